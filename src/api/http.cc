@@ -1,0 +1,162 @@
+#include "api/http.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "api/errors.h"
+#include "common/utf8.h"
+
+namespace kefu::api {
+
+using json = nlohmann::ordered_json;
+
+std::string Request::Param(std::string_view name) const {
+  for (const auto& [k, v] : path_params) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+std::string Request::Query(std::string_view name) const {
+  for (const auto& [k, v] : query) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+Status Request::CheckQuery(std::initializer_list<std::string_view> allowed) const {
+  for (const auto& [k, v] : query) {
+    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+      return ValidationError("unknown query parameter: " + k);
+    }
+  }
+  return OkStatus();
+}
+
+StatusOr<PageRequest> Request::Page() const {
+  PageRequest p;
+  p.cursor = Query("cursor");
+  std::string limit = Query("limit");
+  if (!limit.empty()) {
+    if (limit.size() > 4 || limit.find_first_not_of("0123456789") != std::string::npos) {
+      return ValidationError("limit must be a whole number");
+    }
+    p.limit = std::stoi(limit);
+  }
+  return p;
+}
+
+StatusOr<json> Request::Json() const {
+  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return InvalidArgument("malformed_json", "the body is not valid JSON");
+  return j;
+}
+
+Router::Router(AuthService& auth, Metrics& metrics)
+    : auth_(auth), metrics_(metrics), router_(std::make_unique<ExpressRouter>()) {}
+
+namespace {
+
+std::string BearerToken(const restinio::request_handle_t& req) {
+  std::string h = req->header().get_field_or(restinio::http_field::authorization, "");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (h.size() > kPrefix.size() && h.compare(0, kPrefix.size(), kPrefix) == 0) {
+    return h.substr(kPrefix.size());
+  }
+  return {};
+}
+
+// Fills `r` from the RESTinio request; the checks that need no handler.
+Status Prepare(const restinio::request_handle_t& req, const restinio::router::route_params_t& params,
+               Request& r) {
+  if (req->body().size() > kMaxBodyBytes) {
+    return TooLarge("the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes");
+  }
+  r.body = req->body();
+  if (!IsValidUtf8(r.body)) return InvalidArgument("invalid_utf8", "the body is not valid UTF-8");
+  // Every route of this API names its one path parameter "id".
+  if (params.has("id")) {
+    std::string v(params["id"]);
+    if (!IsValidUtf8(v)) return InvalidArgument("invalid_utf8", "the path is not valid UTF-8");
+    r.path_params.emplace_back("id", std::move(v));
+  }
+  auto q = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(
+      req->header().query());
+  if (!q) return InvalidArgument("bad_query", "the query string is malformed");
+  bool bad = false;
+  for (const auto& kv : *q) {
+    std::string k(kv.first), v(kv.second);
+    if (!IsValidUtf8(k) || !IsValidUtf8(v)) bad = true;
+    r.query.emplace_back(std::move(k), std::move(v));
+  }
+  if (bad) return InvalidArgument("invalid_utf8", "the query string is not valid UTF-8");
+  r.token = BearerToken(req);
+  r.idempotency_key = req->header().get_field_or("Idempotency-Key", "");
+  return OkStatus();
+}
+
+restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
+                                         const Response& resp) {
+  auto out = req->create_response(
+      restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                   ""});
+  out.append_header(restinio::http_field::content_type, resp.content_type);
+  out.append_header(restinio::http_field::cache_control, "no-store");
+  out.append_header("X-Content-Type-Options", "nosniff");
+  for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+  bool is_json = resp.content_type.rfind("application/json", 0) == 0;
+  out.set_body(is_json ? resp.body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"
+                       : resp.text);
+  return out.done();
+}
+
+Response ErrorResponse(const Status& st) {
+  Response r = Response::Of(HttpStatusFor(st.code()), ErrorBody(st));
+  if (st.code() == StatusCode::kUnauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return r;
+}
+
+}  // namespace
+
+void Router::Add(restinio::http_method_id_t method, const std::string& route, Auth auth,
+                 Handler h) {
+  RouteMetrics* m = metrics_.ForRoute(std::string(method.c_str()), route);
+  AuthService* auth_service = &auth_;
+  router_->add_handler(method, route, [=, h = std::move(h)](auto req, auto params) {
+    auto start = std::chrono::steady_clock::now();
+    Response resp;
+    try {
+      Request r;
+      Status st = Prepare(req, params, r);
+      if (st.ok() && auth == Auth::kRequired) {
+        if (r.token.empty()) {
+          st = Unauthenticated("a bearer token is required (POST /api/v1/auth/login)");
+        } else if (auto actor = auth_service->Authenticate(r.token); actor.ok()) {
+          r.actor = *actor;
+        } else {
+          st = actor.status();
+        }
+      }
+      if (st.ok()) {
+        StatusOr<Response> result = h(r);
+        resp = result.ok() ? std::move(result).value() : ErrorResponse(result.status());
+        if (!result.ok() && result.status().code() == StatusCode::kInternal) {
+          spdlog::error("{} {}: {}", method.c_str(), route, result.status().ToString());
+        }
+      } else {
+        resp = ErrorResponse(st);
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: unexpected exception: {}", method.c_str(), route, e.what());
+      resp = ErrorResponse(Internal("unexpected server error"));
+    }
+    auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    m->Observe(resp.status, secs);
+    return Send(req, resp);
+  });
+}
+
+std::unique_ptr<ExpressRouter> Router::Take() { return std::move(router_); }
+
+}  // namespace kefu::api

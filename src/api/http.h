@@ -1,0 +1,78 @@
+// The HTTP edge: a Request/Response pair independent of RESTinio, and a
+// Router that wraps every handler in the same pipeline:
+//   size limit (413) -> UTF-8 check (400) -> query parsing (400) ->
+//   bearer authentication (401) -> handler -> JSON response + metrics.
+// Handlers return StatusOr<Response>; errors become {"error": {...}} bodies.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <restinio/all.hpp>
+
+#include "api/metrics.h"
+#include "common/status.h"
+#include "core/model.h"
+#include "service/auth_service.h"
+#include "service/paging.h"
+
+namespace kefu::api {
+
+constexpr size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
+
+struct Request {
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> path_params;
+  std::vector<std::pair<std::string, std::string>> query;
+  std::string token;  // bearer token, if any
+  Actor actor;        // set when the route requires authentication
+  std::string idempotency_key;
+
+  std::string Param(std::string_view name) const;
+  // The query value of `name`, "" if absent.
+  std::string Query(std::string_view name) const;
+  // kValidation for a query parameter not in `allowed`.
+  Status CheckQuery(std::initializer_list<std::string_view> allowed) const;
+  // Page parameters ?cursor=&limit= (limit defaults to kDefaultPageSize).
+  StatusOr<PageRequest> Page() const;
+  // The body as JSON: kInvalidArgument "malformed_json" if it is not JSON.
+  StatusOr<nlohmann::ordered_json> Json() const;
+};
+
+struct Response {
+  int status = 200;
+  nlohmann::ordered_json body;
+  std::string text;  // used instead of body when content_type is not JSON
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response Of(int status, nlohmann::ordered_json body) {
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+  }
+};
+
+enum class Auth { kPublic, kRequired };
+using Handler = std::function<StatusOr<Response>(Request&)>;
+using ExpressRouter = restinio::router::express_router_t<>;
+
+class Router {
+ public:
+  Router(AuthService& auth, Metrics& metrics);
+  // Registers `h` for `method` and `route` (express syntax, e.g. "/api/v1/tickets/:id").
+  void Add(restinio::http_method_id_t method, const std::string& route, Auth auth, Handler h);
+  std::unique_ptr<ExpressRouter> Take();
+
+ private:
+  AuthService& auth_;
+  Metrics& metrics_;
+  std::unique_ptr<ExpressRouter> router_;
+};
+
+}  // namespace kefu::api

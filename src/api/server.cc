@@ -1,0 +1,86 @@
+#include "api/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include "api/errors.h"
+
+namespace kefu::api {
+
+namespace {
+struct Traits : restinio::default_traits_t {
+  using request_handler_t = ExpressRouter;
+};
+using RunningServer = restinio::running_server_handle_t<Traits>;
+}  // namespace
+
+struct Server::Impl {
+  RunningServer running;
+};
+
+Server::Server(Services services, ServerOptions options)
+    : services_(services), options_(std::move(options)) {}
+
+Server::~Server() { Stop(); }
+
+Status Server::Start() {
+  Router router(services_.auth, services_.metrics);
+  AddOpsRoutes(router, services_);
+  AddAuthRoutes(router, services_);
+  AddTicketRoutes(router, services_);
+  AddCustomerRoutes(router, services_);
+  auto express = router.Take();
+  express->non_matched_request_handler([](auto req) {
+    Status st = NotFound("no such endpoint: " + std::string(req->header().path()));
+    return req->create_response(restinio::status_not_found())
+        .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
+        .set_body(ErrorBody(st).dump() + "\n")
+        .done();
+  });
+  try {
+    auto settings = restinio::server_settings_t<Traits>{}
+                        .address(options_.host)
+                        .port(options_.port)
+                        .request_handler(std::move(express))
+                        // RESTinio drops the connection above this; the router
+                        // answers 413 for bodies between 1 MiB and this.
+                        .incoming_http_msg_limits(
+                            restinio::incoming_http_msg_limits_t{}.max_body_size(16u << 20))
+                        .socket_options_setter([](auto& o) {
+                          o.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+                        });
+    impl_ = std::make_unique<Impl>();
+    impl_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
+                                                 options_.threads);
+  } catch (const std::exception& e) {
+    impl_.reset();
+    return Unavailable(std::string("cannot listen on ") + options_.host + ":" +
+                       std::to_string(options_.port) + ": " + e.what());
+  }
+  return OkStatus();
+}
+
+void Server::Stop() {
+  if (impl_ && impl_->running) {
+    impl_->running->stop();
+    impl_->running->wait();
+  }
+  impl_.reset();
+}
+
+StatusOr<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) {
+    return ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string port = listen.substr(colon + 1);
+  if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) {
+    return ValidationError("--listen port must be a number");
+  }
+  int p = std::stoi(port);
+  if (p > 65535) return ValidationError("--listen port must be at most 65535");
+  return std::make_pair(host, static_cast<uint16_t>(p));
+}
+
+}  // namespace kefu::api

@@ -1,0 +1,87 @@
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "service/auth_service.h"
+#include "service/demo_data.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace kefu::cli {
+namespace {
+// Operators acting on the command line are recorded as "cli" in the audit log.
+const Actor kCli{"cli", Role::kAdmin, ""};
+}  // namespace
+
+int ExitCodeFor(const Status& st) {
+  if (st.ok()) return 0;
+  std::fprintf(stderr, "kefu: %s\n", st.ToString().c_str());
+  switch (st.code()) {
+    case StatusCode::kInternal:
+    case StatusCode::kUnavailable:
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+int RunMigrate(const std::string& db) {
+  auto store = sqlite::SqliteStore::Open({db, 1});
+  if (!store.ok()) return ExitCodeFor(store.status());
+  std::printf("database %s is at the latest schema\n", db.c_str());
+  return 0;
+}
+
+int RunUserAdd(const UserAddArgs& a) {
+  auto store = OpenSqliteStore({a.db, 1});
+  if (!store.ok()) return ExitCodeFor(store.status());
+  SystemClock clock;
+  AuthService auth(**store, clock);
+  auto role = ParseRole(a.role);
+  if (!role) return ExitCodeFor(ValidationError("unknown role " + a.role));
+  auto u = auth.AddUser({a.login, a.password, *role, a.display_name, a.customer}, kCli);
+  if (!u.ok()) return ExitCodeFor(u.status());
+  std::printf("user %s added (role %s%s%s)\n", u->login.c_str(), a.role.c_str(),
+              u->customer_id.empty() ? "" : ", customer ", u->customer_id.c_str());
+  return 0;
+}
+
+int RunTokenCreate(const TokenCreateArgs& a) {
+  auto store = OpenSqliteStore({a.db, 1});
+  if (!store.ok()) return ExitCodeFor(store.status());
+  SystemClock clock;
+  AuthService auth(**store, clock);
+  auto t = auth.CreateToken(a.login, a.ttl_days * 24 * 3600 * 1000, a.label, kCli);
+  if (!t.ok()) return ExitCodeFor(t.status());
+  std::printf("%s\n", t->token.c_str());
+  std::fprintf(stderr, "token for %s, expires %s\n", a.login.c_str(),
+               FormatIso8601(t->expires_at).c_str());
+  return 0;
+}
+
+int RunDemoData(const std::string& db) {
+  auto store = OpenSqliteStore({db, 1});
+  if (!store.ok()) return ExitCodeFor(store.status());
+  SystemClock clock;
+  auto sum = LoadDemoData(**store, clock, nlohmann::json::parse(EmbeddedDemoJson()));
+  if (!sum.ok()) return ExitCodeFor(sum.status());
+  if (sum->already_loaded) {
+    std::printf("demo data already present in %s\n", db.c_str());
+    return 0;
+  }
+  std::printf("demo data loaded: %d users, %d customers, %d orders, %d tickets\n", sum->users,
+              sum->customers, sum->orders, sum->tickets);
+  std::printf("demo logins (password %s):\n", sum->password.c_str());
+  for (const auto& [login, role] : sum->logins) std::printf("  %-10s %s\n", login.c_str(), role.c_str());
+  return 0;
+}
+
+int RunBackup(const std::string& db, const std::string& file) {
+  auto store = sqlite::SqliteStore::Open({db, 1});
+  if (!store.ok()) return ExitCodeFor(store.status());
+  if (Status st = (*store)->Backup(file); !st.ok()) return ExitCodeFor(st);
+  std::printf("backup of %s written to %s\n", db.c_str(), file.c_str());
+  return 0;
+}
+
+}  // namespace kefu::cli

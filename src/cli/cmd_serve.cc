@@ -1,0 +1,41 @@
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "api/server.h"
+#include "cli/commands.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace kefu::cli {
+
+int RunServe(const ServeArgs& a) {
+  auto listen = api::ParseListen(a.listen);
+  if (!listen.ok()) return ExitCodeFor(listen.status());
+  // Block the stop signals before any thread starts, then wait for them here.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+
+  auto store = sqlite::SqliteStore::Open({a.db, static_cast<int>(a.threads) + 1});
+  if (!store.ok()) return ExitCodeFor(store.status());
+  SystemClock clock;
+  AuthService auth(**store, clock);
+  TicketService tickets(**store, clock);
+  CustomerService customers(**store, clock);
+  api::Metrics metrics;
+  api::Server server(api::Services{auth, tickets, customers, metrics},
+                     api::ServerOptions{listen->first, listen->second, a.threads});
+  if (Status st = server.Start(); !st.ok()) return ExitCodeFor(st);
+  spdlog::info("kefu serving {} on http://{} ({} threads)", a.db, a.listen, a.threads);
+  std::fflush(stdout);
+  int sig = 0;
+  sigwait(&stop, &sig);
+  spdlog::info("signal {}: stopping", sig);
+  server.Stop();
+  return 0;
+}
+
+}  // namespace kefu::cli

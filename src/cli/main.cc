@@ -1,0 +1,70 @@
+// kefu: the command-line entry point.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Kefu (客服): after-sales customer service"};
+  app.require_subcommand(1);
+  int rc = 0;
+
+  kefu::cli::ServeArgs serve;
+  auto* s = app.add_subcommand("serve", "Run the HTTP server");
+  s->add_option("--db", serve.db, "SQLite database file")->required();
+  s->add_option("--listen", serve.listen, "HOST:PORT to listen on")->capture_default_str();
+  s->add_option("--threads", serve.threads, "Handler threads")->capture_default_str()->check(CLI::Range(1, 256));
+  s->callback([&] { rc = kefu::cli::RunServe(serve); });
+
+  std::string db;
+  auto* m = app.add_subcommand("migrate", "Create or upgrade the database schema");
+  m->add_option("--db", db, "SQLite database file")->required();
+  m->callback([&] { rc = kefu::cli::RunMigrate(db); });
+
+  auto* user = app.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  kefu::cli::UserAddArgs ua;
+  auto* uadd = user->add_subcommand("add", "Add a user");
+  uadd->add_option("--db", ua.db, "SQLite database file")->required();
+  uadd->add_option("--login", ua.login, "Login name")->required();
+  uadd->add_option("--password", ua.password, "Password (8 to 128 bytes)")->required();
+  uadd->add_option("--role", ua.role, "customer, agent, lead, manager or admin")->required()
+      ->check(CLI::IsMember({"customer", "agent", "lead", "manager", "admin"}));
+  uadd->add_option("--name", ua.display_name, "Display name");
+  uadd->add_option("--customer", ua.customer, "For role customer: the customer id (else one is created)");
+  uadd->callback([&] { rc = kefu::cli::RunUserAdd(ua); });
+
+  auto* token = app.add_subcommand("token", "Manage API tokens");
+  token->require_subcommand(1);
+  kefu::cli::TokenCreateArgs tc;
+  auto* tcreate = token->add_subcommand("create", "Issue a bearer token for a user");
+  tcreate->add_option("--db", tc.db, "SQLite database file")->required();
+  tcreate->add_option("--login", tc.login, "The user the token acts as")->required();
+  tcreate->add_option("--label", tc.label, "What the token is for")->capture_default_str();
+  tcreate->add_option("--ttl-days", tc.ttl_days, "Days until it expires")->capture_default_str()->check(CLI::Range(1, 3650));
+  tcreate->callback([&] { rc = kefu::cli::RunTokenCreate(tc); });
+
+  auto* demo = app.add_subcommand("demo-data", "Load the demo data set into an empty database");
+  demo->add_option("--db", db, "SQLite database file")->required();
+  demo->callback([&] { rc = kefu::cli::RunDemoData(db); });
+
+  std::string backup_file;
+  auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
+  backup->add_option("--db", db, "SQLite database file")->required();
+  backup->add_option("FILE", backup_file, "Where to write the copy")->required();
+  backup->callback([&] { rc = kefu::cli::RunBackup(db, backup_file); });
+
+  auto* imp = app.add_subcommand("import", "Bulk import");
+  imp->require_subcommand(1);
+  kefu::cli::ImportArgs ia;
+  auto* it = imp->add_subcommand("tickets", "Import tickets from a JSON Lines file");
+  it->add_option("--db", ia.db, "SQLite database file")->required();
+  it->add_option("FILE", ia.file, "JSON Lines, one ticket per line ('-' for stdin)")->required();
+  it->add_option("--batch", ia.batch, "Tickets per transaction")->capture_default_str()->check(CLI::Range(1, 1000000));
+  it->add_flag("!--no-progress", ia.progress, "Do not draw a progress bar");
+  it->callback([&] { rc = kefu::cli::RunImportTickets(ia); });
+
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  CLI11_PARSE(app, argc, argv);
+  return rc;
+}

@@ -1,0 +1,39 @@
+// Closed vocabularies of the domain and their stable wire names.
+// Every Parse* returns nullopt for an unknown name; every name round-trips.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace kefu {
+
+enum class TicketStatus { kNew, kOpen, kPendingCustomer, kPendingThirdParty, kResolved, kClosed };
+enum class Priority { kP1, kP2, kP3, kP4 };  // P1 is the most urgent.
+enum class Channel { kWeb, kEmail, kPhone, kChat, kMarketplace, kApi };
+enum class Tier { kNormal, kMember, kVip };
+enum class Role { kCustomer, kAgent, kLead, kManager, kAdmin };
+
+std::string_view ToString(TicketStatus s);
+std::string_view ToString(Priority p);
+std::string_view ToString(Channel c);
+std::string_view ToString(Tier t);
+std::string_view ToString(Role r);
+
+std::optional<TicketStatus> ParseTicketStatus(std::string_view s);
+std::optional<Priority> ParsePriority(std::string_view s);
+std::optional<Channel> ParseChannel(std::string_view s);
+std::optional<Tier> ParseTier(std::string_view s);
+std::optional<Role> ParseRole(std::string_view s);
+
+// Staff are every role but kCustomer.
+inline bool IsStaff(Role r) { return r != Role::kCustomer; }
+// Leads, managers and admins supervise: they see and reassign every ticket.
+inline bool IsSupervisor(Role r) { return r == Role::kLead || r == Role::kManager || r == Role::kAdmin; }
+
+// The complaint taxonomy (category codes). An empty category means "not yet
+// triaged". The text-intelligence classifier predicts exactly these codes.
+std::span<const std::string_view> Categories();
+bool IsKnownCategory(std::string_view code);
+
+}  // namespace kefu

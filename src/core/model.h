@@ -1,0 +1,122 @@
+// Plain domain records. No behaviour here; rules live in ticket_rules.h,
+// access.h and validation.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+#include "core/enums.h"
+
+namespace kefu {
+
+// Ids are opaque strings: a kind prefix and a zero-padded sequence number,
+// e.g. "T-000123" (tickets), "C-000007" (customers), "O-000042" (orders).
+std::string FormatId(char kind, int64_t seq);
+// Returns the sequence number of `id` if it has the given kind, else nullopt.
+std::optional<int64_t> ParseId(char kind, std::string_view id);
+
+struct Customer {
+  std::string id;
+  std::string name;
+  std::string phone;  // may be empty
+  std::string email;  // may be empty
+  Tier tier = Tier::kNormal;
+  Timestamp created_at;
+};
+
+struct OrderItem {
+  std::string sku;
+  std::string name;
+  int64_t quantity = 1;
+  int64_t price_fen = 0;  // unit price in fen (1/100 yuan)
+};
+
+struct Order {
+  std::string id;
+  std::string customer_id;
+  std::vector<OrderItem> items;
+  std::optional<Timestamp> paid_at;
+  std::optional<Timestamp> shipped_at;
+  std::optional<Timestamp> delivered_at;
+  std::string carrier;          // may be empty
+  std::string tracking_number;  // may be empty
+  Timestamp created_at;
+
+  int64_t TotalFen() const;
+};
+
+// A person who can sign in. Customers are linked to their Customer record.
+struct User {
+  int64_t id = 0;
+  std::string login;
+  std::string display_name;
+  Role role = Role::kAgent;
+  std::string customer_id;  // set iff role == kCustomer
+  bool active = true;
+};
+
+// Who is acting: the authenticated principal of a request or a CLI command.
+struct Actor {
+  std::string login;
+  Role role = Role::kAgent;
+  std::string customer_id;  // set iff role == kCustomer
+};
+
+struct Ticket {
+  std::string id;
+  std::string subject;
+  Channel channel = Channel::kWeb;
+  std::string customer_id;
+  std::string order_id;  // empty: not about a particular order
+  std::string category;  // empty: not yet triaged
+  Priority priority = Priority::kP3;
+  TicketStatus status = TicketStatus::kNew;
+  std::string assignee;  // login of the agent working on it; empty: queued
+  std::string owner;     // first agent to reply publicly (首问负责人); never changes
+  std::vector<std::string> tags;  // sorted, unique
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::optional<Timestamp> first_response_at;
+  std::optional<Timestamp> resolved_at;
+  std::optional<Timestamp> closed_at;
+  int64_t version = 0;  // +1 on every change; used for optimistic concurrency
+};
+
+enum class EventType {
+  kCreated,          // data: subject, body, channel, priority, category, tags
+  kReply,            // public message; data: body
+  kNote,             // internal note; data: body
+  kStatusChanged,    // data: from, to, reason
+  kAssigned,         // first assignee; data: to
+  kTransferred,      // assignee changed; data: from, to, reason
+  kOwnerSet,         // first-contact owner fixed; data: to
+  kTagsChanged,      // data: added, removed
+  kPriorityChanged,  // data: from, to
+  kCategoryChanged,  // data: from, to
+};
+
+std::string_view ToString(EventType t);
+std::optional<EventType> ParseEventType(std::string_view s);
+
+// True for events a customer may see on their own ticket.
+bool IsPublicEvent(EventType t);
+
+// One entry of a ticket's append-only history.
+struct TicketEvent {
+  int64_t seq = 0;  // assigned by the store, increasing
+  std::string ticket_id;
+  EventType type = EventType::kCreated;
+  std::string actor;  // login, or "system"
+  Timestamp at;
+  std::string body;
+  std::string from;
+  std::string to;
+  std::string reason;
+  std::vector<std::string> added;    // tags added (kCreated: all tags)
+  std::vector<std::string> removed;  // tags removed
+};
+
+}  // namespace kefu

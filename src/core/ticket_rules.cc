@@ -1,0 +1,226 @@
+#include "core/ticket_rules.h"
+
+#include <algorithm>
+
+#include "core/access.h"
+#include "core/validation.h"
+
+namespace kefu {
+namespace {
+
+TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp now) {
+  TicketEvent e;
+  e.ticket_id = t.id;
+  e.type = type;
+  e.actor = a.login;
+  e.at = now;
+  return e;
+}
+
+TicketEvent StatusEvent(const Ticket& t, TicketStatus to, const Actor& a, std::string reason,
+                        Timestamp now) {
+  TicketEvent e = MakeEvent(t, EventType::kStatusChanged, a, now);
+  e.from = ToString(t.status);
+  e.to = ToString(to);
+  e.reason = std::move(reason);
+  return e;
+}
+
+// Applies a status move to `c.ticket`, records the event and the timestamps.
+void MoveTo(Change& c, TicketStatus to, const Actor& a, std::string reason, Timestamp now) {
+  c.events.push_back(StatusEvent(c.ticket, to, a, std::move(reason), now));
+  c.ticket.status = to;
+  if (to == TicketStatus::kResolved) c.ticket.resolved_at = now;
+  if (to == TicketStatus::kClosed) c.ticket.closed_at = now;
+}
+
+// Every change bumps the version and the update time, once.
+Change Finish(Change c, Timestamp now) {
+  if (!c.events.empty()) {
+    c.ticket.version += 1;
+    c.ticket.updated_at = now;
+  }
+  return c;
+}
+
+Status CheckNotClosed(const Ticket& t) {
+  if (t.status == TicketStatus::kClosed) {
+    return FailedPrecondition("ticket_closed", "ticket " + t.id + " is closed");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+bool IsLegalTransition(TicketStatus from, TicketStatus to) {
+  using S = TicketStatus;
+  switch (from) {
+    case S::kNew:
+      return to == S::kOpen;
+    case S::kOpen:
+      return to == S::kPendingCustomer || to == S::kPendingThirdParty || to == S::kResolved;
+    case S::kPendingCustomer:
+    case S::kPendingThirdParty:
+      return to == S::kOpen || to == S::kResolved;
+    case S::kResolved:
+      return to == S::kClosed || to == S::kOpen;
+    case S::kClosed:
+      return false;
+  }
+  return false;
+}
+
+StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Actor& a,
+                            Timestamp now) {
+  if (a.role == Role::kCustomer && n.customer_id != a.customer_id) {
+    return PermissionDenied("customers open tickets only for themselves");
+  }
+  if (n.customer_id.empty()) return ValidationError("customer is required");
+  KEFU_RETURN_IF_ERROR(CheckText("subject", n.subject, 1, kMaxSubjectChars));
+  KEFU_RETURN_IF_ERROR(CheckText("body", n.body, 0, kMaxBodyChars));
+  KEFU_RETURN_IF_ERROR(ValidateCategory(n.category));
+  KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(n.tags));
+
+  Change c;
+  Ticket& t = c.ticket;
+  t.id = id;
+  t.subject = TrimSpace(n.subject);
+  t.channel = n.channel;
+  t.customer_id = n.customer_id;
+  t.order_id = n.order_id;
+  t.category = n.category;
+  t.priority = n.priority;
+  t.status = TicketStatus::kNew;
+  t.tags = std::move(tags);
+  t.created_at = now;
+  t.updated_at = now;
+  t.version = 1;
+
+  TicketEvent e = MakeEvent(t, EventType::kCreated, a, now);
+  e.body = TrimSpace(n.body);
+  e.to = t.subject;
+  e.added = t.tags;
+  c.events.push_back(std::move(e));
+  return c;
+}
+
+StatusOr<Change> AddMessage(const Ticket& t, const Actor& a, std::string_view body, bool internal,
+                            Timestamp now) {
+  KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  if (internal) KEFU_RETURN_IF_ERROR(CheckStaff(a, "an internal note"));
+  KEFU_RETURN_IF_ERROR(CheckText("body", body, 1, kMaxBodyChars));
+  if (!internal) KEFU_RETURN_IF_ERROR(CheckNotClosed(t));
+
+  Change c{t, {}};
+  TicketEvent msg = MakeEvent(t, internal ? EventType::kNote : EventType::kReply, a, now);
+  msg.body = TrimSpace(body);
+  c.events.push_back(std::move(msg));
+  if (internal) return Finish(std::move(c), now);
+
+  if (a.role == Role::kCustomer) {
+    if (t.status == TicketStatus::kPendingCustomer || t.status == TicketStatus::kResolved) {
+      MoveTo(c, TicketStatus::kOpen, a, "customer replied", now);
+    }
+    return Finish(std::move(c), now);
+  }
+
+  if (!c.ticket.first_response_at) c.ticket.first_response_at = now;
+  if (c.ticket.owner.empty()) {
+    TicketEvent own = MakeEvent(t, EventType::kOwnerSet, a, now);
+    own.to = a.login;
+    c.events.push_back(std::move(own));
+    c.ticket.owner = a.login;
+  }
+  if (c.ticket.assignee.empty()) {
+    TicketEvent as = MakeEvent(t, EventType::kAssigned, a, now);
+    as.to = a.login;
+    as.reason = "first reply";
+    c.events.push_back(std::move(as));
+    c.ticket.assignee = a.login;
+  }
+  if (t.status == TicketStatus::kNew) MoveTo(c, TicketStatus::kOpen, a, "first reply", now);
+  return Finish(std::move(c), now);
+}
+
+StatusOr<Change> Transition(const Ticket& t, const Actor& a, TicketStatus to,
+                            std::string_view reason, Timestamp now) {
+  KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "changing a ticket's status"));
+  KEFU_RETURN_IF_ERROR(CheckText("reason", reason, 0, kMaxReasonChars));
+  if (!IsLegalTransition(t.status, to)) {
+    return FailedPrecondition("illegal_transition", "a ticket cannot move from " +
+                                                        std::string(ToString(t.status)) + " to " +
+                                                        std::string(ToString(to)));
+  }
+  Change c{t, {}};
+  MoveTo(c, to, a, TrimSpace(reason), now);
+  return Finish(std::move(c), now);
+}
+
+StatusOr<Change> Assign(const Ticket& t, const Actor& a, const std::string& agent,
+                        std::string_view reason, Timestamp now) {
+  KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "assigning a ticket"));
+  KEFU_RETURN_IF_ERROR(CheckText("reason", reason, 0, kMaxReasonChars));
+  KEFU_RETURN_IF_ERROR(CheckNotClosed(t));
+  if (!IsSupervisor(a.role)) {
+    bool take = t.assignee.empty() && agent == a.login;
+    bool pass_on = t.assignee == a.login;
+    if (!take && !pass_on) {
+      return PermissionDenied(
+          "agents may take unassigned tickets for themselves or pass on their own; ask a lead");
+    }
+  }
+  Change c{t, {}};
+  if (t.assignee == agent) return c;
+  TicketEvent e = MakeEvent(t, t.assignee.empty() ? EventType::kAssigned : EventType::kTransferred,
+                            a, now);
+  e.from = t.assignee;
+  e.to = agent;
+  e.reason = TrimSpace(reason);
+  c.events.push_back(std::move(e));
+  c.ticket.assignee = agent;
+  return Finish(std::move(c), now);
+}
+
+StatusOr<Change> Patch(const Ticket& t, const Actor& a, const TicketPatch& p, Timestamp now) {
+  KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "editing a ticket"));
+  if (p.expected_version && *p.expected_version != t.version) {
+    return Aborted("stale_version", "ticket " + t.id + " is at version " +
+                                        std::to_string(t.version) + ", not " +
+                                        std::to_string(*p.expected_version));
+  }
+  KEFU_RETURN_IF_ERROR(CheckNotClosed(t));
+  Change c{t, {}};
+  if (p.priority && *p.priority != t.priority) {
+    TicketEvent e = MakeEvent(t, EventType::kPriorityChanged, a, now);
+    e.from = ToString(t.priority);
+    e.to = ToString(*p.priority);
+    c.events.push_back(std::move(e));
+    c.ticket.priority = *p.priority;
+  }
+  if (p.category && *p.category != t.category) {
+    KEFU_RETURN_IF_ERROR(ValidateCategory(*p.category));
+    TicketEvent e = MakeEvent(t, EventType::kCategoryChanged, a, now);
+    e.from = t.category;
+    e.to = *p.category;
+    c.events.push_back(std::move(e));
+    c.ticket.category = *p.category;
+  }
+  if (p.tags) {
+    KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(*p.tags));
+    TicketEvent e = MakeEvent(t, EventType::kTagsChanged, a, now);
+    std::set_difference(tags.begin(), tags.end(), t.tags.begin(), t.tags.end(),
+                        std::back_inserter(e.added));
+    std::set_difference(t.tags.begin(), t.tags.end(), tags.begin(), tags.end(),
+                        std::back_inserter(e.removed));
+    if (!e.added.empty() || !e.removed.empty()) {
+      c.events.push_back(std::move(e));
+      c.ticket.tags = std::move(tags);
+    }
+  }
+  return Finish(std::move(c), now);
+}
+
+}  // namespace kefu

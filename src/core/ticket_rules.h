@@ -1,0 +1,82 @@
+// The ticket state machine and the rules of every ticket command.
+//
+// Each command takes the current ticket, the actor and the time, and returns
+// either a refusal (a Status with a stable reason) or a Change: the new state
+// of the ticket plus the events that explain it, to be stored together in
+// one transaction. Nothing here does I/O; the caller has already checked that
+// referenced users, customers and orders exist.
+//
+// States: new -> open -> pending_customer | pending_third_party -> resolved
+// -> closed; resolved -> open reopens; closed is final.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "core/model.h"
+
+namespace kefu {
+
+struct Change {
+  Ticket ticket;
+  std::vector<TicketEvent> events;
+};
+
+// True if `to` may directly follow `from` through an explicit transition.
+bool IsLegalTransition(TicketStatus from, TicketStatus to);
+
+struct NewTicket {
+  std::string subject;
+  std::string body;
+  Channel channel = Channel::kWeb;
+  std::string customer_id;
+  std::string order_id;
+  std::string category;
+  Priority priority = Priority::kP3;
+  std::vector<std::string> tags;
+};
+
+// Opens a ticket with id `id`. Customers open tickets only for themselves
+// (kPermissionDenied otherwise). kValidation for a bad subject, body, tags
+// or category.
+StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Actor& a,
+                            Timestamp now);
+
+// Adds a public reply (internal=false) or an internal note (internal=true).
+// - customers may only reply publicly on their own tickets; a reply on
+//   pending_customer or resolved moves the ticket back to open;
+// - a staff member's public reply: the first one sets first_response_at and
+//   makes that person the owner (kOwnerSet) and, if unassigned, the
+//   assignee; a reply on a new ticket opens it;
+// - closed tickets take internal notes only (kFailedPrecondition
+//   "ticket_closed" otherwise).
+StatusOr<Change> AddMessage(const Ticket& t, const Actor& a, std::string_view body, bool internal,
+                            Timestamp now);
+
+// Moves the ticket to `to` (staff only). kFailedPrecondition
+// "illegal_transition" if the move is not allowed from the current state.
+StatusOr<Change> Transition(const Ticket& t, const Actor& a, TicketStatus to,
+                            std::string_view reason, Timestamp now);
+
+// Assigns the ticket to `agent` (a staff login, checked by the caller).
+// Supervisors may assign any ticket; an agent may take an unassigned ticket
+// for themselves or pass on a ticket assigned to them. The first assignment
+// is kAssigned, later ones kTransferred. The owner never changes. Assigning
+// to the current assignee is a no-op (no events).
+StatusOr<Change> Assign(const Ticket& t, const Actor& a, const std::string& agent,
+                        std::string_view reason, Timestamp now);
+
+struct TicketPatch {
+  std::optional<Priority> priority;
+  std::optional<std::vector<std::string>> tags;  // replaces the whole set
+  std::optional<std::string> category;           // "" clears it
+  std::optional<int64_t> expected_version;       // kAborted "stale_version" on mismatch
+};
+
+// Changes priority, tags or category (staff only; not on closed tickets).
+// One event per changed field; unchanged fields make no event.
+StatusOr<Change> Patch(const Ticket& t, const Actor& a, const TicketPatch& p, Timestamp now);
+
+}  // namespace kefu

@@ -1,0 +1,125 @@
+#include "core/validation.h"
+
+#include <algorithm>
+
+#include "common/utf8.h"
+
+namespace kefu {
+namespace {
+
+bool StartsWithIdeographicSpace(std::string_view s) { return s.substr(0, 3) == "\xE3\x80\x80"; }
+bool EndsWithIdeographicSpace(std::string_view s) {
+  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80";
+}
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::string Msg(std::string_view field, std::string_view what) {
+  std::string m(field);
+  m += " ";
+  m += what;
+  return m;
+}
+
+}  // namespace
+
+std::string TrimSpace(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && IsAsciiSpace(s.front())) {
+      s.remove_prefix(1);
+    } else if (StartsWithIdeographicSpace(s)) {
+      s.remove_prefix(3);
+    } else if (!s.empty() && IsAsciiSpace(s.back())) {
+      s.remove_suffix(1);
+    } else if (EndsWithIdeographicSpace(s)) {
+      s.remove_suffix(3);
+    } else {
+      return std::string(s);
+    }
+  }
+}
+
+Status CheckText(std::string_view field, std::string_view value, size_t min_chars,
+                 size_t max_chars) {
+  std::string t = TrimSpace(value);
+  size_t n = CountCodePoints(t);
+  if (n < min_chars) {
+    return ValidationError(min_chars == 1 ? Msg(field, "must not be empty")
+                                          : Msg(field, "is too short"));
+  }
+  if (n > max_chars) {
+    return ValidationError(Msg(field, "is longer than " + std::to_string(max_chars) + " characters"));
+  }
+  for (unsigned char c : value) {
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+      return ValidationError(Msg(field, "contains control characters"));
+    }
+  }
+  return OkStatus();
+}
+
+StatusOr<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags) {
+  std::vector<std::string> out;
+  for (const auto& raw : tags) {
+    std::string t = TrimSpace(raw);
+    KEFU_RETURN_IF_ERROR(CheckText("tag", t, 1, kMaxTagChars));
+    if (t.find_first_of(" \t\r\n,") != std::string::npos || t.find("\xE3\x80\x80") != std::string::npos) {
+      return ValidationError("tag must not contain white space or commas: " + t);
+    }
+    out.push_back(std::move(t));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (out.size() > kMaxTags) {
+    return ValidationError("at most " + std::to_string(kMaxTags) + " tags per ticket");
+  }
+  return out;
+}
+
+Status ValidateCategory(std::string_view category) {
+  if (category.empty() || IsKnownCategory(category)) return OkStatus();
+  return ValidationError("unknown category: " + std::string(category));
+}
+
+Status ValidateCustomer(const Customer& c) {
+  KEFU_RETURN_IF_ERROR(CheckText("name", c.name, 1, kMaxNameChars));
+  if (c.phone.size() > 32 ||
+      c.phone.find_first_not_of("0123456789+- ()") != std::string::npos) {
+    return ValidationError("phone may hold only digits, spaces, +, -, ( and ), at most 32");
+  }
+  if (!c.email.empty()) {
+    auto at = c.email.find('@');
+    if (c.email.size() > 254 || at == std::string::npos || at == 0 || at + 1 == c.email.size() ||
+        c.email.find_first_of(" \t\r\n") != std::string::npos) {
+      return ValidationError("email is not an e-mail address");
+    }
+  }
+  return OkStatus();
+}
+
+Status ValidateOrder(const Order& o) {
+  if (o.items.empty()) return ValidationError("items must hold at least one item");
+  if (o.items.size() > kMaxOrderItems) {
+    return ValidationError("at most " + std::to_string(kMaxOrderItems) + " items per order");
+  }
+  for (const auto& it : o.items) {
+    KEFU_RETURN_IF_ERROR(CheckText("items[].sku", it.sku, 1, 64));
+    KEFU_RETURN_IF_ERROR(CheckText("items[].name", it.name, 0, 200));
+    if (it.quantity < 1 || it.quantity > kMaxQuantity) {
+      return ValidationError("items[].quantity must be between 1 and " + std::to_string(kMaxQuantity));
+    }
+    if (it.price_fen < 0 || it.price_fen > kMaxPriceFen) {
+      return ValidationError("items[].price_fen must be between 0 and " + std::to_string(kMaxPriceFen));
+    }
+  }
+  KEFU_RETURN_IF_ERROR(CheckText("carrier", o.carrier, 0, 64));
+  KEFU_RETURN_IF_ERROR(CheckText("tracking_number", o.tracking_number, 0, 64));
+  if (o.shipped_at && (!o.paid_at || *o.shipped_at < *o.paid_at)) {
+    return ValidationError("shipped_at needs paid_at and must not be before it");
+  }
+  if (o.delivered_at && (!o.shipped_at || *o.delivered_at < *o.shipped_at)) {
+    return ValidationError("delivered_at needs shipped_at and must not be before it");
+  }
+  return OkStatus();
+}
+
+}  // namespace kefu

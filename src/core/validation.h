@@ -1,0 +1,40 @@
+// Field-level validation of what users type. All functions are pure and
+// return kValidation ("validation_failed") with a message naming the field.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "core/model.h"
+
+namespace kefu {
+
+constexpr size_t kMaxSubjectChars = 200;
+constexpr size_t kMaxBodyChars = 20000;
+constexpr size_t kMaxReasonChars = 500;
+constexpr size_t kMaxTags = 20;
+constexpr size_t kMaxTagChars = 32;
+constexpr size_t kMaxNameChars = 100;
+constexpr size_t kMaxOrderItems = 100;
+constexpr int64_t kMaxQuantity = 100000;
+constexpr int64_t kMaxPriceFen = 10'000'000'000;  // ¥100,000,000 per unit
+
+// Trims ASCII and ideographic (U+3000) white space at both ends.
+std::string TrimSpace(std::string_view s);
+
+// `value` must have between `min_chars` and `max_chars` code points after
+// trimming. REQUIRES: value is valid UTF-8 (the API checks whole bodies).
+Status CheckText(std::string_view field, std::string_view value, size_t min_chars,
+                 size_t max_chars);
+
+// Normalises a tag list: trims, drops duplicates, sorts. Tags are 1..32
+// code points without white space or commas; at most kMaxTags.
+StatusOr<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags);
+
+Status ValidateCategory(std::string_view category);  // empty or a known code
+Status ValidateCustomer(const Customer& c);
+Status ValidateOrder(const Order& o);
+
+}  // namespace kefu

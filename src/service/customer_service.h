@@ -1,0 +1,51 @@
+// Customers and their orders. Staff create and read them; a customer reads
+// only their own record and orders (others are kNotFound). Phone numbers and
+// e-mail addresses are masked for agents (个人信息保护法: show only what the
+// task needs); leads and above see them in full.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "core/model.h"
+#include "service/paging.h"
+#include "store/store.h"
+
+namespace kefu {
+
+struct CustomerView {
+  Customer customer;
+  std::vector<Ticket> tickets;  // newest first, only those the actor may see (at most 50)
+  std::vector<Order> orders;    // newest first (at most 50)
+};
+
+// Thread-safe.
+class CustomerService {
+ public:
+  CustomerService(Store& store, Clock& clock) : store_(store), clock_(clock) {}
+
+  StatusOr<Customer> Create(const Actor& a, Customer c);
+  StatusOr<CustomerView> Get(const Actor& a, const std::string& id);
+  StatusOr<Page<Customer>> List(const Actor& a, const PageRequest& p);
+
+  // The order's customer must exist (kValidation otherwise).
+  StatusOr<Order> CreateOrder(const Actor& a, Order o);
+  StatusOr<Order> GetOrder(const Actor& a, const std::string& id);
+  // Customers always get their own orders; staff may filter by customer.
+  StatusOr<Page<Order>> ListOrders(const Actor& a, const std::string& customer_id,
+                                   const PageRequest& p);
+
+ private:
+  Store& store_;
+  Clock& clock_;
+};
+
+// "13812345678" -> "138****5678"; "wang@example.com" -> "w***@example.com".
+std::string MaskPhone(const std::string& phone);
+std::string MaskEmail(const std::string& email);
+// Applies the masking rule above for `a`.
+Customer ForViewer(const Actor& a, Customer c);
+
+}  // namespace kefu

@@ -1,0 +1,31 @@
+// Loads the demo data set (data/demo/demo.json, compiled into the binary)
+// through the ordinary use cases, so that the demo's tickets carry the same
+// events, owners and timestamps as real ones.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "store/store.h"
+
+namespace kefu {
+
+struct DemoSummary {
+  bool already_loaded = false;
+  int users = 0, customers = 0, orders = 0, tickets = 0;
+  std::vector<std::pair<std::string, std::string>> logins;  // (login, role)
+  std::string password;  // the demo password shared by every demo login
+};
+
+// The embedded demo data set.
+const char* EmbeddedDemoJson();
+
+// Loads `demo` unless a user named "admin" already exists (then
+// already_loaded is set and nothing changes). Times in the file are hours
+// before `clock.Now()`.
+StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const nlohmann::json& demo);
+
+}  // namespace kefu

@@ -1,0 +1,75 @@
+// Ticket use cases. Each command runs in one write transaction that stores
+// the new ticket state and its events together, so the history always
+// explains the state. Visibility and permissions follow core/access.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "core/ticket_rules.h"
+#include "service/paging.h"
+#include "store/store.h"
+
+namespace kefu {
+
+struct CreateTicketResult {
+  Ticket ticket;
+  bool replayed = false;  // true: an earlier request with the same idempotency key
+};
+
+struct TicketQuery {
+  std::optional<TicketStatus> status;
+  std::optional<Priority> priority;
+  std::optional<Channel> channel;
+  std::string assignee, owner, customer_id, tag;
+  PageRequest page;
+};
+
+// Thread-safe.
+class TicketService {
+ public:
+  TicketService(Store& store, Clock& clock) : store_(store), clock_(clock) {}
+
+  // Opens a ticket. Customers' tickets are always their own (customer_id may
+  // be left empty). The customer and the order must exist and match
+  // (kValidation). With a non-empty `idempotency_key`, a retry with the same
+  // key and the same `request_hash` returns the first ticket (replayed);
+  // with another request_hash it is kAlreadyExists "idempotency_key_reused".
+  StatusOr<CreateTicketResult> Create(const Actor& a, NewTicket n,
+                                      const std::string& idempotency_key,
+                                      const std::string& request_hash);
+
+  StatusOr<Ticket> Get(const Actor& a, const std::string& id);
+  StatusOr<Page<Ticket>> List(const Actor& a, const TicketQuery& q);
+  // A customer sees only public events.
+  StatusOr<Page<TicketEvent>> Events(const Actor& a, const std::string& id, const PageRequest& p);
+
+  StatusOr<Ticket> AddMessage(const Actor& a, const std::string& id, const std::string& body,
+                              bool internal);
+  StatusOr<Ticket> Transition(const Actor& a, const std::string& id, TicketStatus to,
+                              const std::string& reason);
+  // `agent` must be an active staff user (kValidation otherwise).
+  StatusOr<Ticket> Assign(const Actor& a, const std::string& id, const std::string& agent,
+                          const std::string& reason);
+  StatusOr<Ticket> Patch(const Actor& a, const std::string& id, const TicketPatch& p);
+
+  StatusOr<std::map<TicketStatus, int64_t>> CountByStatus();
+
+ private:
+  // Loads the ticket, applies `decide`, stores the result. kNotFound if the
+  // ticket does not exist or `a` may not see it.
+  template <typename Decide>
+  StatusOr<Ticket> Mutate(const Actor& a, const std::string& id, Decide decide);
+
+  Store& store_;
+  Clock& clock_;
+};
+
+// Stores a decided Change (insert when version == 1 and the ticket is new,
+// update otherwise) with its events. Shared by services and the importer.
+Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new);
+
+}  // namespace kefu

@@ -1,0 +1,580 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/migrations.h"
+
+namespace kefu::sqlite {
+
+class SqliteTxn final : public Txn {
+ public:
+  SqliteTxn(SqliteStore* store, Db* db, std::unique_lock<std::mutex> lock, bool pooled)
+      : store_(store), db_(db), lock_(std::move(lock)), pooled_(pooled) {}
+  ~SqliteTxn() override {
+    if (!done_) (void)db_->Exec("ROLLBACK");
+    if (pooled_) store_->ReleaseReader(db_);
+  }
+  Status Commit() override {
+    if (done_) return Internal("transaction already finished");
+    done_ = true;
+    Status st = db_->Exec("COMMIT");
+    if (!st.ok()) (void)db_->Exec("ROLLBACK");
+    return st;
+  }
+  Db& db() { return *db_; }
+
+ private:
+  SqliteStore* store_;
+  Db* db_;
+  std::unique_lock<std::mutex> lock_;
+  bool pooled_;
+  bool done_ = false;
+};
+
+namespace {
+
+using nlohmann::json;
+
+Db& D(Txn& txn) { return static_cast<SqliteTxn&>(txn).db(); }
+
+// Sequence number of an id of `kind`, or kNotFound naming `what`.
+StatusOr<int64_t> SeqOf(char kind, const std::string& id, std::string_view what) {
+  auto seq = ParseId(kind, id);
+  if (!seq) return NotFound(std::string(what) + " " + id + " not found");
+  return *seq;
+}
+
+std::optional<int64_t> OptMs(const std::optional<Timestamp>& t) {
+  if (!t) return std::nullopt;
+  return t->unix_ms;
+}
+std::optional<Timestamp> OptTs(std::optional<int64_t> ms) {
+  if (!ms) return std::nullopt;
+  return Timestamp{*ms};
+}
+
+constexpr const char* kTicketColumns =
+    "seq, subject, channel, customer_seq, order_seq, category, priority, status, assignee, owner, "
+    "tags, created_at, updated_at, first_response_at, resolved_at, closed_at, version";
+
+Ticket ReadTicket(const Stmt& s) {
+  Ticket t;
+  t.id = FormatId('T', s.Int(0));
+  t.subject = s.Text(1);
+  t.channel = ParseChannel(s.Text(2)).value_or(Channel::kWeb);
+  t.customer_id = FormatId('C', s.Int(3));
+  if (!s.IsNull(4)) t.order_id = FormatId('O', s.Int(4));
+  t.category = s.Text(5);
+  t.priority = ParsePriority(s.Text(6)).value_or(Priority::kP3);
+  t.status = ParseTicketStatus(s.Text(7)).value_or(TicketStatus::kNew);
+  t.assignee = s.Text(8);
+  t.owner = s.Text(9);
+  t.tags = json::parse(s.Text(10)).get<std::vector<std::string>>();
+  t.created_at = Timestamp{s.Int(11)};
+  t.updated_at = Timestamp{s.Int(12)};
+  t.first_response_at = OptTs(s.OptInt(13));
+  t.resolved_at = OptTs(s.OptInt(14));
+  t.closed_at = OptTs(s.OptInt(15));
+  t.version = s.Int(16);
+  return t;
+}
+
+Customer ReadCustomer(const Stmt& s) {
+  Customer c;
+  c.id = FormatId('C', s.Int(0));
+  c.name = s.Text(1);
+  c.phone = s.Text(2);
+  c.email = s.Text(3);
+  c.tier = ParseTier(s.Text(4)).value_or(Tier::kNormal);
+  c.created_at = Timestamp{s.Int(5)};
+  return c;
+}
+
+std::string EventData(const TicketEvent& e) {
+  json d = json::object();
+  if (!e.body.empty()) d["body"] = e.body;
+  if (!e.from.empty()) d["from"] = e.from;
+  if (!e.to.empty()) d["to"] = e.to;
+  if (!e.reason.empty()) d["reason"] = e.reason;
+  if (!e.added.empty()) d["added"] = e.added;
+  if (!e.removed.empty()) d["removed"] = e.removed;
+  return d.dump();
+}
+
+Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags) {
+  {
+    KEFU_ASSIGN_OR_RETURN(Stmt del, db.Prepare("DELETE FROM ticket_tags WHERE ticket_seq = ?"));
+    KEFU_RETURN_IF_ERROR(del.Bind(1, seq).Run());
+  }
+  for (const auto& tag : tags) {
+    KEFU_ASSIGN_OR_RETURN(Stmt ins, db.Prepare("INSERT INTO ticket_tags(tag, ticket_seq) VALUES (?, ?)"));
+    KEFU_RETURN_IF_ERROR(ins.Bind(1, tag).Bind(2, seq).Run());
+  }
+  return OkStatus();
+}
+
+// Binds the 16 ticket columns after seq, starting at parameter `i`.
+void BindTicket(Stmt& s, int i, const Ticket& t) {
+  s.Bind(i, t.subject).Bind(i + 1, ToString(t.channel));
+  s.Bind(i + 2, *ParseId('C', t.customer_id));
+  s.Bind(i + 3, t.order_id.empty() ? std::nullopt : ParseId('O', t.order_id));
+  s.Bind(i + 4, t.category).Bind(i + 5, ToString(t.priority)).Bind(i + 6, ToString(t.status));
+  s.Bind(i + 7, t.assignee).Bind(i + 8, t.owner).Bind(i + 9, json(t.tags).dump());
+  s.Bind(i + 10, t.created_at.unix_ms).Bind(i + 11, t.updated_at.unix_ms);
+  s.Bind(i + 12, OptMs(t.first_response_at)).Bind(i + 13, OptMs(t.resolved_at));
+  s.Bind(i + 14, OptMs(t.closed_at)).Bind(i + 15, t.version);
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& o) {
+  std::unique_ptr<SqliteStore> s(new SqliteStore());
+  s->path_ = o.path;
+  KEFU_ASSIGN_OR_RETURN(s->writer_, Db::Open(o.path));
+  KEFU_RETURN_IF_ERROR(Migrate(*s->writer_).status());
+  s->shared_writer_ = (o.path == ":memory:" || o.path.empty());
+  if (!s->shared_writer_) {
+    for (int i = 0; i < std::max(1, o.readers); ++i) {
+      KEFU_ASSIGN_OR_RETURN(std::unique_ptr<Db> r, Db::Open(o.path));
+      s->free_readers_.push_back(r.get());
+      s->readers_.push_back(std::move(r));
+    }
+  }
+  return s;
+}
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStoreImpl(const SqliteOptions& o) {
+  KEFU_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> s, SqliteStore::Open(o));
+  return std::unique_ptr<Store>(std::move(s));
+}
+
+Db* SqliteStore::AcquireReader() {
+  std::unique_lock<std::mutex> l(pool_mu_);
+  pool_cv_.wait(l, [&] { return !free_readers_.empty(); });
+  Db* db = free_readers_.back();
+  free_readers_.pop_back();
+  return db;
+}
+
+void SqliteStore::ReleaseReader(Db* db) {
+  {
+    std::lock_guard<std::mutex> l(pool_mu_);
+    free_readers_.push_back(db);
+  }
+  pool_cv_.notify_one();
+}
+
+StatusOr<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
+  if (mode == TxnMode::kWrite || shared_writer_) {
+    std::unique_lock<std::mutex> lock(write_mu_);
+    KEFU_RETURN_IF_ERROR(writer_->Exec(mode == TxnMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
+    return std::unique_ptr<Txn>(new SqliteTxn(this, writer_.get(), std::move(lock), false));
+  }
+  Db* db = AcquireReader();
+  Status st = db->Exec("BEGIN");
+  if (!st.ok()) {
+    ReleaseReader(db);
+    return st;
+  }
+  return std::unique_ptr<Txn>(new SqliteTxn(this, db, {}, true));
+}
+
+StatusOr<int64_t> SqliteStore::ReserveSeqs(Txn& txn, char kind, int64_t n) {
+  if (n < 1) return Internal("ReserveSeqs needs n >= 1");
+  KEFU_ASSIGN_OR_RETURN(
+      Stmt s, D(txn).Prepare("INSERT INTO counters(kind, value) VALUES (?1, ?2) ON CONFLICT(kind) "
+                             "DO UPDATE SET value = value + ?2 RETURNING value"));
+  s.Bind(1, std::string(1, kind)).Bind(2, n);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Internal("counter update returned no row");
+  return s.Int(0) - n + 1;
+}
+
+StatusOr<int64_t> SqliteStore::InsertUser(Txn& txn, const User& u,
+                                          const std::string& password_hash, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(
+      Stmt s, D(txn).Prepare("INSERT INTO users(login, display_name, role, customer_seq, "
+                             "password_hash, active, created_at) VALUES (?,?,?,?,?,?,?)"));
+  s.Bind(1, u.login).Bind(2, u.display_name).Bind(3, ToString(u.role));
+  s.Bind(4, u.customer_id.empty() ? std::nullopt : ParseId('C', u.customer_id));
+  s.Bind(5, password_hash).Bind(6, int64_t{u.active ? 1 : 0}).Bind(7, now.unix_ms);
+  Status st = s.Run();
+  if (st.code() == StatusCode::kAlreadyExists) {
+    return AlreadyExists("login_taken", "login " + u.login + " is taken");
+  }
+  KEFU_RETURN_IF_ERROR(st);
+  return sqlite3_last_insert_rowid(D(txn).raw());
+}
+
+namespace {
+constexpr const char* kUserColumns =
+    "id, login, display_name, role, customer_seq, active, password_hash";
+User ReadUser(const Stmt& s) {
+  User u;
+  u.id = s.Int(0);
+  u.login = s.Text(1);
+  u.display_name = s.Text(2);
+  u.role = ParseRole(s.Text(3)).value_or(Role::kCustomer);
+  if (!s.IsNull(4)) u.customer_id = FormatId('C', s.Int(4));
+  u.active = s.Int(5) != 0;
+  return u;
+}
+}  // namespace
+
+StatusOr<UserRecord> SqliteStore::GetUserByLogin(Txn& txn, const std::string& login) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("SELECT ") + kUserColumns +
+                                               " FROM users WHERE login = ?"));
+  s.Bind(1, login);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("user " + login + " not found");
+  return UserRecord{ReadUser(s), s.Text(6)};
+}
+
+Status SqliteStore::InsertToken(Txn& txn, const TokenRecord& t) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO tokens(hash, user_id, label, "
+                                               "created_at, expires_at) VALUES (?,?,?,?,?)"));
+  return s.Bind(1, t.token_hash).Bind(2, t.user_id).Bind(3, t.label)
+      .Bind(4, t.created_at.unix_ms).Bind(5, t.expires_at.unix_ms).Run();
+}
+
+StatusOr<User> SqliteStore::LookupToken(Txn& txn, const std::string& token_hash, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(
+      Stmt s, D(txn).Prepare("SELECT u.id, u.login, u.display_name, u.role, u.customer_seq, "
+                             "u.active FROM tokens t JOIN users u ON u.id = t.user_id "
+                             "WHERE t.hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? "
+                             "AND u.active = 1"));
+  s.Bind(1, token_hash).Bind(2, now.unix_ms);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Unauthenticated("the token is unknown, expired or revoked");
+  return ReadUser(s);
+}
+
+Status SqliteStore::RevokeToken(Txn& txn, const std::string& token_hash, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("UPDATE tokens SET revoked_at = ? WHERE hash = ? "
+                                               "AND revoked_at IS NULL"));
+  KEFU_RETURN_IF_ERROR(s.Bind(1, now.unix_ms).Bind(2, token_hash).Run());
+  if (D(txn).Changes() == 0) return NotFound("token not found");
+  return OkStatus();
+}
+
+Status SqliteStore::InsertCustomer(Txn& txn, const Customer& c) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', c.id, "customer"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO customers(seq, name, phone, email, "
+                                               "tier, created_at) VALUES (?,?,?,?,?,?)"));
+  return s.Bind(1, seq).Bind(2, c.name).Bind(3, c.phone).Bind(4, c.email)
+      .Bind(5, ToString(c.tier)).Bind(6, c.created_at.unix_ms).Run();
+}
+
+StatusOr<Customer> SqliteStore::GetCustomer(Txn& txn, const std::string& id) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', id, "customer"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq, name, phone, email, tier, created_at "
+                                               "FROM customers WHERE seq = ?"));
+  s.Bind(1, seq);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("customer " + id + " not found");
+  return ReadCustomer(s);
+}
+
+StatusOr<std::vector<Customer>> SqliteStore::ListCustomers(Txn& txn, const CustomerFilter& f) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq, name, phone, email, tier, created_at "
+                                               "FROM customers WHERE seq < ? ORDER BY seq DESC "
+                                               "LIMIT ?"));
+  s.Bind(1, f.before_seq > 0 ? f.before_seq : INT64_MAX).Bind(2, int64_t{f.limit});
+  std::vector<Customer> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadCustomer(s));
+  }
+  return out;
+}
+
+Status SqliteStore::InsertOrder(Txn& txn, const Order& o) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('O', o.id, "order"));
+  KEFU_ASSIGN_OR_RETURN(int64_t cseq, SeqOf('C', o.customer_id, "customer"));
+  {
+    KEFU_ASSIGN_OR_RETURN(
+        Stmt s, D(txn).Prepare("INSERT INTO orders(seq, customer_seq, paid_at, shipped_at, "
+                               "delivered_at, carrier, tracking_number, created_at) "
+                               "VALUES (?,?,?,?,?,?,?,?)"));
+    KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, cseq).Bind(3, OptMs(o.paid_at))
+                             .Bind(4, OptMs(o.shipped_at)).Bind(5, OptMs(o.delivered_at))
+                             .Bind(6, o.carrier).Bind(7, o.tracking_number)
+                             .Bind(8, o.created_at.unix_ms).Run());
+  }
+  for (size_t i = 0; i < o.items.size(); ++i) {
+    const OrderItem& it = o.items[i];
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO order_items(order_seq, line, sku, "
+                                                 "name, quantity, price_fen) VALUES (?,?,?,?,?,?)"));
+    KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, it.sku)
+                             .Bind(4, it.name).Bind(5, it.quantity).Bind(6, it.price_fen).Run());
+  }
+  return OkStatus();
+}
+
+namespace {
+constexpr const char* kOrderColumns =
+    "seq, customer_seq, paid_at, shipped_at, delivered_at, carrier, tracking_number, created_at";
+
+Order ReadOrder(const Stmt& s) {
+  Order o;
+  o.id = FormatId('O', s.Int(0));
+  o.customer_id = FormatId('C', s.Int(1));
+  o.paid_at = OptTs(s.OptInt(2));
+  o.shipped_at = OptTs(s.OptInt(3));
+  o.delivered_at = OptTs(s.OptInt(4));
+  o.carrier = s.Text(5);
+  o.tracking_number = s.Text(6);
+  o.created_at = Timestamp{s.Int(7)};
+  return o;
+}
+
+Status ReadItems(Db& db, Order& o) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT sku, name, quantity, price_fen FROM "
+                                           "order_items WHERE order_seq = ? ORDER BY line"));
+  s.Bind(1, *ParseId('O', o.id));
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return OkStatus();
+    o.items.push_back(OrderItem{s.Text(0), s.Text(1), s.Int(2), s.Int(3)});
+  }
+}
+}  // namespace
+
+StatusOr<Order> SqliteStore::GetOrder(Txn& txn, const std::string& id) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('O', id, "order"));
+  Order o;
+  {
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("SELECT ") + kOrderColumns +
+                                                 " FROM orders WHERE seq = ?"));
+    s.Bind(1, seq);
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound("order " + id + " not found");
+    o = ReadOrder(s);
+  }
+  KEFU_RETURN_IF_ERROR(ReadItems(D(txn), o));
+  return o;
+}
+
+StatusOr<std::vector<Order>> SqliteStore::ListOrders(Txn& txn, const OrderFilter& f) {
+  std::vector<Order> out;
+  {
+    std::string sql = std::string("SELECT ") + kOrderColumns + " FROM orders WHERE seq < ?";
+    if (!f.customer_id.empty()) sql += " AND customer_seq = ?";
+    sql += " ORDER BY seq DESC LIMIT ?";
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
+    int i = 1;
+    s.Bind(i++, f.before_seq > 0 ? f.before_seq : INT64_MAX);
+    if (!f.customer_id.empty()) s.Bind(i++, ParseId('C', f.customer_id).value_or(-1));
+    s.Bind(i++, int64_t{f.limit});
+    for (;;) {
+      KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(ReadOrder(s));
+    }
+  }
+  for (auto& o : out) KEFU_RETURN_IF_ERROR(ReadItems(D(txn), o));
+  return out;
+}
+
+Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
+  {
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("INSERT INTO tickets(") +
+                                                 kTicketColumns +
+                                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    s.Bind(1, seq);
+    BindTicket(s, 2, t);
+    KEFU_RETURN_IF_ERROR(s.Run());
+  }
+  if (t.tags.empty()) return OkStatus();
+  return WriteTicketTags(D(txn), seq, t.tags);
+}
+
+Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
+  bool tags_changed = false;
+  {
+    KEFU_ASSIGN_OR_RETURN(Stmt q, D(txn).Prepare("SELECT version, tags FROM tickets WHERE seq = ?"));
+    q.Bind(1, seq);
+    KEFU_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return NotFound("ticket " + t.id + " not found");
+    if (q.Int(0) != expected_version) {
+      return Aborted("stale_version", "ticket " + t.id + " was changed concurrently");
+    }
+    tags_changed = q.Text(1) != json(t.tags).dump();
+  }
+  {
+    KEFU_ASSIGN_OR_RETURN(
+        Stmt s, D(txn).Prepare("UPDATE tickets SET subject=?, channel=?, customer_seq=?, "
+                               "order_seq=?, category=?, priority=?, status=?, assignee=?, owner=?, "
+                               "tags=?, created_at=?, updated_at=?, first_response_at=?, "
+                               "resolved_at=?, closed_at=?, version=? WHERE seq=?"));
+    BindTicket(s, 1, t);
+    s.Bind(17, seq);
+    KEFU_RETURN_IF_ERROR(s.Run());
+  }
+  if (!tags_changed) return OkStatus();
+  return WriteTicketTags(D(txn), seq, t.tags);
+}
+
+StatusOr<Ticket> SqliteStore::GetTicket(Txn& txn, const std::string& id) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', id, "ticket"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("SELECT ") + kTicketColumns +
+                                               " FROM tickets WHERE seq = ?"));
+  s.Bind(1, seq);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("ticket " + id + " not found");
+  return ReadTicket(s);
+}
+
+StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFilter& f) {
+  std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE seq < ?";
+  if (f.status) sql += " AND status = ?";
+  if (f.priority) sql += " AND priority = ?";
+  if (f.channel) sql += " AND channel = ?";
+  if (!f.assignee.empty()) sql += " AND assignee = ?";
+  if (!f.owner.empty()) sql += " AND owner = ?";
+  if (!f.customer_id.empty()) sql += " AND customer_seq = ?";
+  if (!f.tag.empty()) sql += " AND seq IN (SELECT ticket_seq FROM ticket_tags WHERE tag = ?)";
+  if (!f.visible_to_agent.empty()) sql += " AND (assignee = '' OR assignee = ? OR owner = ?)";
+  sql += " ORDER BY seq DESC LIMIT ?";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
+  int i = 1;
+  s.Bind(i++, f.before_seq > 0 ? f.before_seq : INT64_MAX);
+  if (f.status) s.Bind(i++, ToString(*f.status));
+  if (f.priority) s.Bind(i++, ToString(*f.priority));
+  if (f.channel) s.Bind(i++, ToString(*f.channel));
+  if (!f.assignee.empty()) s.Bind(i++, f.assignee);
+  if (!f.owner.empty()) s.Bind(i++, f.owner);
+  if (!f.customer_id.empty()) s.Bind(i++, ParseId('C', f.customer_id).value_or(-1));
+  if (!f.tag.empty()) s.Bind(i++, f.tag);
+  if (!f.visible_to_agent.empty()) {
+    s.Bind(i++, f.visible_to_agent);
+    s.Bind(i++, f.visible_to_agent);
+  }
+  s.Bind(i++, int64_t{f.limit});
+  std::vector<Ticket> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadTicket(s));
+  }
+  return out;
+}
+
+Status SqliteStore::AppendEvents(Txn& txn, std::vector<TicketEvent>& events) {
+  for (auto& e : events) {
+    KEFU_ASSIGN_OR_RETURN(int64_t tseq, SeqOf('T', e.ticket_id, "ticket"));
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO ticket_events(ticket_seq, type, "
+                                                 "actor, at, public, data) VALUES (?,?,?,?,?,?)"));
+    s.Bind(1, tseq).Bind(2, ToString(e.type)).Bind(3, e.actor).Bind(4, e.at.unix_ms);
+    s.Bind(5, int64_t{IsPublicEvent(e.type) ? 1 : 0}).Bind(6, EventData(e));
+    KEFU_RETURN_IF_ERROR(s.Run());
+    e.seq = sqlite3_last_insert_rowid(D(txn).raw());
+  }
+  return OkStatus();
+}
+
+StatusOr<std::vector<TicketEvent>> SqliteStore::ListEvents(Txn& txn, const std::string& ticket_id,
+                                                           bool public_only, int64_t after_seq,
+                                                           int limit) {
+  KEFU_ASSIGN_OR_RETURN(int64_t tseq, SeqOf('T', ticket_id, "ticket"));
+  KEFU_ASSIGN_OR_RETURN(
+      Stmt s, D(txn).Prepare("SELECT seq, type, actor, at, data FROM ticket_events WHERE "
+                             "ticket_seq = ? AND seq > ? AND (public = 1 OR ? = 0) "
+                             "ORDER BY seq LIMIT ?"));
+  s.Bind(1, tseq).Bind(2, after_seq).Bind(3, int64_t{public_only ? 1 : 0}).Bind(4, int64_t{limit});
+  std::vector<TicketEvent> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    TicketEvent e;
+    e.seq = s.Int(0);
+    e.ticket_id = ticket_id;
+    e.type = ParseEventType(s.Text(1)).value_or(EventType::kNote);
+    e.actor = s.Text(2);
+    e.at = Timestamp{s.Int(3)};
+    json d = json::parse(s.Text(4));
+    e.body = d.value("body", "");
+    e.from = d.value("from", "");
+    e.to = d.value("to", "");
+    e.reason = d.value("reason", "");
+    e.added = d.value("added", std::vector<std::string>{});
+    e.removed = d.value("removed", std::vector<std::string>{});
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+StatusOr<std::map<TicketStatus, int64_t>> SqliteStore::CountTicketsByStatus(Txn& txn) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT status, COUNT(*) FROM tickets "
+                                               "GROUP BY status"));
+  std::map<TicketStatus, int64_t> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    if (auto st = ParseTicketStatus(s.Text(0))) out[*st] = s.Int(1);
+  }
+  return out;
+}
+
+StatusOr<std::optional<IdempotencyRecord>> SqliteStore::FindIdempotencyKey(
+    Txn& txn, const std::string& actor, const std::string& key) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT request_hash, ticket_seq FROM "
+                                               "idempotency_keys WHERE actor = ? AND key = ?"));
+  s.Bind(1, actor).Bind(2, key);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<IdempotencyRecord>();
+  return std::optional<IdempotencyRecord>(IdempotencyRecord{s.Text(0), FormatId('T', s.Int(1))});
+}
+
+Status SqliteStore::PutIdempotencyKey(Txn& txn, const std::string& actor, const std::string& key,
+                                      const IdempotencyRecord& r, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(int64_t tseq, SeqOf('T', r.ticket_id, "ticket"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO idempotency_keys(actor, key, "
+                                               "request_hash, ticket_seq, created_at) "
+                                               "VALUES (?,?,?,?,?)"));
+  return s.Bind(1, actor).Bind(2, key).Bind(3, r.request_hash).Bind(4, tseq)
+      .Bind(5, now.unix_ms).Run();
+}
+
+Status SqliteStore::AppendAudit(Txn& txn, const AuditEntry& e) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO audit_log(at, actor, action, object, "
+                                               "detail) VALUES (?,?,?,?,?)"));
+  return s.Bind(1, e.at.unix_ms).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.object)
+      .Bind(5, e.detail.empty() ? std::string("{}") : e.detail).Run();
+}
+
+StatusOr<std::vector<AuditEntry>> SqliteStore::ListAudit(Txn& txn, int64_t after_seq, int limit) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT at, actor, action, object, detail FROM "
+                                               "audit_log WHERE seq > ? ORDER BY seq LIMIT ?"));
+  s.Bind(1, after_seq).Bind(2, int64_t{limit});
+  std::vector<AuditEntry> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(AuditEntry{Timestamp{s.Int(0)}, s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  }
+  return out;
+}
+
+Status SqliteStore::Backup(const std::string& path) {
+  auto dest = Db::Open(path);
+  if (!dest.ok()) return dest.status();
+  std::unique_lock<std::mutex> lock(write_mu_);
+  sqlite3_backup* b = sqlite3_backup_init((*dest)->raw(), "main", writer_->raw(), "main");
+  if (b == nullptr) return (*dest)->Error(sqlite3_errcode((*dest)->raw()), "backup");
+  int rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return (*dest)->Error(rc, "backup");
+  return OkStatus();
+}
+
+}  // namespace kefu::sqlite
+
+namespace kefu {
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& o) {
+  return sqlite::OpenSqliteStoreImpl(o);
+}
+}  // namespace kefu

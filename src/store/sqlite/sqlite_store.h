@@ -1,0 +1,81 @@
+// The SQLite implementation of Store.
+//
+// One writer connection (write transactions are serialised by a mutex and
+// use BEGIN IMMEDIATE) and a pool of reader connections (WAL lets them read
+// a snapshot while the writer writes). WAL with synchronous=NORMAL: a
+// committed transaction survives the process being killed; an OS crash or
+// power loss may lose the last transactions, but never corrupts the file.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/sqlite/db.h"
+#include "store/store.h"
+
+namespace kefu::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  static StatusOr<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& o);
+
+  StatusOr<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  StatusOr<int64_t> ReserveSeqs(Txn& txn, char kind, int64_t n) override;
+
+  StatusOr<int64_t> InsertUser(Txn& txn, const User& u, const std::string& password_hash,
+                               Timestamp now) override;
+  StatusOr<UserRecord> GetUserByLogin(Txn& txn, const std::string& login) override;
+  Status InsertToken(Txn& txn, const TokenRecord& t) override;
+  StatusOr<User> LookupToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
+  Status RevokeToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
+
+  Status InsertCustomer(Txn& txn, const Customer& c) override;
+  StatusOr<Customer> GetCustomer(Txn& txn, const std::string& id) override;
+  StatusOr<std::vector<Customer>> ListCustomers(Txn& txn, const CustomerFilter& f) override;
+  Status InsertOrder(Txn& txn, const Order& o) override;
+  StatusOr<Order> GetOrder(Txn& txn, const std::string& id) override;
+  StatusOr<std::vector<Order>> ListOrders(Txn& txn, const OrderFilter& f) override;
+
+  Status InsertTicket(Txn& txn, const Ticket& t) override;
+  Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version) override;
+  StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) override;
+  StatusOr<std::vector<Ticket>> ListTickets(Txn& txn, const TicketFilter& f) override;
+  Status AppendEvents(Txn& txn, std::vector<TicketEvent>& events) override;
+  StatusOr<std::vector<TicketEvent>> ListEvents(Txn& txn, const std::string& ticket_id,
+                                                bool public_only, int64_t after_seq,
+                                                int limit) override;
+  StatusOr<std::map<TicketStatus, int64_t>> CountTicketsByStatus(Txn& txn) override;
+
+  StatusOr<std::optional<IdempotencyRecord>> FindIdempotencyKey(Txn& txn, const std::string& actor,
+                                                                const std::string& key) override;
+  Status PutIdempotencyKey(Txn& txn, const std::string& actor, const std::string& key,
+                           const IdempotencyRecord& r, Timestamp now) override;
+
+  Status AppendAudit(Txn& txn, const AuditEntry& e) override;
+  StatusOr<std::vector<AuditEntry>> ListAudit(Txn& txn, int64_t after_seq, int limit) override;
+
+  // Writes a consistent copy of the database to `path` (SQLite online backup).
+  Status Backup(const std::string& path);
+
+ private:
+  friend class SqliteTxn;
+  SqliteStore() = default;
+  Db* AcquireReader();
+  void ReleaseReader(Db* db);
+
+  // Constant after Open().
+  std::string path_;
+  std::unique_ptr<Db> writer_;
+  bool shared_writer_ = false;  // ":memory:": readers use the writer connection
+
+  std::mutex write_mu_;  // held by the one open write transaction
+
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Db>> readers_;  // guarded by pool_mu_; all of them
+  std::vector<Db*> free_readers_;             // guarded by pool_mu_
+};
+
+}  // namespace kefu::sqlite
