@@ -1,0 +1,78 @@
+// A real Kefu server for API tests: a fresh SQLite file in a temporary
+// directory, the real services and the RESTinio server on a free loopback
+// port, and a cpp-httplib client. Users are added through AuthService.
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "api/server.h"
+#include "store/store.h"
+#include "testing/temp_dir.h"
+
+namespace kefu::testing {
+
+using Json = nlohmann::json;
+
+struct HttpResult {
+  int status = 0;
+  Json body;         // parsed when the response is JSON, else null
+  std::string text;  // raw body
+  httplib::Headers headers;
+  std::string Header(const std::string& name) const;
+  std::string ErrorCode() const;  // body.error.code, or ""
+};
+
+class TestServer {
+ public:
+  TestServer();   // starts the server; aborts the test on failure
+  ~TestServer();  // stops it and removes the database
+
+  Store& store() { return *store_; }
+  uint16_t port() const { return port_; }
+  const std::string& db_path() const { return db_path_; }
+
+  // Adds a user with password "password123". For role customer a customer
+  // record is created unless `customer_id` names one. Returns the login.
+  std::string AddUser(const std::string& login, Role role, const std::string& customer_id = "");
+  // Logs in through the API and returns the bearer token.
+  std::string Login(const std::string& login, const std::string& password = "password123");
+  // The customer id of a customer user.
+  std::string CustomerOf(const std::string& login);
+
+  // Requests; `token` may be empty (no Authorization header).
+  HttpResult Get(const std::string& path, const std::string& token);
+  HttpResult Post(const std::string& path, const std::string& token, const std::string& body,
+                  const httplib::Headers& extra = {});
+  HttpResult Post(const std::string& path, const std::string& token, const Json& body,
+                  const httplib::Headers& extra = {}) {
+    return Post(path, token, body.dump(), extra);
+  }
+  HttpResult Patch(const std::string& path, const std::string& token, const std::string& body,
+                   const httplib::Headers& extra = {});
+  HttpResult Patch(const std::string& path, const std::string& token, const Json& body,
+                   const httplib::Headers& extra = {}) {
+    return Patch(path, token, body.dump(), extra);
+  }
+
+ private:
+  TempDir dir_;
+  std::string db_path_;
+  uint16_t port_ = 0;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Clock> clock_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<TicketService> tickets_;
+  std::unique_ptr<CustomerService> customers_;
+  std::unique_ptr<api::Metrics> metrics_;
+  std::unique_ptr<api::Server> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+// A free TCP port on 127.0.0.1 (bound and released; fine for tests).
+uint16_t FreePort();
+
+}  // namespace kefu::testing
