@@ -11,24 +11,33 @@ class SqliteTxn final : public Txn {
   SqliteTxn(SqliteStore* store, Db* db, std::unique_lock<std::mutex> lock, bool pooled)
       : store_(store), db_(db), lock_(std::move(lock)), pooled_(pooled) {}
   ~SqliteTxn() override {
-    if (!done_) (void)db_->Exec("ROLLBACK");
-    if (pooled_) store_->ReleaseReader(db_);
+    if (db_ != nullptr) {
+      (void)db_->Exec("ROLLBACK");
+      Release();
+    }
   }
+  // The connection (and the write lock) go back as soon as the transaction
+  // ends, not when the Txn object is destroyed.
   Status Commit() override {
-    if (done_) return Internal("transaction already finished");
-    done_ = true;
+    if (db_ == nullptr) return Internal("transaction already finished");
     Status st = db_->Exec("COMMIT");
     if (!st.ok()) (void)db_->Exec("ROLLBACK");
+    Release();
     return st;
   }
   Db& db() { return *db_; }
 
  private:
+  void Release() {
+    if (pooled_) store_->ReleaseReader(db_);
+    if (lock_.owns_lock()) lock_.unlock();
+    db_ = nullptr;
+  }
+
   SqliteStore* store_;
-  Db* db_;
+  Db* db_;  // nullptr once finished
   std::unique_lock<std::mutex> lock_;
   bool pooled_;
-  bool done_ = false;
 };
 
 namespace {

@@ -1,0 +1,235 @@
+// The Store contract, run against every backend. Today: SQLite on a real
+// temporary file. A PostgreSQL backend joins by adding itself to kBackends.
+#include <gtest/gtest.h>
+
+#include "core/ticket_rules.h"
+#include "store/store.h"
+#include "testing/temp_dir.h"
+
+namespace kefu {
+namespace {
+
+enum class Backend { kSqliteFile, kSqliteMemory };
+
+class StoreConformanceTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string path = GetParam() == Backend::kSqliteFile ? dir_.File("kefu.db") : ":memory:";
+    auto s = OpenSqliteStore({path, 2});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+
+  std::unique_ptr<Txn> Write() { return std::move(store_->Begin(TxnMode::kWrite)).value(); }
+  std::unique_ptr<Txn> Read() { return std::move(store_->Begin(TxnMode::kRead)).value(); }
+
+  std::string AddCustomer(const std::string& name) {
+    auto txn = Write();
+    int64_t seq = *store_->NextSeq(*txn, 'C');
+    Customer c{FormatId('C', seq), name, "13800138000", "", Tier::kVip, Timestamp{1}};
+    EXPECT_TRUE(store_->InsertCustomer(*txn, c).ok());
+    EXPECT_TRUE(txn->Commit().ok());
+    return c.id;
+  }
+
+  Ticket AddTicket(const std::string& customer, std::vector<std::string> tags = {},
+                   Priority p = Priority::kP3) {
+    auto txn = Write();
+    int64_t seq = *store_->NextSeq(*txn, 'T');
+    NewTicket n;
+    n.subject = "工单" + std::to_string(seq);
+    n.customer_id = customer;
+    n.tags = std::move(tags);
+    n.priority = p;
+    auto c = OpenTicket(n, FormatId('T', seq), Actor{"li.na", Role::kAgent, ""}, Timestamp{seq});
+    EXPECT_TRUE(c.ok());
+    EXPECT_TRUE(store_->InsertTicket(*txn, c->ticket).ok());
+    EXPECT_TRUE(store_->AppendEvents(*txn, c->events).ok());
+    EXPECT_TRUE(txn->Commit().ok());
+    return c->ticket;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreConformanceTest, SequencesStartAtOneAndNeverRepeat) {
+  auto txn = Write();
+  EXPECT_EQ(*store_->NextSeq(*txn, 'T'), 1);
+  EXPECT_EQ(*store_->NextSeq(*txn, 'T'), 2);
+  EXPECT_EQ(*store_->ReserveSeqs(*txn, 'T', 10), 3);
+  EXPECT_EQ(*store_->NextSeq(*txn, 'T'), 13);
+  EXPECT_EQ(*store_->NextSeq(*txn, 'C'), 1);
+  ASSERT_TRUE(txn->Commit().ok());
+  auto again = Write();
+  EXPECT_EQ(*store_->NextSeq(*again, 'T'), 14);
+}
+
+TEST_P(StoreConformanceTest, UncommittedWritesRollBack) {
+  {
+    auto txn = Write();
+    int64_t seq = *store_->NextSeq(*txn, 'C');
+    ASSERT_TRUE(store_->InsertCustomer(*txn, {FormatId('C', seq), "x", "", "", Tier::kNormal, {}}).ok());
+  }  // destroyed without Commit
+  auto r = Read();
+  EXPECT_EQ(store_->GetCustomer(*r, "C-000001").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformanceTest, TicketRoundTripsWithEveryField) {
+  std::string c = AddCustomer("王芳");
+  Ticket t = AddTicket(c, {"VIP", "催件"}, Priority::kP1);
+  auto txn = Write();
+  Ticket u = t;
+  u.status = TicketStatus::kResolved;
+  u.assignee = "zhao.lei";
+  u.owner = "li.na";
+  u.category = "logistics_delay";
+  u.tags = {"破损"};
+  u.first_response_at = Timestamp{42};
+  u.resolved_at = Timestamp{43};
+  u.version = t.version + 1;
+  u.updated_at = Timestamp{44};
+  ASSERT_TRUE(store_->UpdateTicket(*txn, u, t.version).ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  auto r = Read();
+  auto got = store_->GetTicket(*r, t.id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->subject, t.subject);
+  EXPECT_EQ(got->status, TicketStatus::kResolved);
+  EXPECT_EQ(got->assignee, "zhao.lei");
+  EXPECT_EQ(got->owner, "li.na");
+  EXPECT_EQ(got->category, "logistics_delay");
+  EXPECT_EQ(got->tags, std::vector<std::string>{"破损"});
+  EXPECT_EQ(got->priority, Priority::kP1);
+  EXPECT_EQ(got->first_response_at, Timestamp{42});
+  EXPECT_EQ(got->resolved_at, Timestamp{43});
+  EXPECT_FALSE(got->closed_at.has_value());
+  EXPECT_EQ(got->version, t.version + 1);
+  TicketFilter by_old_tag;
+  by_old_tag.tag = "VIP";
+  EXPECT_TRUE(store_->ListTickets(*r, by_old_tag)->empty());
+  TicketFilter by_new_tag;
+  by_new_tag.tag = "破损";
+  EXPECT_EQ(store_->ListTickets(*r, by_new_tag)->size(), 1u);
+}
+
+TEST_P(StoreConformanceTest, StaleUpdatesAreRefused) {
+  Ticket t = AddTicket(AddCustomer("a"));
+  auto txn = Write();
+  Ticket u = t;
+  u.version = t.version + 1;
+  Status st = store_->UpdateTicket(*txn, u, t.version - 1);
+  EXPECT_EQ(st.code(), StatusCode::kAborted);
+  EXPECT_EQ(st.reason(), "stale_version");
+}
+
+TEST_P(StoreConformanceTest, ListTicketsFiltersAndPagesNewestFirst) {
+  std::string a = AddCustomer("a"), b = AddCustomer("b");
+  for (int i = 0; i < 5; ++i) AddTicket(i % 2 ? a : b, i % 2 ? std::vector<std::string>{"x"} : std::vector<std::string>{});
+  auto r = Read();
+  TicketFilter all;
+  auto rows = store_->ListTickets(*r, all);
+  ASSERT_EQ(rows->size(), 5u);
+  EXPECT_EQ((*rows)[0].id, "T-000005");
+  EXPECT_EQ((*rows)[4].id, "T-000001");
+  TicketFilter page;
+  page.limit = 2;
+  page.before_seq = 4;
+  rows = store_->ListTickets(*r, page);
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].id, "T-000003");
+  TicketFilter by_customer;
+  by_customer.customer_id = a;
+  EXPECT_EQ(store_->ListTickets(*r, by_customer)->size(), 2u);
+  TicketFilter by_tag;
+  by_tag.tag = "x";
+  EXPECT_EQ(store_->ListTickets(*r, by_tag)->size(), 2u);
+  TicketFilter agent_view;
+  agent_view.visible_to_agent = "li.na";
+  EXPECT_EQ(store_->ListTickets(*r, agent_view)->size(), 5u);  // all unassigned
+}
+
+TEST_P(StoreConformanceTest, EventsAppendInOrderAndFilterByVisibility) {
+  Ticket t = AddTicket(AddCustomer("a"));
+  auto r = Read();
+  auto events = store_->ListEvents(*r, t.id, false, 0, 100);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].type, EventType::kCreated);
+  EXPECT_EQ((*events)[0].to, t.subject);
+  r.reset();
+  auto txn = Write();
+  std::vector<TicketEvent> more(2);
+  for (auto& e : more) {
+    e.ticket_id = t.id;
+    e.type = EventType::kNote;
+    e.actor = "li.na";
+    e.body = "备注";
+  }
+  ASSERT_TRUE(store_->AppendEvents(*txn, more).ok());
+  EXPECT_GT(more[0].seq, (*events)[0].seq);
+  EXPECT_GT(more[1].seq, more[0].seq);
+  auto internal = store_->ListEvents(*txn, t.id, false, 0, 100);
+  EXPECT_EQ(internal->size(), 3u);
+  auto public_only = store_->ListEvents(*txn, t.id, true, 0, 100);
+  EXPECT_EQ(public_only->size(), 1u);
+  auto after = store_->ListEvents(*txn, t.id, false, more[0].seq, 100);
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0].seq, more[1].seq);
+}
+
+TEST_P(StoreConformanceTest, IdempotencyKeysAreScopedByActor) {
+  Ticket t = AddTicket(AddCustomer("a"));
+  auto txn = Write();
+  ASSERT_TRUE(store_->PutIdempotencyKey(*txn, "li.na", "k1", {"h", t.id}, Timestamp{1}).ok());
+  EXPECT_EQ(store_->PutIdempotencyKey(*txn, "li.na", "k1", {"h", t.id}, Timestamp{1}).code(),
+            StatusCode::kAlreadyExists);
+  auto found = store_->FindIdempotencyKey(*txn, "li.na", "k1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->ticket_id, t.id);
+  EXPECT_FALSE(store_->FindIdempotencyKey(*txn, "zhao.lei", "k1")->has_value());
+}
+
+TEST_P(StoreConformanceTest, TokensExpireAndRevoke) {
+  auto txn = Write();
+  auto id = store_->InsertUser(*txn, User{0, "li.na", "李娜", Role::kAgent, "", true}, "hash", Timestamp{1});
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(store_->InsertUser(*txn, User{0, "li.na", "x", Role::kAgent, "", true}, "h", Timestamp{1})
+                .status().reason(), "login_taken");
+  ASSERT_TRUE(store_->InsertToken(*txn, {"abc", *id, "t", Timestamp{1}, Timestamp{100}}).ok());
+  EXPECT_TRUE(store_->LookupToken(*txn, "abc", Timestamp{99}).ok());
+  EXPECT_EQ(store_->LookupToken(*txn, "abc", Timestamp{100}).status().code(), StatusCode::kUnauthenticated);
+  ASSERT_TRUE(store_->RevokeToken(*txn, "abc", Timestamp{50}).ok());
+  EXPECT_FALSE(store_->LookupToken(*txn, "abc", Timestamp{60}).ok());
+  EXPECT_EQ(store_->RevokeToken(*txn, "abc", Timestamp{61}).code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreConformanceTest, OrdersKeepTheirItemsInOrder) {
+  std::string c = AddCustomer("a");
+  auto txn = Write();
+  Order o;
+  o.id = FormatId('O', *store_->NextSeq(*txn, 'O'));
+  o.customer_id = c;
+  o.items = {{"SKU-2", "车厘子", 1, 19900}, {"SKU-1", "龙井", 2, 12800}};
+  o.paid_at = Timestamp{5};
+  o.created_at = Timestamp{6};
+  ASSERT_TRUE(store_->InsertOrder(*txn, o).ok());
+  auto got = store_->GetOrder(*txn, o.id);
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->items.size(), 2u);
+  EXPECT_EQ(got->items[0].sku, "SKU-2");
+  EXPECT_EQ(got->TotalFen(), 19900 + 25600);
+  EXPECT_EQ(got->paid_at, Timestamp{5});
+  EXPECT_FALSE(got->shipped_at.has_value());
+  OrderFilter f;
+  f.customer_id = c;
+  EXPECT_EQ(store_->ListOrders(*txn, f)->size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConformanceTest,
+                         ::testing::Values(Backend::kSqliteFile, Backend::kSqliteMemory),
+                         [](const auto& info) {
+                           return info.param == Backend::kSqliteFile ? "SqliteFile" : "SqliteMemory";
+                         });
+
+}  // namespace
+}  // namespace kefu
