@@ -58,6 +58,16 @@ Router::Router(AuthService& auth, Metrics& metrics)
 
 namespace {
 
+// application/x-www-form-urlencoded decoding ('+' is a space) that also
+// accepts the characters browsers and curl leave unescaped, raw UTF-8
+// included; the decoded result is checked for UTF-8 below.
+struct QueryTraits : restinio::parse_query_traits::x_www_form_urlencoded {
+  static bool ordinary_char(char c) noexcept {
+    return restinio::utils::relaxed_unescape_traits::ordinary_char(c) ||
+           static_cast<unsigned char>(c) >= 0x80;
+  }
+};
+
 std::string BearerToken(const restinio::request_handle_t& req) {
   std::string h = req->header().get_field_or(restinio::http_field::authorization, "");
   constexpr std::string_view kPrefix = "Bearer ";
@@ -81,9 +91,13 @@ Status Prepare(const restinio::request_handle_t& req, const restinio::router::ro
     if (!IsValidUtf8(v)) return InvalidArgument("invalid_utf8", "the path is not valid UTF-8");
     r.path_params.emplace_back("id", std::move(v));
   }
-  auto q = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(
-      req->header().query());
-  if (!q) return InvalidArgument("bad_query", "the query string is malformed");
+  auto q = restinio::try_parse_query<QueryTraits>(req->header().query());
+  if (!q) {
+    if (q.error().description().find("UTF-8") != std::string::npos) {
+      return InvalidArgument("invalid_utf8", "the query string is not valid UTF-8");
+    }
+    return InvalidArgument("bad_query", "the query string is malformed");
+  }
   bool bad = false;
   for (const auto& kv : *q) {
     std::string k(kv.first), v(kv.second);
@@ -96,11 +110,28 @@ Status Prepare(const restinio::request_handle_t& req, const restinio::router::ro
   return OkStatus();
 }
 
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
 restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
                                          const Response& resp) {
-  auto out = req->create_response(
-      restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                   ""});
+  auto out = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+      ReasonPhrase(resp.status)});
   out.append_header(restinio::http_field::content_type, resp.content_type);
   out.append_header(restinio::http_field::cache_control, "no-store");
   out.append_header("X-Content-Type-Options", "nosniff");
@@ -118,6 +149,11 @@ Response ErrorResponse(const Status& st) {
 }
 
 }  // namespace
+
+restinio::request_handling_status_t SendError(const restinio::request_handle_t& req,
+                                              const Status& st) {
+  return Send(req, ErrorResponse(st));
+}
 
 void Router::Add(restinio::http_method_id_t method, const std::string& route, Auth auth,
                  Handler h) {

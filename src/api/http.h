@@ -58,6 +58,11 @@ struct Response {
   }
 };
 
+// Sends `st` as a JSON error with the standard headers (for requests that
+// never reach a route: unknown paths, malformed paths).
+restinio::request_handling_status_t SendError(const restinio::request_handle_t& req,
+                                              const Status& st);
+
 enum class Auth { kPublic, kRequired };
 using Handler = std::function<StatusOr<Response>(Request&)>;
 using ExpressRouter = restinio::router::express_router_t<>;

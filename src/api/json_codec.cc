@@ -176,14 +176,16 @@ json ToJson(const Ticket& t, const Actor& viewer) {
   };
 }
 
-json ToJson(const TicketEvent& e) {
+json ToJson(const TicketEvent& e, const Actor& viewer) {
   json data = json::object();
   if (!e.body.empty()) data["body"] = e.body;
   if (!e.from.empty()) data["from"] = e.from;
   // A "created" event carries the subject the ticket was opened with.
   if (!e.to.empty()) data[e.type == EventType::kCreated ? "subject" : "to"] = e.to;
   if (!e.reason.empty()) data["reason"] = e.reason;
-  if (!e.added.empty()) data[e.type == EventType::kCreated ? "tags" : "added"] = e.added;
+  if (!e.added.empty() && IsStaff(viewer.role)) {
+    data[e.type == EventType::kCreated ? "tags" : "added"] = e.added;
+  }
   if (!e.removed.empty()) data["removed"] = e.removed;
   return json{{"id", e.seq},
               {"ticket", e.ticket_id},

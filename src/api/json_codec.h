@@ -59,7 +59,8 @@ StatusOr<Customer> ParseCustomer(const json& j);
 StatusOr<Order> ParseOrder(const json& j);
 
 json ToJson(const Ticket& t, const Actor& viewer);
-json ToJson(const TicketEvent& e);
+// Customers do not see the internal tags a ticket was opened with.
+json ToJson(const TicketEvent& e, const Actor& viewer);
 json ToJson(const Customer& c);
 json ToJson(const Order& o);
 

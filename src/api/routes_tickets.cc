@@ -95,7 +95,7 @@ void AddTicketRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({"cursor", "limit"}));
           KEFU_ASSIGN_OR_RETURN(PageRequest p, req.Page());
           KEFU_ASSIGN_OR_RETURN(Page<TicketEvent> page, s.tickets.Events(req.actor, req.Param("id"), p));
-          return Response::Of(200, PageJson(page, [](const TicketEvent& e) { return ToJson(e); }));
+          return Response::Of(200, PageJson(page, [&](const TicketEvent& e) { return ToJson(e, req.actor); }));
         });
 
   r.Add(restinio::http_method_post(), "/api/v1/tickets/:id/messages", Auth::kRequired,

@@ -7,9 +7,9 @@
 namespace kefu::api {
 
 namespace {
-struct Traits : restinio::default_traits_t {
-  using request_handler_t = ExpressRouter;
-};
+// The default handler type (a std::function) lets the express router sit
+// behind a guard that turns router exceptions into JSON errors.
+struct Traits : restinio::default_traits_t {};
 using RunningServer = restinio::running_server_handle_t<Traits>;
 }  // namespace
 
@@ -28,19 +28,26 @@ Status Server::Start() {
   AddAuthRoutes(router, services_);
   AddTicketRoutes(router, services_);
   AddCustomerRoutes(router, services_);
-  auto express = router.Take();
-  express->non_matched_request_handler([](auto req) {
-    Status st = NotFound("no such endpoint: " + std::string(req->header().path()));
-    return req->create_response(restinio::status_not_found())
-        .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
-        .set_body(ErrorBody(st).dump() + "\n")
-        .done();
+  std::shared_ptr<ExpressRouter> express = router.Take();
+  RouteMetrics* unmatched = services_.metrics.ForRoute("ANY", "(unmatched)");
+  express->non_matched_request_handler([unmatched](auto req) {
+    unmatched->Observe(404, 0);
+    return SendError(req, NotFound("no such endpoint: " + std::string(req->header().path())));
   });
+  auto guarded = [express, unmatched](restinio::request_handle_t req) {
+    try {
+      return (*express)(req);
+    } catch (const std::exception& e) {
+      // The router refuses paths it cannot decode (e.g. %FF) by throwing.
+      unmatched->Observe(400, 0);
+      return SendError(req, InvalidArgument("bad_path", std::string("the path is malformed: ") + e.what()));
+    }
+  };
   try {
     auto settings = restinio::server_settings_t<Traits>{}
                         .address(options_.host)
                         .port(options_.port)
-                        .request_handler(std::move(express))
+                        .request_handler(std::move(guarded))
                         // RESTinio drops the connection above this; the router
                         // answers 413 for bodies between 1 MiB and this.
                         .incoming_http_msg_limits(

@@ -86,11 +86,11 @@ struct Ticket {
 };
 
 enum class EventType {
-  kCreated,          // data: subject, body, channel, priority, category, tags
+  kCreated,          // to: the subject; body; added: the initial tags
   kReply,            // public message; data: body
   kNote,             // internal note; data: body
   kStatusChanged,    // data: from, to, reason
-  kAssigned,         // first assignee; data: to
+  kAssigned,         // first assignee; data: to, reason
   kTransferred,      // assignee changed; data: from, to, reason
   kOwnerSet,         // first-contact owner fixed; data: to
   kTagsChanged,      // data: added, removed
@@ -109,7 +109,7 @@ struct TicketEvent {
   int64_t seq = 0;  // assigned by the store, increasing
   std::string ticket_id;
   EventType type = EventType::kCreated;
-  std::string actor;  // login, or "system"
+  std::string actor;  // login of the user, or "import" for bulk-imported tickets
   Timestamp at;
   std::string body;
   std::string from;

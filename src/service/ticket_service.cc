@@ -58,6 +58,8 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
                              "this Idempotency-Key was used for a different request");
       }
       KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, prior->ticket_id));
+      // A replay shows no more than a GET would (the ticket may have moved on).
+      KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
       return CreateTicketResult{std::move(t), true};
     }
   }
@@ -94,6 +96,7 @@ StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q)
   f.before_seq = before;
   f.limit = q.page.limit + 1;
   if (a.role == Role::kCustomer) {
+    if (!q.tag.empty()) return PermissionDenied("tags are internal to the service team");
     if (!q.customer_id.empty() && q.customer_id != a.customer_id) return Page<Ticket>{};
     f.customer_id = a.customer_id;
   } else if (a.role == Role::kAgent) {

@@ -37,12 +37,15 @@ class TicketService {
   // be left empty). The customer and the order must exist and match
   // (kValidation). With a non-empty `idempotency_key`, a retry with the same
   // key and the same `request_hash` returns the first ticket (replayed);
-  // with another request_hash it is kAlreadyExists "idempotency_key_reused".
+  // with another request_hash it is kAlreadyExists "idempotency_key_reused";
+  // a replayed ticket the actor can no longer see is kNotFound.
   StatusOr<CreateTicketResult> Create(const Actor& a, NewTicket n,
                                       const std::string& idempotency_key,
                                       const std::string& request_hash);
 
   StatusOr<Ticket> Get(const Actor& a, const std::string& id);
+  // Customers get only their own tickets and may not filter by tag
+  // (kPermissionDenied: tags are internal); agents get what they may see.
   StatusOr<Page<Ticket>> List(const Actor& a, const TicketQuery& q);
   // A customer sees only public events.
   StatusOr<Page<TicketEvent>> Events(const Actor& a, const std::string& id, const PageRequest& p);
