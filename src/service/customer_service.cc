@@ -73,13 +73,8 @@ StatusOr<Page<Customer>> CustomerService::List(const Actor& a, const PageRequest
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<Customer> rows,
                         store_.ListCustomers(*txn, {before, p.limit + 1}));
-  Page<Customer> page;
-  if (static_cast<int>(rows.size()) > p.limit) {
-    rows.resize(p.limit);
-    page.next_cursor = EncodeCursor(*ParseId('C', rows.back().id));
-  }
-  for (auto& c : rows) page.items.push_back(ForViewer(a, std::move(c)));
-  return page;
+  for (auto& c : rows) c = ForViewer(a, std::move(c));
+  return MakePage(std::move(rows), p.limit, [](const Customer& c) { return *ParseId('C', c.id); });
 }
 
 StatusOr<Order> CustomerService::CreateOrder(const Actor& a, Order o) {
@@ -118,13 +113,7 @@ StatusOr<Page<Order>> CustomerService::ListOrders(const Actor& a, const std::str
   }
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<Order> rows, store_.ListOrders(*txn, f));
-  Page<Order> page;
-  if (static_cast<int>(rows.size()) > p.limit) {
-    rows.resize(p.limit);
-    page.next_cursor = EncodeCursor(*ParseId('O', rows.back().id));
-  }
-  page.items = std::move(rows);
-  return page;
+  return MakePage(std::move(rows), p.limit, [](const Order& o) { return *ParseId('O', o.id); });
 }
 
 }  // namespace kefu

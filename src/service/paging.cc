@@ -10,8 +10,6 @@ StatusOr<int64_t> DecodeCursor(const std::string& cursor) {
   return std::stoll(cursor);
 }
 
-std::string EncodeCursor(int64_t seq) { return std::to_string(seq); }
-
 Status CheckLimit(int limit) {
   if (limit < 1 || limit > kMaxPageSize) {
     return ValidationError("limit must be between 1 and " + std::to_string(kMaxPageSize));

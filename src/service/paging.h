@@ -23,9 +23,21 @@ struct PageRequest {
   int limit = kDefaultPageSize;
 };
 
+// Builds a page from `rows` fetched with limit + 1: the extra row, if any,
+// only says that there is a next page, whose cursor is seq_of(last item).
+template <typename T, typename SeqOf>
+Page<T> MakePage(std::vector<T> rows, int limit, SeqOf seq_of) {
+  Page<T> page;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.resize(limit);
+    page.next_cursor = std::to_string(seq_of(rows.back()));
+  }
+  page.items = std::move(rows);
+  return page;
+}
+
 // Decodes a cursor ("" -> 0). kValidation "bad cursor" for anything else.
 StatusOr<int64_t> DecodeCursor(const std::string& cursor);
-std::string EncodeCursor(int64_t seq);
 // kValidation unless 1 <= limit <= kMaxPageSize.
 Status CheckLimit(int limit);
 

@@ -104,13 +104,7 @@ StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q)
   }
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> rows, store_.ListTickets(*txn, f));
-  Page<Ticket> page;
-  if (static_cast<int>(rows.size()) > q.page.limit) {
-    rows.resize(q.page.limit);
-    page.next_cursor = EncodeCursor(*ParseId('T', rows.back().id));
-  }
-  page.items = std::move(rows);
-  return page;
+  return MakePage(std::move(rows), q.page.limit, [](const Ticket& t) { return *ParseId('T', t.id); });
 }
 
 StatusOr<Page<TicketEvent>> TicketService::Events(const Actor& a, const std::string& id,
@@ -122,13 +116,7 @@ StatusOr<Page<TicketEvent>> TicketService::Events(const Actor& a, const std::str
   KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
   KEFU_ASSIGN_OR_RETURN(std::vector<TicketEvent> rows,
                         store_.ListEvents(*txn, id, a.role == Role::kCustomer, after, p.limit + 1));
-  Page<TicketEvent> page;
-  if (static_cast<int>(rows.size()) > p.limit) {
-    rows.resize(p.limit);
-    page.next_cursor = EncodeCursor(rows.back().seq);
-  }
-  page.items = std::move(rows);
-  return page;
+  return MakePage(std::move(rows), p.limit, [](const TicketEvent& e) { return e.seq; });
 }
 
 template <typename Decide>
