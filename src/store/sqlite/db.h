@@ -33,6 +33,11 @@ class Stmt {
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Stmt& BindNull(int i);
   Stmt& Bind(int i, std::optional<int64_t> v) { return v ? Bind(i, *v) : BindNull(i); }
+  // Binds a named parameter (":name"); every use of the name gets the value.
+  template <typename T>
+  Stmt& BindNamed(const char* name, const T& v) {
+    return Bind(sqlite3_bind_parameter_index(s_, name), v);
+  }
 
   // Steps once. Returns true for a row, false when done, an error otherwise.
   StatusOr<bool> Step();

@@ -110,8 +110,9 @@ std::string EventData(const TicketEvent& e) {
   return d.dump();
 }
 
-Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags) {
-  {
+// Writes the tag rows of ticket `seq`; `replace` first drops the old ones.
+Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags, bool replace) {
+  if (replace) {
     KEFU_ASSIGN_OR_RETURN(Stmt del, db.Prepare("DELETE FROM ticket_tags WHERE ticket_seq = ?"));
     KEFU_RETURN_IF_ERROR(del.Bind(1, seq).Run());
   }
@@ -397,7 +398,7 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t) {
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   if (t.tags.empty()) return OkStatus();
-  return WriteTicketTags(D(txn), seq, t.tags);
+  return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/false);
 }
 
 Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version) {
@@ -424,7 +425,7 @@ Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_ver
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   if (!tags_changed) return OkStatus();
-  return WriteTicketTags(D(txn), seq, t.tags);
+  return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/true);
 }
 
 StatusOr<Ticket> SqliteStore::GetTicket(Txn& txn, const std::string& id) {
@@ -438,31 +439,42 @@ StatusOr<Ticket> SqliteStore::GetTicket(Txn& txn, const std::string& id) {
 }
 
 StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFilter& f) {
-  std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE seq < ?";
-  if (f.status) sql += " AND status = ?";
-  if (f.priority) sql += " AND priority = ?";
-  if (f.channel) sql += " AND channel = ?";
-  if (!f.assignee.empty()) sql += " AND assignee = ?";
-  if (!f.owner.empty()) sql += " AND owner = ?";
-  if (!f.customer_id.empty()) sql += " AND customer_seq = ?";
-  if (!f.tag.empty()) sql += " AND seq IN (SELECT ticket_seq FROM ticket_tags WHERE tag = ?)";
-  if (!f.visible_to_agent.empty()) sql += " AND (assignee = '' OR assignee = ? OR owner = ?)";
-  sql += " ORDER BY seq DESC LIMIT ?";
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
-  int i = 1;
-  s.Bind(i++, f.before_seq > 0 ? f.before_seq : INT64_MAX);
-  if (f.status) s.Bind(i++, ToString(*f.status));
-  if (f.priority) s.Bind(i++, ToString(*f.priority));
-  if (f.channel) s.Bind(i++, ToString(*f.channel));
-  if (!f.assignee.empty()) s.Bind(i++, f.assignee);
-  if (!f.owner.empty()) s.Bind(i++, f.owner);
-  if (!f.customer_id.empty()) s.Bind(i++, ParseId('C', f.customer_id).value_or(-1));
-  if (!f.tag.empty()) s.Bind(i++, f.tag);
-  if (!f.visible_to_agent.empty()) {
-    s.Bind(i++, f.visible_to_agent);
-    s.Bind(i++, f.visible_to_agent);
+  // The filters, as SQL over named parameters (bound below when used).
+  std::string where = "seq < :before";
+  if (f.status) where += " AND status = :status";
+  if (f.priority) where += " AND priority = :priority";
+  if (f.channel) where += " AND channel = :channel";
+  if (!f.assignee.empty()) where += " AND assignee = :assignee";
+  if (!f.owner.empty()) where += " AND owner = :owner";
+  if (!f.customer_id.empty()) where += " AND customer_seq = :customer";
+  if (!f.tag.empty()) where += " AND seq IN (SELECT ticket_seq FROM ticket_tags WHERE tag = :tag)";
+  std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE ";
+  if (f.visible_to_agent.empty()) {
+    sql += where;
+  } else {
+    // An agent's view is a union of three index ranges (queued, assigned,
+    // owned), each read newest first and cut at the limit, so the query
+    // costs the same on a million tickets as on a hundred. A single OR
+    // would make SQLite collect and sort every match.
+    auto branch = [&](const char* cond) {
+      return "SELECT seq FROM (SELECT seq FROM tickets WHERE " + where + " AND " + cond +
+             " ORDER BY seq DESC LIMIT :limit)";
+    };
+    sql += "seq IN (" + branch("assignee = ''") + " UNION ALL " + branch("assignee = :agent") +
+           " UNION ALL " + branch("owner = :agent") + ")";
   }
-  s.Bind(i++, int64_t{f.limit});
+  sql += " ORDER BY seq DESC LIMIT :limit";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
+  s.BindNamed(":before", f.before_seq > 0 ? f.before_seq : INT64_MAX);
+  if (f.status) s.BindNamed(":status", ToString(*f.status));
+  if (f.priority) s.BindNamed(":priority", ToString(*f.priority));
+  if (f.channel) s.BindNamed(":channel", ToString(*f.channel));
+  if (!f.assignee.empty()) s.BindNamed(":assignee", f.assignee);
+  if (!f.owner.empty()) s.BindNamed(":owner", f.owner);
+  if (!f.customer_id.empty()) s.BindNamed(":customer", ParseId('C', f.customer_id).value_or(-1));
+  if (!f.tag.empty()) s.BindNamed(":tag", f.tag);
+  if (!f.visible_to_agent.empty()) s.BindNamed(":agent", f.visible_to_agent);
+  s.BindNamed(":limit", int64_t{f.limit});
   std::vector<Ticket> out;
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
