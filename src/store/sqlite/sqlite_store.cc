@@ -149,8 +149,35 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& o)
       s->free_readers_.push_back(r.get());
       s->readers_.push_back(std::move(r));
     }
+    KEFU_ASSIGN_OR_RETURN(s->checkpointer_, Db::Open(o.path));
+    KEFU_RETURN_IF_ERROR(s->writer_->Exec("PRAGMA wal_autocheckpoint=0"));
+    s->checkpoint_thread_ = std::thread([p = s.get()] { p->CheckpointLoop(); });
   }
   return s;
+}
+
+SqliteStore::~SqliteStore() {
+  {
+    std::lock_guard<std::mutex> l(checkpoint_mu_);
+    stopping_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+}
+
+void SqliteStore::CheckpointLoop() {
+  std::unique_lock<std::mutex> l(checkpoint_mu_);
+  for (;;) {
+    checkpoint_cv_.wait_for(l, std::chrono::milliseconds(250), [&] { return stopping_; });
+    bool last = stopping_;
+    l.unlock();
+    // PASSIVE never blocks the writer or readers; pages still in use by a
+    // reader's snapshot are copied on a later round.
+    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+    if (last) return;
+    l.lock();
+  }
 }
 
 StatusOr<std::unique_ptr<Store>> OpenSqliteStoreImpl(const SqliteOptions& o) {

@@ -5,11 +5,17 @@
 // a snapshot while the writer writes). WAL with synchronous=NORMAL: a
 // committed transaction survives the process being killed; an OS crash or
 // power loss may lose the last transactions, but never corrupts the file.
+//
+// Checkpoints (copying the WAL back into the database file, with fsyncs)
+// run on a background thread with its own connection instead of inside
+// whichever commit crosses the auto-checkpoint threshold, so that no
+// request waits for them.
 #pragma once
 
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "store/sqlite/db.h"
@@ -59,6 +65,8 @@ class SqliteStore final : public Store {
   // Writes a consistent copy of the database to `path` (SQLite online backup).
   Status Backup(const std::string& path);
 
+  ~SqliteStore() override;
+
  private:
   friend class SqliteTxn;
   SqliteStore() = default;
@@ -71,6 +79,14 @@ class SqliteStore final : public Store {
   bool shared_writer_ = false;  // ":memory:": readers use the writer connection
 
   std::mutex write_mu_;  // held by the one open write transaction
+
+  void CheckpointLoop();
+
+  std::unique_ptr<Db> checkpointer_;  // used only by checkpoint_thread_
+  std::thread checkpoint_thread_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool stopping_ = false;  // guarded by checkpoint_mu_
 
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
