@@ -12,13 +12,15 @@ std::string FormatId(char kind, int64_t seq) {
 }
 
 std::optional<int64_t> ParseId(char kind, std::string_view id) {
-  if (id.size() < 3 || id.size() > 20 || id[0] != kind || id[1] != '-') return std::nullopt;
+  // One spelling per id: at least six digits, and no leading zero beyond them.
+  if (id.size() < 8 || id.size() > 20 || id[0] != kind || id[1] != '-') return std::nullopt;
+  if (id.size() > 8 && id[2] == '0') return std::nullopt;
   int64_t v = 0;
   for (size_t i = 2; i < id.size(); ++i) {
     if (id[i] < '0' || id[i] > '9') return std::nullopt;
     v = v * 10 + (id[i] - '0');
   }
-  if (v <= 0 || FormatId(kind, v) != id) return std::nullopt;  // one spelling per id
+  if (v <= 0) return std::nullopt;
   return v;
 }
 

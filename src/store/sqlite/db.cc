@@ -61,6 +61,7 @@ StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
 
 Db::~Db() {
   for (auto& [sql, s] : cache_) sqlite3_finalize(s);
+  for (auto& [sql, s] : static_cache_) sqlite3_finalize(s);
   sqlite3_close_v2(db_);
 }
 
@@ -84,6 +85,16 @@ StatusOr<Stmt> Db::Prepare(const std::string& sql) {
                               SQLITE_PREPARE_PERSISTENT, &s, nullptr);
   if (rc != SQLITE_OK) return Error(rc, "prepare");
   cache_.emplace(sql, s);
+  return Stmt(this, s);
+}
+
+StatusOr<Stmt> Db::Prepare(const char* static_sql) {
+  auto it = static_cache_.find(static_sql);
+  if (it != static_cache_.end()) return Stmt(this, it->second);
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v3(db_, static_sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+  if (rc != SQLITE_OK) return Error(rc, "prepare");
+  static_cache_.emplace(static_sql, s);
   return Stmt(this, s);
 }
 

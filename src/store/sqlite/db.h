@@ -66,8 +66,11 @@ class Db {
 
   // Runs one or more statements without results.
   Status Exec(std::string_view sql);
-  // A cached prepared statement for `sql`.
+  // A cached prepared statement for `sql`, built per call (dynamic SQL).
   StatusOr<Stmt> Prepare(const std::string& sql);
+  // The same for SQL text with static storage (a literal or a static
+  // string's c_str()), cached by address: no hashing of the text per call.
+  StatusOr<Stmt> Prepare(const char* static_sql);
   // Converts the connection's last error (after `rc`) into a Status.
   Status Error(int rc, std::string_view what) const;
   int64_t Changes() const { return sqlite3_changes64(db_); }
@@ -77,6 +80,7 @@ class Db {
   explicit Db(sqlite3* db) : db_(db) {}
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<const char*, sqlite3_stmt*> static_cache_;
 };
 
 }  // namespace kefu::sqlite

@@ -259,8 +259,9 @@ User ReadUser(const Stmt& s) {
 }  // namespace
 
 StatusOr<UserRecord> SqliteStore::GetUserByLogin(Txn& txn, const std::string& login) {
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("SELECT ") + kUserColumns +
-                                               " FROM users WHERE login = ?"));
+  static const std::string kSql =
+      std::string("SELECT ") + kUserColumns + " FROM users WHERE login = ?";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
   s.Bind(1, login);
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("user " + login + " not found");
@@ -382,8 +383,9 @@ StatusOr<Order> SqliteStore::GetOrder(Txn& txn, const std::string& id) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('O', id, "order"));
   Order o;
   {
-    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("SELECT ") + kOrderColumns +
-                                                 " FROM orders WHERE seq = ?"));
+    static const std::string kSql =
+        std::string("SELECT ") + kOrderColumns + " FROM orders WHERE seq = ?";
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return NotFound("order " + id + " not found");
@@ -417,9 +419,9 @@ StatusOr<std::vector<Order>> SqliteStore::ListOrders(Txn& txn, const OrderFilter
 Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
   {
-    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("INSERT INTO tickets(") +
-                                                 kTicketColumns +
-                                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    static const std::string kSql = std::string("INSERT INTO tickets(") + kTicketColumns +
+                                    ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     BindTicket(s, 2, t);
     KEFU_RETURN_IF_ERROR(s.Run());
@@ -457,8 +459,9 @@ Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_ver
 
 StatusOr<Ticket> SqliteStore::GetTicket(Txn& txn, const std::string& id) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', id, "ticket"));
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(std::string("SELECT ") + kTicketColumns +
-                                               " FROM tickets WHERE seq = ?"));
+  static const std::string kSql =
+      std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE seq = ?";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
   s.Bind(1, seq);
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("ticket " + id + " not found");
