@@ -1,0 +1,132 @@
+// The kefu binary as operators use it: exit codes, output, and what ends up
+// in the database.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include "store/store.h"
+#include "testing/temp_dir.h"
+
+namespace kefu {
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+CliRun Kefu(const std::string& args) {
+  std::string cmd = std::string(KEFU_BINARY) + " " + args + " 2>&1";
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+int64_t CountTickets(const std::string& db) {
+  auto store = OpenSqliteStore({db, 1});
+  EXPECT_TRUE(store.ok());
+  auto txn = std::move((*store)->Begin(TxnMode::kRead)).value();
+  auto counts = (*store)->CountTicketsByStatus(*txn);
+  int64_t n = 0;
+  for (auto& [s, c] : *counts) n += c;
+  return n;
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+TEST(CliTest, MigrateDemoDataAndUserCommands) {
+  testing::TempDir dir;
+  std::string db = dir.File("k.db");
+  CliRun m = Kefu("migrate --db " + db);
+  EXPECT_EQ(m.code, 0) << m.out;
+  CliRun d = Kefu("demo-data --db " + db);
+  ASSERT_EQ(d.code, 0) << d.out;
+  EXPECT_NE(d.out.find("30 tickets"), std::string::npos) << d.out;
+  EXPECT_EQ(CountTickets(db), 30);
+  CliRun again = Kefu("demo-data --db " + db);  // a second run changes nothing
+  EXPECT_EQ(again.code, 0);
+  EXPECT_NE(again.out.find("already present"), std::string::npos);
+  EXPECT_EQ(CountTickets(db), 30);
+
+  EXPECT_EQ(Kefu("user add --db " + db + " --login qa.zhou --password secret-pass --role lead").code, 0);
+  CliRun dup = Kefu("user add --db " + db + " --login qa.zhou --password secret-pass --role lead");
+  EXPECT_EQ(dup.code, 1);
+  EXPECT_NE(dup.out.find("login_taken"), std::string::npos) << dup.out;
+  EXPECT_EQ(Kefu("user add --db " + db + " --login x --password short --role agent").code, 1);
+  EXPECT_NE(Kefu("user add --db " + db + " --login y --password secret-pass --role boss").code, 0);
+
+  CliRun tok = Kefu("token create --db " + db + " --login qa.zhou");
+  ASSERT_EQ(tok.code, 0) << tok.out;
+  // The token is printed alone on stdout (the expiry goes to stderr).
+  auto at = tok.out.find("kefu_");
+  ASSERT_NE(at, std::string::npos) << tok.out;
+  EXPECT_TRUE(at == 0 || tok.out[at - 1] == '\n');
+  EXPECT_EQ(tok.out.find('\n', at) - at, 69u) << tok.out;
+  EXPECT_EQ(Kefu("token create --db " + db + " --login nobody").code, 1);
+}
+
+TEST(CliTest, ImportIsAllOrNothingAndChecksReferences) {
+  testing::TempDir dir;
+  std::string db = dir.File("k.db");
+  ASSERT_EQ(Kefu("demo-data --db " + db).code, 0);
+  std::string good;
+  for (int i = 0; i < 2500; ++i) {
+    good += R"({"subject":"历史工单 )" + std::to_string(i) +
+            R"(","customer":"C-000001","tags":["迁移"],"created_at":"2025-01-02T03:04:05Z"})" "\n";
+  }
+  WriteFile(dir.File("bad.jsonl"), good + "{\"subject\":\"\",\"customer\":\"C-000001\"}\n" + good);
+  CliRun bad = Kefu("import tickets --db " + db + " --no-progress " + dir.File("bad.jsonl"));
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find(":2501:"), std::string::npos) << bad.out;  // names the line
+  EXPECT_EQ(CountTickets(db), 30);
+
+  WriteFile(dir.File("ref.jsonl"), good + "{\"subject\":\"x\",\"customer\":\"C-000999\"}\n");
+  CliRun ref = Kefu("import tickets --db " + db + " --no-progress " + dir.File("ref.jsonl"));
+  EXPECT_EQ(ref.code, 1);
+  EXPECT_NE(ref.out.find("C-000999"), std::string::npos) << ref.out;
+  EXPECT_EQ(CountTickets(db), 30);
+
+  WriteFile(dir.File("good.jsonl"), good);
+  CliRun ok = Kefu("import tickets --db " + db + " --batch 1000 --no-progress " + dir.File("good.jsonl"));
+  ASSERT_EQ(ok.code, 0) << ok.out;
+  EXPECT_EQ(CountTickets(db), 2530);
+  auto store = OpenSqliteStore({db, 1});
+  auto txn = std::move((*store)->Begin(TxnMode::kRead)).value();
+  auto t = (*store)->GetTicket(*txn, "T-002530");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->subject, "历史工单 2499");
+  EXPECT_EQ(FormatIso8601(t->created_at), "2025-01-02T03:04:05.000Z");
+  EXPECT_EQ(t->tags, std::vector<std::string>{"迁移"});
+  auto events = (*store)->ListEvents(*txn, "T-002530", false, 0, 10);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].actor, "import");
+}
+
+TEST(CliTest, BackupWritesAUsableCopy) {
+  testing::TempDir dir;
+  std::string db = dir.File("k.db");
+  ASSERT_EQ(Kefu("demo-data --db " + db).code, 0);
+  CliRun b = Kefu("backup --db " + db + " " + dir.File("copy.db"));
+  ASSERT_EQ(b.code, 0) << b.out;
+  EXPECT_EQ(CountTickets(dir.File("copy.db")), 30);
+}
+
+TEST(CliTest, ServeRefusesABadListenAddress) {
+  testing::TempDir dir;
+  CliRun r = Kefu("serve --db " + dir.File("k.db") + " --listen nonsense");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("HOST:PORT"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace kefu
