@@ -55,7 +55,9 @@ StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3_busy_timeout(raw, 5000);
   KEFU_RETURN_IF_ERROR(db->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+      // A WAL that grew (e.g. during a long import) is cut back on reset.
+      "PRAGMA journal_size_limit=67108864;"));
   return db;
 }
 

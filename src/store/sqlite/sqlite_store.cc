@@ -165,6 +165,10 @@ SqliteStore::~SqliteStore() {
   if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
 }
 
+namespace {
+constexpr int kRestartFrames = 4000;  // ~16 MB of WAL with 4 KiB pages
+}  // namespace
+
 void SqliteStore::CheckpointLoop() {
   std::unique_lock<std::mutex> l(checkpoint_mu_);
   for (;;) {
@@ -172,9 +176,19 @@ void SqliteStore::CheckpointLoop() {
     bool last = stopping_;
     l.unlock();
     // PASSIVE never blocks the writer or readers; pages still in use by a
-    // reader's snapshot are copied on a later round.
-    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr,
+    // reader's snapshot are copied on a later round. Under steady load,
+    // though, some reader is always active, the WAL is never wholly copied
+    // and so never rewound, and it grows without bound (hundreds of MB in
+    // seconds, every new page zeroed by the kernel). Past kRestartFrames a
+    // RESTART checkpoint briefly holds new writers back until the readers
+    // move on, so the next commit starts the WAL over from its beginning.
+    int log_frames = 0;
+    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, &log_frames,
                               nullptr);
+    if (log_frames > kRestartFrames) {
+      sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main", SQLITE_CHECKPOINT_RESTART, nullptr,
+                                nullptr);
+    }
     if (last) return;
     l.lock();
   }
