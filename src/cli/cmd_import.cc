@@ -111,12 +111,12 @@ CheckResult CheckShare(const std::string& file, TicketImporter& importer, int pa
   return r;
 }
 
-// Batches of parsed records handed from the parsing thread to the writer.
+// Batches of prepared tickets handed from the parsing thread to the writer.
 class BatchQueue {
  public:
   explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
   // Blocks while full. Returns false if the consumer gave up.
-  bool Push(std::vector<ImportRecord> b) {
+  bool Push(std::vector<Change> b) {
     std::unique_lock<std::mutex> l(mu_);
     cv_.wait(l, [&] { return q_.size() < capacity_ || abandoned_; });
     if (abandoned_) return false;
@@ -125,7 +125,7 @@ class BatchQueue {
     return true;
   }
   // Blocks while empty; nullopt once the producer closed and all is taken.
-  std::optional<std::vector<ImportRecord>> Pop() {
+  std::optional<std::vector<Change>> Pop() {
     std::unique_lock<std::mutex> l(mu_);
     cv_.wait(l, [&] { return !q_.empty() || closed_; });
     if (q_.empty()) return std::nullopt;
@@ -154,7 +154,7 @@ class BatchQueue {
   const size_t capacity_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::vector<ImportRecord>> q_;  // guarded by mu_
+  std::deque<std::vector<Change>> q_;  // guarded by mu_
   bool closed_ = false, abandoned_ = false;  // guarded by mu_
   Status status_;                            // guarded by mu_
 };
@@ -194,14 +194,18 @@ int RunImportTickets(const ImportArgs& a) {
   if (Status st = importer.CheckReferences(); !st.ok()) return ExitCodeFor(st);
   const int64_t total = halves[0].valid + halves[1].valid;
 
-  // Pass 2: one thread parses into batches while this one stores them.
+  // Pass 2: one thread parses and prepares batches while this one stores them.
+  auto first = importer.ReserveIds(total);
+  if (!first.ok()) return ExitCodeFor(first.status());
   BatchQueue queue(4);
   std::thread parser([&] {
-    std::vector<ImportRecord> batch;
+    std::vector<Change> batch;
     batch.reserve(a.batch);
+    int64_t seq = *first;
     Status st = ForEachLine(a.file, [&](int64_t, const std::string& line) -> Status {
       KEFU_ASSIGN_OR_RETURN(ImportRecord r, ParseLine(line));
-      batch.push_back(std::move(r));
+      KEFU_ASSIGN_OR_RETURN(Change c, importer.Prepare(r, seq++));
+      batch.push_back(std::move(c));
       if (batch.size() < a.batch) return OkStatus();
       if (!queue.Push(std::move(batch))) return Aborted("abandoned", "the writer stopped");
       batch = {};
@@ -214,7 +218,7 @@ int RunImportTickets(const ImportArgs& a) {
   Progress progress(a.progress, total);
   Status st;
   while (auto batch = queue.Pop()) {
-    st = importer.ImportBatch(*batch);
+    st = importer.StoreBatch(*batch);
     if (!st.ok()) break;
     progress.Update(importer.imported());
   }

@@ -2,11 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "service/ticket_service.h"
 
 namespace kefu {
 
-Status TicketImporter::CheckRecord(const ImportRecord& r) {
+Status TicketImporter::CheckRecord(const ImportRecord& r) const {
   return OpenTicket(r.ticket, "T-000000", by_, r.created_at.value_or(Timestamp{})).status();
 }
 
@@ -28,17 +27,22 @@ Status TicketImporter::CheckReferences() {
   return OkStatus();
 }
 
-Status TicketImporter::ImportBatch(const std::vector<ImportRecord>& batch) {
-  if (batch.empty()) return OkStatus();
-  Timestamp now = clock_.Now();
+StatusOr<int64_t> TicketImporter::ReserveIds(int64_t n) {
+  if (n == 0) return int64_t{0};
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
-  KEFU_ASSIGN_OR_RETURN(int64_t first, store_.ReserveSeqs(*txn, 'T', static_cast<int64_t>(batch.size())));
-  for (size_t i = 0; i < batch.size(); ++i) {
-    const ImportRecord& r = batch[i];
-    KEFU_ASSIGN_OR_RETURN(Change c, OpenTicket(r.ticket, FormatId('T', first + static_cast<int64_t>(i)),
-                                               by_, r.created_at.value_or(now)));
-    KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, true));
-  }
+  KEFU_ASSIGN_OR_RETURN(int64_t first, store_.ReserveSeqs(*txn, 'T', n));
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  return first;
+}
+
+StatusOr<Change> TicketImporter::Prepare(const ImportRecord& r, int64_t seq) const {
+  return OpenTicket(r.ticket, FormatId('T', seq), by_, r.created_at.value_or(started_));
+}
+
+Status TicketImporter::StoreBatch(std::vector<Change>& batch) {
+  if (batch.empty()) return OkStatus();
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  for (Change& c : batch) KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, true));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   imported_ += static_cast<int64_t>(batch.size());
   return OkStatus();
