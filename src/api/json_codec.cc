@@ -191,6 +191,7 @@ json ToJson(const TicketEvent& e, const Actor& viewer) {
               {"ticket", e.ticket_id},
               {"type", ToString(e.type)},
               {"actor", e.actor},
+              {"actor_role", ToString(e.actor_role)},
               {"at", FormatIso8601(e.at)},
               {"internal", !IsPublicEvent(e.type)},
               {"data", std::move(data)}};

@@ -110,8 +110,8 @@ bool BusinessCalendar::IsOpen(Timestamp t) const {
   return false;
 }
 
-Timestamp BusinessCalendar::AddBusinessMinutes(Timestamp start, int64_t minutes) const {
-  int64_t remaining = std::max<int64_t>(0, minutes) * kMinuteMs;
+Timestamp BusinessCalendar::AddBusinessMillis(Timestamp start, int64_t millis) const {
+  int64_t remaining = std::max<int64_t>(0, millis);
   const int64_t offset = spec_.utc_offset_minutes * kMinuteMs;
   int64_t local = start.unix_ms + offset;
   int64_t day = FloorDiv(local, kDayMs);

@@ -65,7 +65,10 @@ class BusinessCalendar {
   // The instant at which `minutes` (>= 0) of working time have passed
   // since `start`. With minutes == 0 it is the first working instant at or
   // after `start`.
-  Timestamp AddBusinessMinutes(Timestamp start, int64_t minutes) const;
+  Timestamp AddBusinessMinutes(Timestamp start, int64_t minutes) const {
+    return AddBusinessMillis(start, minutes * 60'000);
+  }
+  Timestamp AddBusinessMillis(Timestamp start, int64_t millis) const;
 
   // Working milliseconds in [a, b); 0 if b <= a.
   int64_t BusinessMillisBetween(Timestamp a, Timestamp b) const;

@@ -110,6 +110,7 @@ struct TicketEvent {
   std::string ticket_id;
   EventType type = EventType::kCreated;
   std::string actor;  // login of the user, or "import" for bulk-imported tickets
+  Role actor_role = Role::kAgent;  // the actor's role when acting
   Timestamp at;
   std::string body;
   std::string from;

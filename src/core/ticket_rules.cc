@@ -13,6 +13,7 @@ TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp
   e.ticket_id = t.id;
   e.type = type;
   e.actor = a.login;
+  e.actor_role = a.role;
   e.at = now;
   return e;
 }

@@ -101,6 +101,7 @@ Customer ReadCustomer(const Stmt& s) {
 
 std::string EventData(const TicketEvent& e) {
   json d = json::object();
+  d["role"] = ToString(e.actor_role);
   if (!e.body.empty()) d["body"] = e.body;
   if (!e.from.empty()) d["from"] = e.from;
   if (!e.to.empty()) d["to"] = e.to;
@@ -561,6 +562,7 @@ StatusOr<std::vector<TicketEvent>> SqliteStore::ListEvents(Txn& txn, const std::
     e.actor = s.Text(2);
     e.at = Timestamp{s.Int(3)};
     json d = json::parse(s.Text(4));
+    e.actor_role = ParseRole(d.value("role", "agent")).value_or(Role::kAgent);
     e.body = d.value("body", "");
     e.from = d.value("from", "");
     e.to = d.value("to", "");
