@@ -7,7 +7,7 @@ void AddOpsRoutes(Router& r, Services& s) {
   // Liveness for load balancers: the only unauthenticated data endpoint; it
   // says nothing but that the process answers and the database reads.
   r.Add(restinio::http_method_get(), "/healthz", Auth::kPublic, [&s](Request&) -> StatusOr<Response> {
-    KEFU_RETURN_IF_ERROR(s.tickets.CountByStatus().status());
+    KEFU_RETURN_IF_ERROR(s.tickets.CheckStorage());
     return Response::Of(200, {{"status", "ok"}});
   });
   r.Add(restinio::http_method_get(), "/metrics", Auth::kRequired,

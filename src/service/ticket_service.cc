@@ -166,6 +166,11 @@ StatusOr<Ticket> TicketService::Patch(const Actor& a, const std::string& id,
   });
 }
 
+Status TicketService::CheckStorage() {
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  return store_.Ping(*txn);
+}
+
 StatusOr<std::map<TicketStatus, int64_t>> TicketService::CountByStatus() {
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   return store_.CountTicketsByStatus(*txn);

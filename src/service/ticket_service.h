@@ -60,6 +60,8 @@ class TicketService {
   StatusOr<Ticket> Patch(const Actor& a, const std::string& id, const TicketPatch& p);
 
   StatusOr<std::map<TicketStatus, int64_t>> CountByStatus();
+  // OK if the store answers a read (cheap: for /healthz).
+  Status CheckStorage();
 
  private:
   // Loads the ticket, applies `decide`, stores the result. kNotFound if the

@@ -89,6 +89,9 @@ class Store {
   // Thread-safe.
   virtual StatusOr<std::unique_ptr<Txn>> Begin(TxnMode mode) = 0;
 
+  // Reads one row: OK if the database answers. For liveness checks.
+  virtual Status Ping(Txn& txn) = 0;
+
   // Reserves `n` consecutive numbers for ids of `kind` ('T', 'C', 'O') and
   // returns the first. Numbers start at 1 and are never reused.
   virtual StatusOr<int64_t> ReserveSeqs(Txn& txn, char kind, int64_t n) = 0;

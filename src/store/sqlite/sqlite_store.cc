@@ -231,6 +231,11 @@ StatusOr<std::unique_ptr<Txn>> SqliteStore::Begin(TxnMode mode) {
   return std::unique_ptr<Txn>(new SqliteTxn(this, db, {}, true));
 }
 
+Status SqliteStore::Ping(Txn& txn) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT MAX(version) FROM schema_migrations"));
+  return s.Step().status();
+}
+
 StatusOr<int64_t> SqliteStore::ReserveSeqs(Txn& txn, char kind, int64_t n) {
   if (n < 1) return Internal("ReserveSeqs needs n >= 1");
   KEFU_ASSIGN_OR_RETURN(

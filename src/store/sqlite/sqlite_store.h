@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   static StatusOr<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& o);
 
   StatusOr<std::unique_ptr<Txn>> Begin(TxnMode mode) override;
+  Status Ping(Txn& txn) override;
   StatusOr<int64_t> ReserveSeqs(Txn& txn, char kind, int64_t n) override;
 
   StatusOr<int64_t> InsertUser(Txn& txn, const User& u, const std::string& password_hash,
