@@ -497,11 +497,21 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
   if (!f.assignee.empty()) where += " AND assignee = :assignee";
   if (!f.owner.empty()) where += " AND owner = :owner";
   if (!f.customer_id.empty()) where += " AND customer_seq = :customer";
-  if (!f.tag.empty()) where += " AND seq IN (SELECT ticket_seq FROM ticket_tags WHERE tag = :tag)";
   std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE ";
-  if (f.visible_to_agent.empty()) {
+  std::string order = " ORDER BY seq DESC LIMIT :limit";
+  if (f.visible_to_agent.empty() && !f.tag.empty()) {
+    // Walk the tag's own index newest first: a rare tag costs no more than a
+    // common one, and neither gathers every tagged ticket first.
+    sql = std::string("SELECT ") + kTicketColumns +
+          " FROM ticket_tags g JOIN tickets ON tickets.seq = g.ticket_seq WHERE g.tag = :tag AND " +
+          where;
+    order = " ORDER BY g.ticket_seq DESC LIMIT :limit";
+  } else if (f.visible_to_agent.empty()) {
     sql += where;
   } else {
+    if (!f.tag.empty()) {
+      where += " AND EXISTS (SELECT 1 FROM ticket_tags WHERE tag = :tag AND ticket_seq = tickets.seq)";
+    }
     // An agent's view is a union of three index ranges (queued, assigned,
     // owned), each read newest first and cut at the limit, so the query
     // costs the same on a million tickets as on a hundred. A single OR
@@ -513,7 +523,7 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
     sql += "seq IN (" + branch("assignee = ''") + " UNION ALL " + branch("assignee = :agent") +
            " UNION ALL " + branch("owner = :agent") + ")";
   }
-  sql += " ORDER BY seq DESC LIMIT :limit";
+  sql += order;
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
   s.BindNamed(":before", f.before_seq > 0 ? f.before_seq : INT64_MAX);
   if (f.status) s.BindNamed(":status", ToString(*f.status));
