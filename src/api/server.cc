@@ -52,6 +52,13 @@ Status Server::Start() {
                         // answers 413 for bodies between 1 MiB and this.
                         .incoming_http_msg_limits(
                             restinio::incoming_http_msg_limits_t{}.max_body_size(16u << 20))
+                        // With the default of 1, RESTinio 0.6.16 can reset its
+                        // parser after a response is written while the next
+                        // request's head is already parsed (the head and the
+                        // body in separate packets): the body is then read as
+                        // a new request and the connection is dropped. A
+                        // pipeline depth above 1 never takes that path.
+                        .max_pipelined_requests(8)
                         .socket_options_setter([](auto& o) {
                           o.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
                         });
