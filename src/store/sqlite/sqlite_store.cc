@@ -138,6 +138,11 @@ void BindTicket(Stmt& s, int i, const Ticket& t) {
 
 }  // namespace
 
+namespace {
+constexpr int kRestartFrames = 8000;   // ~32 MB of WAL with 4 KiB pages
+constexpr int kCheckpointBusyMs = 100;  // longest wait for readers during a restart
+}  // namespace
+
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& o) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->path_ = o.path;
@@ -151,6 +156,7 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& o)
       s->readers_.push_back(std::move(r));
     }
     KEFU_ASSIGN_OR_RETURN(s->checkpointer_, Db::Open(o.path));
+    sqlite3_busy_timeout(s->checkpointer_->raw(), kCheckpointBusyMs);
     KEFU_RETURN_IF_ERROR(s->writer_->Exec("PRAGMA wal_autocheckpoint=0"));
     s->checkpoint_thread_ = std::thread([p = s.get()] { p->CheckpointLoop(); });
   }
@@ -165,10 +171,6 @@ SqliteStore::~SqliteStore() {
   checkpoint_cv_.notify_all();
   if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
 }
-
-namespace {
-constexpr int kRestartFrames = 4000;  // ~16 MB of WAL with 4 KiB pages
-}  // namespace
 
 void SqliteStore::CheckpointLoop() {
   std::unique_lock<std::mutex> l(checkpoint_mu_);
@@ -187,6 +189,12 @@ void SqliteStore::CheckpointLoop() {
     sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main", SQLITE_CHECKPOINT_PASSIVE, &log_frames,
                               nullptr);
     if (log_frames > kRestartFrames) {
+      // Hold the store's write lock meanwhile: writers then wait on the
+      // mutex and resume the moment the restart is done, instead of sleeping
+      // in SQLite's busy handler for 5, 10, 20 ms. The checkpointer's own
+      // short busy timeout bounds the wait for a slow reader; if one is
+      // still reading, the restart gives up and is tried on a later round.
+      std::lock_guard<std::mutex> writers_wait(write_mu_);
       sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main", SQLITE_CHECKPOINT_RESTART, nullptr,
                                 nullptr);
     }
