@@ -132,18 +132,7 @@ HttpResult ApiWorld::Raw(const std::string& method, const std::string& path,
   } else {
     throw std::runtime_error("unsupported method " + method);
   }
-  HttpResult out;
-  if (!res) {
-    out.status = -1;
-    out.text = httplib::to_string(res.error());
-    return out;
-  }
-  out.status = res->status;
-  out.text = res->body;
-  out.headers = res->headers;
-  out.body = Json::parse(res->body, nullptr, false);
-  if (out.body.is_discarded()) out.body = nullptr;
-  return out;
+  return ToHttpResult(res);
 }
 
 Json ApiWorld::CreateTicket(Who w, const Json& body) {

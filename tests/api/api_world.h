@@ -41,10 +41,8 @@ class ApiWorld {
   // A fresh token for `w` (another sign-in).
   std::string FreshToken(Who w);
 
-  // Requests with any method and extra headers (GET, POST, PATCH, DELETE, PUT).
-  // They use a client of their own with TCP_NODELAY: TestServer's client
-  // sends a POST's headers and body in two writes, and Nagle's algorithm
-  // with delayed ACKs then costs ~40 ms per request.
+  // Requests with any method and extra headers (GET, POST, PATCH, DELETE, PUT),
+  // on a keep-alive client of their own (TestServer's knows fewer methods).
   HttpResult Raw(const std::string& method, const std::string& path, const std::string& token,
                  const std::string& body = "", const httplib::Headers& headers = {});
   HttpResult Get(const std::string& path, const std::string& token) {

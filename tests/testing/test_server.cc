@@ -86,8 +86,7 @@ std::string TestServer::CustomerOf(const std::string& login) {
   return u->user.customer_id;
 }
 
-namespace {
-HttpResult Convert(const httplib::Result& res) {
+HttpResult ToHttpResult(const httplib::Result& res) {
   HttpResult out;
   if (!res) {
     out.status = -1;
@@ -102,6 +101,7 @@ HttpResult Convert(const httplib::Result& res) {
   return out;
 }
 
+namespace {
 httplib::Headers WithAuth(const std::string& token, const httplib::Headers& extra) {
   httplib::Headers h = extra;
   if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
@@ -110,17 +110,17 @@ httplib::Headers WithAuth(const std::string& token, const httplib::Headers& extr
 }  // namespace
 
 HttpResult TestServer::Get(const std::string& path, const std::string& token) {
-  return Convert(client_->Get(path, WithAuth(token, {})));
+  return ToHttpResult(client_->Get(path, WithAuth(token, {})));
 }
 
 HttpResult TestServer::Post(const std::string& path, const std::string& token,
                             const std::string& body, const httplib::Headers& extra) {
-  return Convert(client_->Post(path, WithAuth(token, extra), body, "application/json"));
+  return ToHttpResult(client_->Post(path, WithAuth(token, extra), body, "application/json"));
 }
 
 HttpResult TestServer::Patch(const std::string& path, const std::string& token,
                              const std::string& body, const httplib::Headers& extra) {
-  return Convert(client_->Patch(path, WithAuth(token, extra), body, "application/json"));
+  return ToHttpResult(client_->Patch(path, WithAuth(token, extra), body, "application/json"));
 }
 
 }  // namespace kefu::testing

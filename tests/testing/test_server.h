@@ -72,6 +72,10 @@ class TestServer {
   std::unique_ptr<httplib::Client> client_;
 };
 
+// Converts a cpp-httplib result (status -1 and the error text if the
+// request failed at the transport level).
+HttpResult ToHttpResult(const httplib::Result& res);
+
 // A free TCP port on 127.0.0.1 (bound and released; fine for tests).
 uint16_t FreePort();
 
