@@ -15,7 +15,7 @@ BENCH_PACKAGES := wrk python3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build kefu run test bench clean
 
 all: build
 
@@ -33,7 +33,11 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# Only the server binary: what `make run` needs.
+kefu: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target kefu
+
+run: kefu
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then \
 	  $(BUILD)/kefu migrate --db $(DB) && $(BUILD)/kefu demo-data --db $(DB); \
