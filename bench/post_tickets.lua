@@ -68,21 +68,5 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
-function done(summary, latency, requests)
-  local by_status = {}
-  for _, t in ipairs(threads) do
-    local s = t:get("statuses")
-    for code, count in pairs(s) do by_status[code] = (by_status[code] or 0) + count end
-  end
-  local parts = {}
-  for code, count in pairs(by_status) do table.insert(parts, string.format('"%d":%d', code, count)) end
-  io.write(string.format(
-    'wrk-json {"requests":%d,"seconds":%.3f,"rps":%.1f,"p50_ms":%.3f,"p90_ms":%.3f,' ..
-    '"p99_ms":%.3f,"max_ms":%.3f,"errors":%d,"status":{%s}}\n',
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status +
-      summary.errors.timeout,
-    table.concat(parts, ",")))
-end
+-- The shared done(): bench/wrk_report.lua, found beside this script.
+done = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk_report.lua")(threads)
