@@ -18,24 +18,24 @@ const Actor kAgentB{"zhao.lei", Role::kAgent, ""};
 const Actor kAgentC{"sun.li", Role::kAgent, ""};
 const Actor kLead{"chen.jie", Role::kLead, ""};
 
-Ticket Open(const Actor& by = kCustomer) {
+// The customer's complaint, with untrimmed subject and a duplicate tag.
+NewTicket Complaint() {
   NewTicket n;
   n.subject = "  快递三天没动了  ";
   n.body = "单号 SF1234567890";
   n.customer_id = "C-000001";
   n.tags = {"催件", "VIP", "催件"};
-  auto c = OpenTicket(n, "T-000001", by, kT0);
+  return n;
+}
+
+Ticket Open() {
+  auto c = OpenTicket(Complaint(), "T-000001", kCustomer, kT0);
   EXPECT_TRUE(c.ok()) << c.status().ToString();
   return c->ticket;
 }
 
 TEST(OpenTicketTest, NormalisesSubjectAndTagsAndRecordsACreatedEvent) {
-  NewTicket n;
-  n.subject = "  快递三天没动了  ";
-  n.body = "单号 SF1234567890";
-  n.customer_id = "C-000001";
-  n.tags = {"催件", "VIP", "催件"};
-  auto c = OpenTicket(n, "T-000042", kCustomer, kT0);
+  auto c = OpenTicket(Complaint(), "T-000042", kCustomer, kT0);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->ticket.id, "T-000042");
   EXPECT_EQ(c->ticket.subject, "快递三天没动了");
