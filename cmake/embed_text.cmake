@@ -1,3 +1,3 @@
-# Writes OUT, a C++ file defining kefu::EmbeddedDemoJson() as the text of IN.
+# Writes OUT, a C++ file defining kefu::FUNC() as the text of IN.
 file(READ ${IN} content)
-file(WRITE ${OUT} "// Generated from ${IN}; do not edit.\nnamespace kefu {\nconst char* EmbeddedDemoJson() {\n  return R\"KEFU_EMBED(${content})KEFU_EMBED\";\n}\n}  // namespace kefu\n")
+file(WRITE ${OUT} "// Generated from ${IN}; do not edit.\nnamespace kefu {\nconst char* ${FUNC}() {\n  return R\"KEFU_EMBED(${content})KEFU_EMBED\";\n}\n}  // namespace kefu\n")

@@ -102,6 +102,9 @@ StatusOr<NewTicket> ParseNewTicket(const json& j) {
   std::optional<Priority> pr;
   KEFU_RETURN_IF_ERROR(EnumField(r, "priority", ParsePriority, &pr));
   if (pr) n.priority = *pr;
+  KEFU_RETURN_IF_ERROR(r.Str("team", &n.team));
+  KEFU_RETURN_IF_ERROR(r.Str("language", &n.language));
+  KEFU_RETURN_IF_ERROR(r.Bool("threat", &n.threat));
   KEFU_RETURN_IF_ERROR(r.Finish());
   return n;
 }
@@ -166,6 +169,10 @@ json ToJson(const Ticket& t, const Actor& viewer) {
       {"category", OrNull(t.category)},
       // Tags are the team's internal labels: customers get an empty list.
       {"tags", staff ? t.tags : std::vector<std::string>{}},
+      {"team", OrNull(t.team)},
+      {"language", t.language},
+      // The threat flag is the team's assessment: customers always get false.
+      {"threat", staff && t.threat},
       {"channel", ToString(t.channel)},
       {"created_at", FormatIso8601(t.created_at)},
       {"updated_at", FormatIso8601(t.updated_at)},

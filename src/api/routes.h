@@ -4,7 +4,10 @@
 
 #include "api/http.h"
 #include "service/auth_service.h"
+#include "service/config_service.h"
 #include "service/customer_service.h"
+#include "service/scheduler.h"
+#include "service/sla_service.h"
 #include "service/ticket_service.h"
 
 namespace kefu::api {
@@ -13,6 +16,9 @@ struct Services {
   AuthService& auth;
   TicketService& tickets;
   CustomerService& customers;
+  ConfigService& config;
+  SlaService& sla;
+  Scheduler& scheduler;
   Metrics& metrics;
 };
 
@@ -20,5 +26,8 @@ void AddOpsRoutes(Router& r, Services& s);       // /healthz, /metrics
 void AddAuthRoutes(Router& r, Services& s);      // /api/v1/auth/...
 void AddTicketRoutes(Router& r, Services& s);    // /api/v1/tickets/...
 void AddCustomerRoutes(Router& r, Services& s);  // /api/v1/customers, /api/v1/orders
+// Calendars, holiday sets, the SLA policy, teams and their queues, agents
+// and presence, macros, forbidden phrases; a ticket's SLA and macros.
+void AddConfigRoutes(Router& r, Services& s);
 
 }  // namespace kefu::api

@@ -17,7 +17,7 @@ Status QueryEnum(const Request& req, const char* name, ParseFn parse, std::optio
 
 StatusOr<TicketQuery> ParseTicketQuery(const Request& req) {
   KEFU_RETURN_IF_ERROR(req.CheckQuery({"status", "priority", "channel", "assignee", "owner",
-                                       "customer", "tag", "cursor", "limit"}));
+                                       "customer", "tag", "team", "sla", "cursor", "limit"}));
   TicketQuery q;
   KEFU_RETURN_IF_ERROR(QueryEnum(req, "status", ParseTicketStatus, &q.status));
   KEFU_RETURN_IF_ERROR(QueryEnum(req, "priority", ParsePriority, &q.priority));
@@ -26,6 +26,8 @@ StatusOr<TicketQuery> ParseTicketQuery(const Request& req) {
   q.owner = req.Query("owner");
   q.customer_id = req.Query("customer");
   q.tag = req.Query("tag");
+  q.team = req.Query("team");
+  q.sla = req.Query("sla");
   KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
   return q;
 }
@@ -44,6 +46,18 @@ StatusOr<TicketPatch> ParsePatch(const Request& req) {
   if (j.contains("category")) {
     p.category.emplace();  // null or "" clears the category
     KEFU_RETURN_IF_ERROR(f.Str("category", &*p.category));
+  }
+  if (f.Has("team")) {
+    p.team.emplace();
+    KEFU_RETURN_IF_ERROR(f.Str("team", &*p.team));
+  } else {
+    f.Raw("team");
+  }
+  if (f.Has("threat")) {
+    p.threat.emplace();
+    KEFU_RETURN_IF_ERROR(f.Bool("threat", &*p.threat));
+  } else {
+    f.Raw("threat");
   }
   if (f.Has("version")) {
     int64_t v = 0;
@@ -103,11 +117,13 @@ void AddTicketRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(json j, req.Json());
           KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "message"));
           std::string body;
-          bool internal = false;
+          bool internal = false, confirm = false;
           KEFU_RETURN_IF_ERROR(f.Str("body", &body, true));
           KEFU_RETURN_IF_ERROR(f.Bool("internal", &internal));
+          KEFU_RETURN_IF_ERROR(f.Bool("confirm", &confirm));
           KEFU_RETURN_IF_ERROR(f.Finish());
-          KEFU_ASSIGN_OR_RETURN(Ticket t, s.tickets.AddMessage(req.actor, req.Param("id"), body, internal));
+          KEFU_ASSIGN_OR_RETURN(Ticket t, s.tickets.AddMessage(req.actor, req.Param("id"), body,
+                                                               internal, confirm));
           return TicketResponse(201, t, req.actor);
         });
 

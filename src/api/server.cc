@@ -28,6 +28,7 @@ Status Server::Start() {
   AddAuthRoutes(router, services_);
   AddTicketRoutes(router, services_);
   AddCustomerRoutes(router, services_);
+  AddConfigRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
   RouteMetrics* unmatched = services_.metrics.ForRoute("ANY", "(unmatched)");
   express->non_matched_request_handler([unmatched](auto req) {

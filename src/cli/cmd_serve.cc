@@ -23,17 +23,24 @@ int RunServe(const ServeArgs& a) {
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   AuthService auth(**store, clock);
-  TicketService tickets(**store, clock);
+  ConfigService config(**store, clock);
+  SlaService sla(**store, config, clock);
+  SchedulerOptions sched_opts;
+  sched_opts.on_error = [](const Status& st) { spdlog::error("scheduler: {}", st.ToString()); };
+  Scheduler scheduler(**store, config, sla, clock, sched_opts);
+  TicketService tickets(**store, clock, TicketServiceDeps{&config, &sla, {&sla, &scheduler}});
   CustomerService customers(**store, clock);
   api::Metrics metrics;
-  api::Server server(api::Services{auth, tickets, customers, metrics},
+  api::Server server(api::Services{auth, tickets, customers, config, sla, scheduler, metrics},
                      api::ServerOptions{listen->first, listen->second, a.threads});
   if (Status st = server.Start(); !st.ok()) return ExitCodeFor(st);
+  scheduler.Start();
   spdlog::info("kefu serving {} on http://{} ({} threads)", a.db, a.listen, a.threads);
   std::fflush(stdout);
   int sig = 0;
   sigwait(&stop, &sig);
   spdlog::info("signal {}: stopping", sig);
+  scheduler.Stop();
   server.Stop();
   return 0;
 }

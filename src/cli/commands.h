@@ -42,4 +42,12 @@ struct ImportArgs {
 };
 int RunImportTickets(const ImportArgs& a);
 
+// A configuration bundle (see ConfigService::ApplyBundle), all or nothing.
+int RunConfigApply(const std::string& db, const std::string& file);
+// Prints the stored configuration as JSON; `kind` "" = every kind.
+int RunConfigShow(const std::string& db, const std::string& kind);
+int RunPresenceSet(const std::string& db, const std::string& login, const std::string& state);
+// One scheduler pass (SLA firings, escalations, routing): for cron.
+int RunJobsOnce(const std::string& db);
+
 }  // namespace kefu::cli

@@ -64,6 +64,33 @@ int main(int argc, char** argv) {
   it->add_flag("!--no-progress", ia.progress, "Do not draw a progress bar");
   it->callback([&] { rc = kefu::cli::RunImportTickets(ia); });
 
+  std::string config_file, config_kind;
+  auto* cfg = app.add_subcommand("config", "Teams, calendars, SLA policy, agents, macros, phrases");
+  cfg->require_subcommand(1);
+  auto* capply = cfg->add_subcommand("apply", "Apply a configuration bundle (JSON), all or nothing");
+  capply->add_option("--db", db, "SQLite database file")->required();
+  capply->add_option("FILE", config_file, "The bundle")->required();
+  capply->callback([&] { rc = kefu::cli::RunConfigApply(db, config_file); });
+  auto* cshow = cfg->add_subcommand("show", "Print the stored configuration");
+  cshow->add_option("--db", db, "SQLite database file")->required();
+  cshow->add_option("--kind", config_kind, "Only this kind (team, calendar, sla_policy, ...)");
+  cshow->callback([&] { rc = kefu::cli::RunConfigShow(db, config_kind); });
+
+  std::string presence_login, presence_state;
+  auto* presence = app.add_subcommand("presence", "Agents' presence");
+  presence->require_subcommand(1);
+  auto* pset = presence->add_subcommand("set", "Set an agent's presence");
+  pset->add_option("--db", db, "SQLite database file")->required();
+  pset->add_option("--login", presence_login, "The agent")->required();
+  pset->add_option("--state", presence_state, "online, busy, away or offline")->required();
+  pset->callback([&] { rc = kefu::cli::RunPresenceSet(db, presence_login, presence_state); });
+
+  auto* jobs = app.add_subcommand("jobs", "Scheduled work");
+  jobs->require_subcommand(1);
+  auto* once = jobs->add_subcommand("run-once", "Fire due SLA warnings, breaches and escalations; route waiting tickets");
+  once->add_option("--db", db, "SQLite database file")->required();
+  once->callback([&] { rc = kefu::cli::RunJobsOnce(db); });
+
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   CLI11_PARSE(app, argc, argv);
   return rc;

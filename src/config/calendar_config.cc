@@ -2,19 +2,12 @@
 
 #include <array>
 
+#include "config/json_fields.h"
+
 namespace kefu {
 namespace {
 
 using nlohmann::json;
-
-Status Unknown(const json& j, std::initializer_list<std::string_view> known, const std::string& what) {
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
-      return ValidationError("unknown field in " + what + ": " + it.key());
-    }
-  }
-  return OkStatus();
-}
 
 StatusOr<Date> DateField(const json& v, const std::string& where) {
   if (!v.is_string()) return ValidationError(where + " must hold dates as \"YYYY-MM-DD\" strings");
@@ -71,7 +64,7 @@ std::optional<int> Offset(std::string_view s) {
 
 StatusOr<HolidaySet> ParseHolidaySet(const json& j) {
   if (!j.is_object()) return ValidationError("a holiday set must be a JSON object");
-  KEFU_RETURN_IF_ERROR(Unknown(j, {"name", "description", "years"}, "holiday set"));
+  KEFU_RETURN_IF_ERROR(config::RefuseUnknown(j, {"name", "description", "years"}, "holiday set"));
   HolidaySet set;
   if (!j.contains("name") || !j["name"].is_string()) return ValidationError("holiday set needs a name");
   set.name = j["name"].get<std::string>();
@@ -82,7 +75,7 @@ StatusOr<HolidaySet> ParseHolidaySet(const json& j) {
     std::string where = "years." + it.key();
     auto year = ParseDate(it.key() + "-01-01");
     if (!year || !it->is_object()) return ValidationError(where + " is not a year with an object");
-    KEFU_RETURN_IF_ERROR(Unknown(*it, {"holidays", "workdays"}, where));
+    KEFU_RETURN_IF_ERROR(config::RefuseUnknown(*it, {"holidays", "workdays"}, where));
     KEFU_ASSIGN_OR_RETURN(std::set<Date> h, Dates(*it, "holidays", where));
     KEFU_ASSIGN_OR_RETURN(std::set<Date> w, Dates(*it, "workdays", where));
     for (const auto& d : h) {
@@ -98,7 +91,7 @@ StatusOr<HolidaySet> ParseHolidaySet(const json& j) {
 
 StatusOr<BusinessCalendar> ParseCalendar(const json& j, const std::map<std::string, HolidaySet>& sets) {
   if (!j.is_object()) return ValidationError("a calendar must be a JSON object");
-  KEFU_RETURN_IF_ERROR(Unknown(j, {"name", "utc_offset", "always_open", "weekly", "holiday_set",
+  KEFU_RETURN_IF_ERROR(config::RefuseUnknown(j, {"name", "utc_offset", "always_open", "weekly", "holiday_set",
                                    "workday_hours", "holidays", "special_days"},
                                "calendar"));
   CalendarSpec spec;

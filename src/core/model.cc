@@ -31,9 +31,10 @@ int64_t Order::TotalFen() const {
 }
 
 namespace {
-constexpr std::array<std::string_view, 10> kEventNames = {
-    "created",  "reply",       "note",      "status_changed",   "assigned",
-    "transferred", "owner_set", "tags_changed", "priority_changed", "category_changed"};
+constexpr std::array<std::string_view, 15> kEventNames = {
+    "created",      "reply",          "note",         "status_changed",   "assigned",
+    "transferred",  "owner_set",      "tags_changed", "priority_changed", "category_changed",
+    "team_changed", "threat_changed", "sla_warning",  "sla_breached",     "escalated"};
 }  // namespace
 
 std::string_view ToString(EventType t) { return kEventNames[static_cast<size_t>(t)]; }

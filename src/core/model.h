@@ -74,6 +74,9 @@ struct Ticket {
   std::string category;  // empty: not yet triaged
   Priority priority = Priority::kP3;
   TicketStatus status = TicketStatus::kNew;
+  std::string team;      // queue (a team name); empty: not yet routed to a team
+  std::string language = "zh";  // "zh" or "en": routes to agents with the language skill
+  bool threat = false;   // the customer threatens to escalate (12315, media, lawyers...)
   std::string assignee;  // login of the agent working on it; empty: queued
   std::string owner;     // first agent to reply publicly (首问负责人); never changes
   std::vector<std::string> tags;  // sorted, unique
@@ -96,6 +99,11 @@ enum class EventType {
   kTagsChanged,      // data: added, removed
   kPriorityChanged,  // data: from, to
   kCategoryChanged,  // data: from, to
+  kTeamChanged,      // moved to another queue; data: from, to, reason
+  kThreatChanged,    // data: from, to ("true"/"false")
+  kSlaWarning,       // an SLA clock used its warning share; data: from (metric), to (due, ISO 8601)
+  kSlaBreached,      // an SLA clock passed its target; data: from (metric), to (due, ISO 8601)
+  kEscalated,        // data: from (what fired), to (the lead or queue), reason (rule or cause)
 };
 
 std::string_view ToString(EventType t);

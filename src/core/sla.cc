@@ -67,24 +67,35 @@ std::optional<Timestamp> ReachedAt(const std::vector<Interval>& runs, Timestamp 
 }
 
 // One clock that started at `start` and stopped at `stop` (if it has).
+// When `share_ms` of business time will have run from `start`: in the past
+// runs if already reached, else from `now` on if the clock runs.
+std::optional<Timestamp> InstantOf(int64_t share_ms, Timestamp start, int64_t elapsed,
+                                   const std::vector<Interval>& runs, bool running_now,
+                                   const BusinessCalendar& cal, Timestamp now) {
+  if (auto at = ReachedAt(runs, start, share_ms, cal)) return at;
+  if (!running_now) return std::nullopt;
+  return cal.AddBusinessMillis(now, share_ms - elapsed);
+}
+
 SlaClock MakeClock(SlaMetric metric, int64_t target_minutes, Timestamp start,
                std::optional<Timestamp> stop, const std::vector<Interval>& runs,
                bool running_now, int warning_percent, const BusinessCalendar& cal, Timestamp now) {
   SlaClock c;
   c.metric = metric;
+  c.start = start;
   c.target_ms = target_minutes * 60'000;
   c.met_at = stop;
   c.elapsed_ms = Elapsed(runs, start, stop.value_or(now), cal);
-  c.due = ReachedAt(runs, start, c.target_ms, cal);
   if (stop) {
+    c.due = ReachedAt(runs, start, c.target_ms, cal);
     c.state = c.elapsed_ms <= c.target_ms ? SlaState::kMet : SlaState::kBreached;
     if (c.state == SlaState::kMet) c.due.reset();
     return c;
   }
   c.paused = !running_now;
-  if (!c.due && running_now) {
-    c.due = cal.AddBusinessMillis(now, c.target_ms - c.elapsed_ms);
-  }
+  c.due = InstantOf(c.target_ms, start, c.elapsed_ms, runs, running_now, cal, now);
+  c.warning_at = InstantOf(c.target_ms * warning_percent / 100, start, c.elapsed_ms, runs,
+                           running_now, cal, now);
   if (c.elapsed_ms >= c.target_ms) {
     c.state = SlaState::kBreached;
   } else if (c.elapsed_ms * 100 >= c.target_ms * warning_percent) {

@@ -65,6 +65,8 @@ struct SlaClock {
   SlaState state = SlaState::kOk;
   int64_t target_ms = 0;
   int64_t elapsed_ms = 0;            // business time counted so far (or until met)
+  Timestamp start;                   // when this clock started (its identity for firings)
+  std::optional<Timestamp> warning_at;  // when elapsed reaches the warning share; none while paused
   std::optional<Timestamp> due;      // when elapsed reaches the target; none while paused
   std::optional<Timestamp> met_at;   // set once the clock stopped for good
   bool paused = false;

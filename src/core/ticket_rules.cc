@@ -53,6 +53,13 @@ Status CheckNotClosed(const Ticket& t) {
 
 }  // namespace
 
+Status Chain(Change& c, StatusOr<Change> step) {
+  KEFU_RETURN_IF_ERROR(step.status());
+  c.ticket = std::move(step->ticket);
+  for (auto& e : step->events) c.events.push_back(std::move(e));
+  return OkStatus();
+}
+
 bool IsLegalTransition(TicketStatus from, TicketStatus to) {
   using S = TicketStatus;
   switch (from) {
@@ -81,6 +88,11 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
   KEFU_RETURN_IF_ERROR(CheckText("body", n.body, 0, kMaxBodyChars));
   KEFU_RETURN_IF_ERROR(ValidateCategory(n.category));
   KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(n.tags));
+  KEFU_RETURN_IF_ERROR(ValidateLanguage(n.language));
+  if (!n.team.empty()) KEFU_RETURN_IF_ERROR(ValidateTeamName(n.team));
+  if (a.role == Role::kCustomer && (!n.team.empty() || n.threat)) {
+    return PermissionDenied("customers cannot set the team or the threat flag");
+  }
 
   Change c;
   Ticket& t = c.ticket;
@@ -91,6 +103,9 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
   t.order_id = n.order_id;
   t.category = n.category;
   t.priority = n.priority;
+  t.team = n.team;
+  t.language = n.language;
+  t.threat = n.threat;
   t.status = TicketStatus::kNew;
   t.tags = std::move(tags);
   t.created_at = now;
@@ -208,6 +223,21 @@ StatusOr<Change> Patch(const Ticket& t, const Actor& a, const TicketPatch& p, Ti
     e.to = *p.category;
     c.events.push_back(std::move(e));
     c.ticket.category = *p.category;
+  }
+  if (p.team && *p.team != t.team) {
+    KEFU_RETURN_IF_ERROR(ValidateTeamName(*p.team));
+    TicketEvent e = MakeEvent(t, EventType::kTeamChanged, a, now);
+    e.from = t.team;
+    e.to = *p.team;
+    c.events.push_back(std::move(e));
+    c.ticket.team = *p.team;
+  }
+  if (p.threat && *p.threat != t.threat) {
+    TicketEvent e = MakeEvent(t, EventType::kThreatChanged, a, now);
+    e.from = t.threat ? "true" : "false";
+    e.to = *p.threat ? "true" : "false";
+    c.events.push_back(std::move(e));
+    c.ticket.threat = *p.threat;
   }
   if (p.tags) {
     KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(*p.tags));

@@ -24,6 +24,10 @@ struct Change {
   std::vector<TicketEvent> events;
 };
 
+// Composes commands: appends the events of `step` (a command applied to
+// c.ticket) to `c` and takes its ticket; the caller sets the version once.
+Status Chain(Change& c, StatusOr<Change> step);
+
 // True if `to` may directly follow `from` through an explicit transition.
 bool IsLegalTransition(TicketStatus from, TicketStatus to);
 
@@ -36,10 +40,14 @@ struct NewTicket {
   std::string category;
   Priority priority = Priority::kP3;
   std::vector<std::string> tags;
+  std::string team;             // staff only; "" = routed by the team rules
+  std::string language = "zh";  // "zh" or "en"
+  bool threat = false;          // staff only
 };
 
 // Opens a ticket with id `id`. Customers open tickets only for themselves
-// (kPermissionDenied otherwise). kValidation for a bad subject, body, tags
+// and may not set the team or the threat flag (kPermissionDenied otherwise).
+// The caller checks that a named team exists. kValidation for a bad subject, body, tags
 // or category.
 StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Actor& a,
                             Timestamp now);
@@ -72,10 +80,13 @@ struct TicketPatch {
   std::optional<Priority> priority;
   std::optional<std::vector<std::string>> tags;  // replaces the whole set
   std::optional<std::string> category;           // "" clears it
+  std::optional<std::string> team;               // a team name (the caller checks it exists)
+  std::optional<bool> threat;
   std::optional<int64_t> expected_version;       // kAborted "stale_version" on mismatch
 };
 
-// Changes priority, tags or category (staff only; not on closed tickets).
+// Changes priority, tags, category, team or the threat flag (staff only;
+// not on closed tickets). Moving to another team does not unassign.
 // One event per changed field; unchanged fields make no event.
 StatusOr<Change> Patch(const Ticket& t, const Actor& a, const TicketPatch& p, Timestamp now);
 

@@ -122,4 +122,22 @@ Status ValidateOrder(const Order& o) {
   return OkStatus();
 }
 
+Status ValidateLanguage(std::string_view language) {
+  if (language == "zh" || language == "en") return OkStatus();
+  return ValidationError("language must be \"zh\" or \"en\"");
+}
+
+Status ValidateConfigName(std::string_view field, std::string_view name) {
+  bool ok = !name.empty() && name.size() <= 32 && name[0] != '-' && name[0] != '_';
+  for (char ch : name) {
+    ok = ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_');
+  }
+  if (ok) return OkStatus();
+  return ValidationError(std::string(field) +
+                         " must be 1..32 characters of a-z, 0-9, '-' and '_', starting with a "
+                         "letter or digit");
+}
+
+Status ValidateTeamName(std::string_view name) { return ValidateConfigName("team", name); }
+
 }  // namespace kefu

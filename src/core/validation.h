@@ -34,6 +34,11 @@ Status CheckText(std::string_view field, std::string_view value, size_t min_char
 StatusOr<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags);
 
 Status ValidateCategory(std::string_view category);  // empty or a known code
+Status ValidateLanguage(std::string_view language);  // "zh" or "en"
+// Names of teams, calendars and similar configuration objects: 1..32 of
+// [a-z0-9_-], starting with a letter or digit.
+Status ValidateTeamName(std::string_view name);
+Status ValidateConfigName(std::string_view field, std::string_view name);
 Status ValidateCustomer(const Customer& c);
 Status ValidateOrder(const Order& o);
 

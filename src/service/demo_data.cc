@@ -6,6 +6,7 @@
 #include "core/ticket_rules.h"
 #include "service/auth_service.h"
 #include "service/customer_service.h"
+#include "service/config_service.h"
 #include "service/ticket_service.h"
 
 namespace kefu {
@@ -65,7 +66,9 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
   FakeClock at(now);  // moves through each ticket's history
   AuthService auth(store, clock);
   CustomerService customers(store, at);
-  TicketService tickets(store, at);
+  ConfigService config(store, clock);
+  SlaService sla(store, config, at);
+  TicketService tickets(store, at, TicketServiceDeps{&config, &sla, {&sla}});
 
   std::map<std::string, std::string> customer_ids, order_ids;  // ref -> id
   std::map<std::string, Role> staff;                           // login -> role
@@ -87,6 +90,19 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
     sum.logins.emplace_back(n.login, std::string(ToString(n.role)));
     sum.password = n.password;
     ++sum.users;
+  }
+  // Teams, calendars, the SLA policy, agent profiles and the reply library;
+  // the demo's agents start online except one who is away.
+  KEFU_RETURN_IF_ERROR(config.ApplyBundle(kSystem, json::parse(EmbeddedDemoConfigJson())));
+  {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store.Begin(TxnMode::kWrite));
+    for (const auto& [login, presence] : {std::pair{"li.na", Presence::kOnline},
+                                          {"zhao.lei", Presence::kOnline},
+                                          {"chen.jie", Presence::kOnline},
+                                          {"sun.li", Presence::kAway}}) {
+      KEFU_RETURN_IF_ERROR(store.SetPresence(*txn, login, presence, now));
+    }
+    KEFU_RETURN_IF_ERROR(txn->Commit());
   }
   for (const auto& o : demo.at("orders")) {
     Order in;

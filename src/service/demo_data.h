@@ -20,8 +20,11 @@ struct DemoSummary {
   std::string password;  // the demo password shared by every demo login
 };
 
-// The embedded demo data set.
+// The embedded demo data set, and its configuration bundle (teams,
+// calendars, SLA policy, agents, macros, forbidden phrases; see
+// ConfigService::ApplyBundle).
 const char* EmbeddedDemoJson();
+const char* EmbeddedDemoConfigJson();
 
 // Loads `demo` unless a user named "admin" already exists (then
 // already_loaded is set and nothing changes). Times in the file are hours

@@ -64,14 +64,17 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
     }
   }
   KEFU_RETURN_IF_ERROR(CheckReferences(store_, *txn, n));
+  KEFU_RETURN_IF_ERROR(CheckTeam(*txn, n.team));
   KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'T'));
   KEFU_ASSIGN_OR_RETURN(Change c, OpenTicket(n, FormatId('T', seq), a, now));
   KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, true));
+  KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   if (!idempotency_key.empty()) {
     KEFU_RETURN_IF_ERROR(store_.PutIdempotencyKey(*txn, a.login, idempotency_key,
                                                   {request_hash, c.ticket.id}, now));
   }
   KEFU_RETURN_IF_ERROR(txn->Commit());
+  Committed(c.ticket);
   return CreateTicketResult{std::move(c.ticket), false};
 }
 
@@ -93,6 +96,19 @@ StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q)
   f.owner = q.owner;
   f.customer_id = q.customer_id;
   f.tag = q.tag;
+  f.team = q.team;
+  if (q.sla == "breaching_soon") {
+    Timestamp now = clock_.Now();
+    f.sla_breach_from = now;
+    f.sla_breach_to = Timestamp{now.unix_ms + 60 * 60'000};
+  } else if (q.sla == "breached") {
+    f.sla_breach_to = clock_.Now();
+  } else if (!q.sla.empty()) {
+    return ValidationError("sla must be \"breaching_soon\" or \"breached\"");
+  }
+  if (!q.sla.empty() && a.role == Role::kCustomer) {
+    return PermissionDenied("SLA views are for the service team");
+  }
   f.before_seq = before;
   f.limit = q.page.limit + 1;
   if (a.role == Role::kCustomer) {
@@ -124,17 +140,104 @@ StatusOr<Ticket> TicketService::Mutate(const Actor& a, const std::string& id, De
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
   KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, id));
   KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
-  KEFU_ASSIGN_OR_RETURN(Change c, decide(*txn, t, clock_.Now()));
+  Timestamp now = clock_.Now();
+  KEFU_ASSIGN_OR_RETURN(Change c, decide(*txn, t, now));
   if (c.events.empty()) return c.ticket;
   KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false));
+  KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
+  Committed(c.ticket);
   return c.ticket;
 }
 
+Status TicketService::CheckTeam(Txn& txn, const std::string& team) {
+  if (team.empty()) return OkStatus();
+  if (deps_.config) {
+    KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
+    if (cfg->FindTeam(team)) return OkStatus();
+  }
+  return ValidationError("team " + team + " does not exist");
+}
+
+Status TicketService::Observe(Txn& txn, const Ticket& t, Timestamp now) {
+  for (TicketObserver* o : deps_.observers) KEFU_RETURN_IF_ERROR(o->AfterWrite(txn, t, now));
+  return OkStatus();
+}
+
+void TicketService::Committed(const Ticket& t) {
+  for (TicketObserver* o : deps_.observers) o->AfterCommit(t);
+}
+
+namespace {
+
+// Records on the reply event which forbidden phrases the sender confirmed.
+void NoteConfirmation(Change& c, const std::string& note) {
+  if (note.empty()) return;
+  for (auto& e : c.events) {
+    if (e.type == EventType::kReply) e.reason = note;
+  }
+}
+
+}  // namespace
+
+StatusOr<MacroPreview> TicketService::RenderMacro(Txn& txn, const Actor& a, const Ticket& t,
+                                                  const std::string& macro_id, Timestamp now) {
+  if (!IsStaff(a.role)) return PermissionDenied("macros are for the service team");
+  if (!deps_.config || !deps_.sla) return NotFound("macro " + macro_id + " not found");
+  KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
+  KEFU_ASSIGN_OR_RETURN(Macro m, FindMacro(*cfg, macro_id, t));
+  KEFU_ASSIGN_OR_RETURN(TicketSla sla, deps_.sla->Evaluate(txn, *cfg, t, now));
+  KEFU_ASSIGN_OR_RETURN(TemplateVars vars, MacroVariables(store_, txn, *cfg, t, sla, a));
+  KEFU_ASSIGN_OR_RETURN(std::string body, RenderTemplate(m.body, vars));
+  return MacroPreview{std::move(m), std::move(body)};
+}
+
+StatusOr<MacroPreview> TicketService::PreviewMacro(const Actor& a, const std::string& id,
+                                                   const std::string& macro_id) {
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, id));
+  KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  return RenderMacro(*txn, a, t, macro_id, clock_.Now());
+}
+
+StatusOr<Ticket> TicketService::ApplyMacro(const Actor& a, const std::string& id,
+                                           const std::string& macro_id, bool confirm) {
+  return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
+    KEFU_ASSIGN_OR_RETURN(MacroPreview p, RenderMacro(txn, a, t, macro_id, now));
+    KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
+    KEFU_ASSIGN_OR_RETURN(std::string note, CheckOutgoingReply(*cfg, p.body, confirm));
+    Change c{t, {}};
+    KEFU_RETURN_IF_ERROR(Chain(c, kefu::AddMessage(c.ticket, a, p.body, false, now)));
+    NoteConfirmation(c, note);
+    const MacroActions& act = p.macro.actions;
+    if (act.status && *act.status != c.ticket.status) {
+      KEFU_RETURN_IF_ERROR(Chain(c, kefu::Transition(c.ticket, a, *act.status,
+                                                    "macro " + p.macro.id, now)));
+    }
+    TicketPatch patch;
+    patch.priority = act.priority;
+    if (!act.add_tags.empty()) {
+      std::vector<std::string> tags = c.ticket.tags;
+      tags.insert(tags.end(), act.add_tags.begin(), act.add_tags.end());
+      patch.tags = std::move(tags);
+    }
+    KEFU_RETURN_IF_ERROR(Chain(c, kefu::Patch(c.ticket, a, patch, now)));
+    c.ticket.version = t.version + 1;  // one command, one version
+    return c;
+  });
+}
+
 StatusOr<Ticket> TicketService::AddMessage(const Actor& a, const std::string& id,
-                                           const std::string& body, bool internal) {
-  return Mutate(a, id, [&](Txn&, const Ticket& t, Timestamp now) {
-    return kefu::AddMessage(t, a, body, internal, now);
+                                           const std::string& body, bool internal,
+                                           bool confirm) {
+  return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
+    KEFU_ASSIGN_OR_RETURN(Change c, kefu::AddMessage(t, a, body, internal, now));
+    if (!internal && IsStaff(a.role) && deps_.config) {
+      KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
+      KEFU_ASSIGN_OR_RETURN(std::string note, CheckOutgoingReply(*cfg, body, confirm));
+      NoteConfirmation(c, note);
+    }
+    return c;
   });
 }
 
@@ -161,7 +264,8 @@ StatusOr<Ticket> TicketService::Assign(const Actor& a, const std::string& id,
 
 StatusOr<Ticket> TicketService::Patch(const Actor& a, const std::string& id,
                                       const TicketPatch& p) {
-  return Mutate(a, id, [&](Txn&, const Ticket& t, Timestamp now) {
+  return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
+    if (p.team) KEFU_RETURN_IF_ERROR(CheckTeam(txn, *p.team));
     return kefu::Patch(t, a, p, now);
   });
 }

@@ -10,7 +10,10 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "core/ticket_rules.h"
+#include "service/config_service.h"
 #include "service/paging.h"
+#include "service/reply_service.h"
+#include "service/sla_service.h"
 #include "store/store.h"
 
 namespace kefu {
@@ -24,14 +27,27 @@ struct TicketQuery {
   std::optional<TicketStatus> status;
   std::optional<Priority> priority;
   std::optional<Channel> channel;
-  std::string assignee, owner, customer_id, tag;
+  std::string assignee, owner, customer_id, tag, team;
+  // "breaching_soon": a running SLA clock breaches within the next hour;
+  // "breached": one has breached; "" = any.
+  std::string sla;
   PageRequest page;
+};
+
+// What a TicketService works with besides the store. All optional: without
+// config there are no teams to check and no forbidden phrases; observers
+// (the SLA index, the scheduler) hear of every write.
+struct TicketServiceDeps {
+  ConfigService* config = nullptr;
+  SlaService* sla = nullptr;
+  std::vector<TicketObserver*> observers;
 };
 
 // Thread-safe.
 class TicketService {
  public:
-  TicketService(Store& store, Clock& clock) : store_(store), clock_(clock) {}
+  TicketService(Store& store, Clock& clock, TicketServiceDeps deps = {})
+      : store_(store), clock_(clock), deps_(std::move(deps)) {}
 
   // Opens a ticket. Customers' tickets are always their own (customer_id may
   // be left empty). The customer and the order must exist and match
@@ -50,8 +66,19 @@ class TicketService {
   // A customer sees only public events.
   StatusOr<Page<TicketEvent>> Events(const Actor& a, const std::string& id, const PageRequest& p);
 
+  // A staff member's public reply is checked against the forbidden phrases
+  // (see CheckOutgoingReply): held unless `confirm`, never sent if blocking.
   StatusOr<Ticket> AddMessage(const Actor& a, const std::string& id, const std::string& body,
-                              bool internal);
+                              bool internal, bool confirm = false);
+
+  // A macro rendered for the ticket (staff only): kValidation
+  // "variable_unavailable" etc. if it cannot be filled.
+  StatusOr<MacroPreview> PreviewMacro(const Actor& a, const std::string& id,
+                                      const std::string& macro_id);
+  // Sends the rendered macro as a public reply and applies its actions
+  // (status, tags, priority) in one transaction, under the same phrase check.
+  StatusOr<Ticket> ApplyMacro(const Actor& a, const std::string& id, const std::string& macro_id,
+                              bool confirm);
   StatusOr<Ticket> Transition(const Actor& a, const std::string& id, TicketStatus to,
                               const std::string& reason);
   // `agent` must be an active staff user (kValidation otherwise).
@@ -69,8 +96,16 @@ class TicketService {
   template <typename Decide>
   StatusOr<Ticket> Mutate(const Actor& a, const std::string& id, Decide decide);
 
+  // Checks the team a ticket is put in exists.
+  Status CheckTeam(Txn& txn, const std::string& team);
+  Status Observe(Txn& txn, const Ticket& t, Timestamp now);
+  void Committed(const Ticket& t);
+  StatusOr<MacroPreview> RenderMacro(Txn& txn, const Actor& a, const Ticket& t,
+                                     const std::string& macro_id, Timestamp now);
+
   Store& store_;
   Clock& clock_;
+  TicketServiceDeps deps_;
 };
 
 // Stores a decided Change (insert when version == 1 and the ticket is new,

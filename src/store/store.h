@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "common/status.h"
+#include "core/escalation.h"
 #include "core/model.h"
+#include "core/routing.h"
 
 namespace kefu {
 
@@ -50,10 +52,18 @@ struct TicketFilter {
   std::string owner;     // "" = any
   std::string customer_id;
   std::string tag;
+  std::string team;      // "" = any
+  bool waiting = false;  // only unassigned tickets in new or open (the waiting queue)
+  // Only tickets whose earliest running SLA breach instant is in
+  // [sla_breach_from, sla_breach_to).
+  std::optional<Timestamp> sla_breach_from, sla_breach_to;
   // If set, only tickets an agent with this login may see (see core/access.h).
   std::string visible_to_agent;
   int64_t before_seq = 0;  // cursor: only tickets with a smaller sequence; 0 = from the newest
   int limit = 50;
+  // Oldest first instead of newest first (not with tag or visible_to_agent;
+  // for the routing queue).
+  bool oldest_first = false;
 };
 
 struct CustomerFilter {
@@ -70,6 +80,34 @@ struct OrderFilter {
 struct IdempotencyRecord {
   std::string request_hash;
   std::string ticket_id;
+};
+
+// Where a ticket stands for the scheduler (see Store::SetSlaIndex).
+struct SlaIndex {
+  std::optional<Timestamp> next_at;    // the next firing to look at; none: nothing pending
+  std::optional<Timestamp> breach_at;  // earliest breach of a running clock; none: none running
+};
+
+// A configuration document: JSON validated by the service before it is
+// stored. Kinds: "calendar", "sla_policy", "team", "agent", "macro",
+// "phrase".
+struct ConfigDoc {
+  std::string kind;
+  std::string name;
+  std::string body;
+  Timestamp updated_at;
+  std::string updated_by;
+};
+
+// An agent's presence and load. Load counts unresolved tickets assigned to
+// the agent and is kept by the store itself on every ticket write.
+struct AgentState {
+  std::string login;
+  Presence presence = Presence::kOffline;
+  Timestamp presence_at;
+  Timestamp last_assigned_at;
+  int open = 0;
+  int chats = 0;
 };
 
 struct AuditEntry {
@@ -129,6 +167,34 @@ class Store {
                                                         bool public_only, int64_t after_seq,
                                                         int limit) = 0;
   virtual StatusOr<std::map<TicketStatus, int64_t>> CountTicketsByStatus(Txn& txn) = 0;
+
+  // The scheduler's index. Every write of a ticket should set it. A new
+  // ticket that is not resolved or closed starts with next_at = its creation
+  // time (so that imported tickets get a first look) and no breach_at.
+  virtual Status SetSlaIndex(Txn& txn, const std::string& ticket_id, const SlaIndex& ix) = 0;
+  // Tickets whose next_at <= now, soonest first (uses an index on next_at:
+  // the cost depends on how many are due, not on how many are open).
+  virtual StatusOr<std::vector<std::string>> ListSlaDue(Txn& txn, Timestamp now, int limit) = 0;
+  // Records that `f` fired for the ticket. False (and nothing written) if
+  // it fired before: this is what makes each firing happen once.
+  virtual StatusOr<bool> RecordFiring(Txn& txn, const std::string& ticket_id, const Firing& f,
+                                      Timestamp now) = 0;
+  virtual StatusOr<std::vector<Firing>> ListFirings(Txn& txn, const std::string& ticket_id) = 0;
+
+  // Configuration documents. PutConfig inserts or replaces; DeleteConfig
+  // returns kNotFound for a missing one. Both raise ConfigVersion, which
+  // nodes compare to know when to reload their cached configuration.
+  virtual Status PutConfig(Txn& txn, const ConfigDoc& d) = 0;
+  virtual Status DeleteConfig(Txn& txn, const std::string& kind, const std::string& name) = 0;
+  // Ordered by kind, then name; kind "" lists every kind.
+  virtual StatusOr<std::vector<ConfigDoc>> ListConfig(Txn& txn, const std::string& kind) = 0;
+  virtual StatusOr<int64_t> ConfigVersion(Txn& txn) = 0;
+
+  // Agents' presence and load.
+  virtual Status SetPresence(Txn& txn, const std::string& login, Presence p, Timestamp now) = 0;
+  virtual Status SetLastAssigned(Txn& txn, const std::string& login, Timestamp now) = 0;
+  // Every agent that has a state row, ordered by login.
+  virtual StatusOr<std::vector<AgentState>> ListAgentStates(Txn& txn) = 0;
 
   // Idempotency keys, scoped by the actor's login.
   virtual StatusOr<std::optional<IdempotencyRecord>> FindIdempotencyKey(

@@ -51,12 +51,12 @@ TEST(CliTest, MigrateDemoDataAndUserCommands) {
   EXPECT_EQ(m.code, 0) << m.out;
   CliRun d = Kefu("demo-data --db " + db);
   ASSERT_EQ(d.code, 0) << d.out;
-  EXPECT_NE(d.out.find("30 tickets"), std::string::npos) << d.out;
-  EXPECT_EQ(CountTickets(db), 30);
+  EXPECT_NE(d.out.find("31 tickets"), std::string::npos) << d.out;
+  EXPECT_EQ(CountTickets(db), 31);
   CliRun again = Kefu("demo-data --db " + db);  // a second run changes nothing
   EXPECT_EQ(again.code, 0);
   EXPECT_NE(again.out.find("already present"), std::string::npos);
-  EXPECT_EQ(CountTickets(db), 30);
+  EXPECT_EQ(CountTickets(db), 31);
 
   EXPECT_EQ(Kefu("user add --db " + db + " --login qa.zhou --password secret-pass --role lead").code, 0);
   CliRun dup = Kefu("user add --db " + db + " --login qa.zhou --password secret-pass --role lead");
@@ -88,26 +88,26 @@ TEST(CliTest, ImportIsAllOrNothingAndChecksReferences) {
   CliRun bad = Kefu("import tickets --db " + db + " --no-progress " + dir.File("bad.jsonl"));
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.out.find(":2501:"), std::string::npos) << bad.out;  // names the line
-  EXPECT_EQ(CountTickets(db), 30);
+  EXPECT_EQ(CountTickets(db), 31);
 
   WriteFile(dir.File("ref.jsonl"), good + "{\"subject\":\"x\",\"customer\":\"C-000999\"}\n");
   CliRun ref = Kefu("import tickets --db " + db + " --no-progress " + dir.File("ref.jsonl"));
   EXPECT_EQ(ref.code, 1);
   EXPECT_NE(ref.out.find("C-000999"), std::string::npos) << ref.out;
-  EXPECT_EQ(CountTickets(db), 30);
+  EXPECT_EQ(CountTickets(db), 31);
 
   WriteFile(dir.File("good.jsonl"), good);
   CliRun ok = Kefu("import tickets --db " + db + " --batch 1000 --no-progress " + dir.File("good.jsonl"));
   ASSERT_EQ(ok.code, 0) << ok.out;
-  EXPECT_EQ(CountTickets(db), 2530);
+  EXPECT_EQ(CountTickets(db), 2531);
   auto store = OpenSqliteStore({db, 1});
   auto txn = std::move((*store)->Begin(TxnMode::kRead)).value();
-  auto t = (*store)->GetTicket(*txn, "T-002530");
+  auto t = (*store)->GetTicket(*txn, "T-002531");
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->subject, "历史工单 2499");
   EXPECT_EQ(FormatIso8601(t->created_at), "2025-01-02T03:04:05.000Z");
   EXPECT_EQ(t->tags, std::vector<std::string>{"迁移"});
-  auto events = (*store)->ListEvents(*txn, "T-002530", false, 0, 10);
+  auto events = (*store)->ListEvents(*txn, "T-002531", false, 0, 10);
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ((*events)[0].actor, "import");
 }
@@ -118,7 +118,7 @@ TEST(CliTest, BackupWritesAUsableCopy) {
   ASSERT_EQ(Kefu("demo-data --db " + db).code, 0);
   CliRun b = Kefu("backup --db " + db + " " + dir.File("copy.db"));
   ASSERT_EQ(b.code, 0) << b.out;
-  EXPECT_EQ(CountTickets(dir.File("copy.db")), 30);
+  EXPECT_EQ(CountTickets(dir.File("copy.db")), 31);
 }
 
 TEST(CliTest, ServeRefusesABadListenAddress) {

@@ -50,8 +50,19 @@ Ticket Replay(const std::vector<TicketEvent>& events) {
         EXPECT_EQ(e.from, t.category);
         t.category = e.to;
         break;
+      case EventType::kTeamChanged:
+        EXPECT_EQ(e.from, t.team);
+        t.team = e.to;
+        break;
+      case EventType::kThreatChanged:
+        EXPECT_EQ(e.from, t.threat ? "true" : "false");
+        t.threat = e.to == "true";
+        break;
       case EventType::kReply:
       case EventType::kNote:
+      case EventType::kSlaWarning:
+      case EventType::kSlaBreached:
+      case EventType::kEscalated:
         break;
     }
   }

@@ -38,20 +38,28 @@ uint16_t FreePort() {
   return ntohs(addr.sin_port);
 }
 
-TestServer::TestServer() : db_path_(dir_.File("kefu.db")) {
+TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
   auto store = OpenSqliteStore({db_path_, 3});
   if (!store.ok()) throw std::runtime_error(store.status().ToString());
   store_ = std::move(store).value();
-  clock_ = std::make_unique<SystemClock>();
+  if (clock == nullptr) {
+    own_clock_ = std::make_unique<SystemClock>();
+    clock = own_clock_.get();
+  }
+  clock_ = clock;
   auth_ = std::make_unique<AuthService>(*store_, *clock_);
-  tickets_ = std::make_unique<TicketService>(*store_, *clock_);
+  config_ = std::make_unique<ConfigService>(*store_, *clock_);
+  sla_ = std::make_unique<SlaService>(*store_, *config_, *clock_);
+  scheduler_ = std::make_unique<Scheduler>(*store_, *config_, *sla_, *clock_);
+  tickets_ = std::make_unique<TicketService>(
+      *store_, *clock_, TicketServiceDeps{config_.get(), sla_.get(), {sla_.get()}});
   customers_ = std::make_unique<CustomerService>(*store_, *clock_);
   metrics_ = std::make_unique<api::Metrics>();
   Status st;
   for (int attempt = 0; attempt < 5; ++attempt) {
     port_ = FreePort();
     server_ = std::make_unique<api::Server>(
-        api::Services{*auth_, *tickets_, *customers_, *metrics_},
+        api::Services{*auth_, *tickets_, *customers_, *config_, *sla_, *scheduler_, *metrics_},
         api::ServerOptions{"127.0.0.1", port_, 2});
     st = server_->Start();
     if (st.ok()) break;
@@ -121,6 +129,14 @@ HttpResult TestServer::Post(const std::string& path, const std::string& token,
 HttpResult TestServer::Patch(const std::string& path, const std::string& token,
                              const std::string& body, const httplib::Headers& extra) {
   return ToHttpResult(client_->Patch(path, WithAuth(token, extra), body, "application/json"));
+}
+
+HttpResult TestServer::Put(const std::string& path, const std::string& token, const Json& body) {
+  return ToHttpResult(client_->Put(path, WithAuth(token, {}), body.dump(), "application/json"));
+}
+
+HttpResult TestServer::Delete(const std::string& path, const std::string& token) {
+  return ToHttpResult(client_->Delete(path, WithAuth(token, {})));
 }
 
 }  // namespace kefu::testing

@@ -28,10 +28,16 @@ struct HttpResult {
 
 class TestServer {
  public:
-  TestServer();   // starts the server; aborts the test on failure
+  // Starts the server; aborts the test on failure. With `clock` (which must
+  // outlive the server) every service reads time from it, so tests move
+  // time instead of sleeping. The scheduler does not run on its own: tests
+  // call scheduler().RunOnce().
+  explicit TestServer(Clock* clock = nullptr);
   ~TestServer();  // stops it and removes the database
 
   Store& store() { return *store_; }
+  Scheduler& scheduler() { return *scheduler_; }
+  ConfigService& config() { return *config_; }
   uint16_t port() const { return port_; }
   const std::string& db_path() const { return db_path_; }
 
@@ -57,14 +63,20 @@ class TestServer {
                    const httplib::Headers& extra = {}) {
     return Patch(path, token, body.dump(), extra);
   }
+  HttpResult Put(const std::string& path, const std::string& token, const Json& body);
+  HttpResult Delete(const std::string& path, const std::string& token);
 
  private:
   TempDir dir_;
   std::string db_path_;
   uint16_t port_ = 0;
   std::unique_ptr<Store> store_;
-  std::unique_ptr<Clock> clock_;
+  std::unique_ptr<Clock> own_clock_;
+  Clock* clock_ = nullptr;
   std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<ConfigService> config_;
+  std::unique_ptr<SlaService> sla_;
+  std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<TicketService> tickets_;
   std::unique_ptr<CustomerService> customers_;
   std::unique_ptr<api::Metrics> metrics_;

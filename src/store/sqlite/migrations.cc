@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -138,6 +138,79 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     R"sql(
 CREATE INDEX ticket_tags_by_ticket ON ticket_tags(ticket_seq);
 CREATE INDEX tickets_by_assignee_status ON tickets(assignee, status, seq);
+)sql",
+    // 3: SLA scheduling, routing and configuration.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN team TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN language TEXT NOT NULL DEFAULT 'zh';
+ALTER TABLE tickets ADD COLUMN threat INTEGER NOT NULL DEFAULT 0;
+-- The next instant the scheduler must look at the ticket (an SLA warning or
+-- breach, or an immediate escalation); NULL: nothing pending.
+ALTER TABLE tickets ADD COLUMN sla_next_at INTEGER;
+-- The earliest breach instant of a running SLA clock; NULL: none running.
+ALTER TABLE tickets ADD COLUMN sla_breach_at INTEGER;
+CREATE INDEX tickets_by_sla_next ON tickets(sla_next_at) WHERE sla_next_at IS NOT NULL;
+CREATE INDEX tickets_by_sla_breach ON tickets(sla_breach_at) WHERE sla_breach_at IS NOT NULL;
+-- Every open ticket needs a first look by the scheduler (its SLA index).
+UPDATE tickets SET sla_next_at = created_at WHERE status NOT IN ('resolved', 'closed');
+-- The waiting queue: unassigned tickets not yet worked on.
+CREATE INDEX tickets_waiting ON tickets(team, seq) WHERE assignee = '' AND status IN ('new', 'open');
+
+-- Each SLA firing / escalation happens once per ticket: its row and its
+-- events are written in one transaction.
+CREATE TABLE sla_firings (
+  ticket_seq INTEGER NOT NULL REFERENCES tickets(seq),
+  kind TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  anchor_ms INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  fired_at INTEGER NOT NULL,
+  PRIMARY KEY (ticket_seq, kind, metric, anchor_ms)
+) WITHOUT ROWID;
+
+-- Configuration documents (calendars, SLA policy, teams, agent profiles,
+-- macros, forbidden phrases), JSON validated by the service.
+CREATE TABLE config_docs (
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (kind, name)
+) WITHOUT ROWID;
+
+-- Agents' presence and load. open_count / chat_count count unresolved
+-- assigned tickets (chats among them) and are kept by the triggers below.
+CREATE TABLE agent_state (
+  login TEXT PRIMARY KEY,
+  presence TEXT NOT NULL DEFAULT 'offline',
+  presence_at INTEGER NOT NULL DEFAULT 0,
+  last_assigned_at INTEGER NOT NULL DEFAULT 0,
+  open_count INTEGER NOT NULL DEFAULT 0,
+  chat_count INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO agent_state(login, open_count, chat_count)
+  SELECT assignee, COUNT(*), SUM(channel = 'chat') FROM tickets
+  WHERE assignee <> '' AND status NOT IN ('resolved', 'closed') GROUP BY assignee;
+CREATE TRIGGER tickets_load_insert AFTER INSERT ON tickets
+WHEN NEW.assignee <> '' AND NEW.status NOT IN ('resolved', 'closed')
+BEGIN
+  INSERT INTO agent_state(login, open_count, chat_count) VALUES (NEW.assignee, 1, NEW.channel = 'chat')
+  ON CONFLICT(login) DO UPDATE SET open_count = open_count + 1,
+                                   chat_count = chat_count + excluded.chat_count;
+END;
+CREATE TRIGGER tickets_load_update AFTER UPDATE OF assignee, status, channel ON tickets
+WHEN OLD.assignee IS NOT NEW.assignee OR OLD.status IS NOT NEW.status
+  OR OLD.channel IS NOT NEW.channel
+BEGIN
+  UPDATE agent_state SET open_count = open_count - 1, chat_count = chat_count - (OLD.channel = 'chat')
+  WHERE login = OLD.assignee AND OLD.assignee <> '' AND OLD.status NOT IN ('resolved', 'closed');
+  INSERT INTO agent_state(login, open_count, chat_count)
+  SELECT NEW.assignee, 1, NEW.channel = 'chat'
+  WHERE NEW.assignee <> '' AND NEW.status NOT IN ('resolved', 'closed')
+  ON CONFLICT(login) DO UPDATE SET open_count = open_count + 1,
+                                   chat_count = chat_count + excluded.chat_count;
+END;
 )sql",
 };
 

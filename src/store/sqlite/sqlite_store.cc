@@ -64,7 +64,8 @@ std::optional<Timestamp> OptTs(std::optional<int64_t> ms) {
 
 constexpr const char* kTicketColumns =
     "seq, subject, channel, customer_seq, order_seq, category, priority, status, assignee, owner, "
-    "tags, created_at, updated_at, first_response_at, resolved_at, closed_at, version";
+    "tags, created_at, updated_at, first_response_at, resolved_at, closed_at, version, team, "
+    "language, threat";
 
 Ticket ReadTicket(const Stmt& s) {
   Ticket t;
@@ -85,6 +86,9 @@ Ticket ReadTicket(const Stmt& s) {
   t.resolved_at = OptTs(s.OptInt(14));
   t.closed_at = OptTs(s.OptInt(15));
   t.version = s.Int(16);
+  t.team = s.Text(17);
+  t.language = s.Text(18);
+  t.threat = s.Int(19) != 0;
   return t;
 }
 
@@ -124,7 +128,7 @@ Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags
   return OkStatus();
 }
 
-// Binds the 16 ticket columns after seq, starting at parameter `i`.
+// Binds the 19 ticket columns after seq, starting at parameter `i`.
 void BindTicket(Stmt& s, int i, const Ticket& t) {
   s.Bind(i, t.subject).Bind(i + 1, ToString(t.channel));
   s.Bind(i + 2, *ParseId('C', t.customer_id));
@@ -134,6 +138,7 @@ void BindTicket(Stmt& s, int i, const Ticket& t) {
   s.Bind(i + 10, t.created_at.unix_ms).Bind(i + 11, t.updated_at.unix_ms);
   s.Bind(i + 12, OptMs(t.first_response_at)).Bind(i + 13, OptMs(t.resolved_at));
   s.Bind(i + 14, OptMs(t.closed_at)).Bind(i + 15, t.version);
+  s.Bind(i + 16, t.team).Bind(i + 17, t.language).Bind(i + 18, int64_t{t.threat ? 1 : 0});
 }
 
 }  // namespace
@@ -448,10 +453,12 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
   {
     static const std::string kSql = std::string("INSERT INTO tickets(") + kTicketColumns +
-                                    ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                                    ", sla_next_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     BindTicket(s, 2, t);
+    bool done = t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed;
+    s.Bind(21, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms));
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   if (t.tags.empty()) return OkStatus();
@@ -476,9 +483,10 @@ Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_ver
         Stmt s, D(txn).Prepare("UPDATE tickets SET subject=?, channel=?, customer_seq=?, "
                                "order_seq=?, category=?, priority=?, status=?, assignee=?, owner=?, "
                                "tags=?, created_at=?, updated_at=?, first_response_at=?, "
-                               "resolved_at=?, closed_at=?, version=? WHERE seq=?"));
+                               "resolved_at=?, closed_at=?, version=?, team=?, language=?, "
+                               "threat=? WHERE seq=?"));
     BindTicket(s, 1, t);
-    s.Bind(17, seq);
+    s.Bind(20, seq);
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   if (!tags_changed) return OkStatus();
@@ -505,6 +513,11 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
   if (!f.assignee.empty()) where += " AND assignee = :assignee";
   if (!f.owner.empty()) where += " AND owner = :owner";
   if (!f.customer_id.empty()) where += " AND customer_seq = :customer";
+  if (!f.team.empty()) where += " AND team = :team";
+  // Spelled as the partial index tickets_waiting is, so that it is used.
+  if (f.waiting) where += " AND assignee = '' AND status IN ('new', 'open')";
+  if (f.sla_breach_from) where += " AND sla_breach_at >= :breach_from";
+  if (f.sla_breach_to) where += " AND sla_breach_at < :breach_to";
   std::string sql = std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE ";
   std::string order = " ORDER BY seq DESC LIMIT :limit";
   if (f.visible_to_agent.empty() && !f.tag.empty()) {
@@ -516,6 +529,7 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
     order = " ORDER BY g.ticket_seq DESC LIMIT :limit";
   } else if (f.visible_to_agent.empty()) {
     sql += where;
+    if (f.oldest_first) order = " ORDER BY seq ASC LIMIT :limit";
   } else {
     if (!f.tag.empty()) {
       where += " AND EXISTS (SELECT 1 FROM ticket_tags WHERE tag = :tag AND ticket_seq = tickets.seq)";
@@ -541,6 +555,9 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
   if (!f.owner.empty()) s.BindNamed(":owner", f.owner);
   if (!f.customer_id.empty()) s.BindNamed(":customer", ParseId('C', f.customer_id).value_or(-1));
   if (!f.tag.empty()) s.BindNamed(":tag", f.tag);
+  if (!f.team.empty()) s.BindNamed(":team", f.team);
+  if (f.sla_breach_from) s.BindNamed(":breach_from", f.sla_breach_from->unix_ms);
+  if (f.sla_breach_to) s.BindNamed(":breach_to", f.sla_breach_to->unix_ms);
   if (!f.visible_to_agent.empty()) s.BindNamed(":agent", f.visible_to_agent);
   s.BindNamed(":limit", int64_t{f.limit});
   std::vector<Ticket> out;
@@ -645,6 +662,132 @@ StatusOr<std::vector<AuditEntry>> SqliteStore::ListAudit(Txn& txn, int64_t after
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
     out.push_back(AuditEntry{Timestamp{s.Int(0)}, s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  }
+  return out;
+}
+
+Status SqliteStore::SetSlaIndex(Txn& txn, const std::string& ticket_id, const SlaIndex& ix) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', ticket_id, "ticket"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("UPDATE tickets SET sla_next_at = ?, "
+                                               "sla_breach_at = ? WHERE seq = ?"));
+  KEFU_RETURN_IF_ERROR(
+      s.Bind(1, OptMs(ix.next_at)).Bind(2, OptMs(ix.breach_at)).Bind(3, seq).Run());
+  if (D(txn).Changes() == 0) return NotFound("ticket " + ticket_id + " not found");
+  return OkStatus();
+}
+
+StatusOr<std::vector<std::string>> SqliteStore::ListSlaDue(Txn& txn, Timestamp now, int limit) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq FROM tickets WHERE sla_next_at IS NOT "
+                                               "NULL AND sla_next_at <= ? ORDER BY sla_next_at "
+                                               "LIMIT ?"));
+  s.Bind(1, now.unix_ms).Bind(2, int64_t{limit});
+  std::vector<std::string> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(FormatId('T', s.Int(0)));
+  }
+  return out;
+}
+
+StatusOr<bool> SqliteStore::RecordFiring(Txn& txn, const std::string& ticket_id, const Firing& f,
+                                         Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', ticket_id, "ticket"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT OR IGNORE INTO sla_firings(ticket_seq, "
+                                               "kind, metric, anchor_ms, due_at, fired_at) "
+                                               "VALUES (?,?,?,?,?,?)"));
+  s.Bind(1, seq).Bind(2, ToString(f.kind)).Bind(3, f.metric).Bind(4, f.anchor_ms);
+  KEFU_RETURN_IF_ERROR(s.Bind(5, f.at.unix_ms).Bind(6, now.unix_ms).Run());
+  return D(txn).Changes() == 1;
+}
+
+StatusOr<std::vector<Firing>> SqliteStore::ListFirings(Txn& txn, const std::string& ticket_id) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', ticket_id, "ticket"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT kind, metric, anchor_ms, due_at FROM "
+                                               "sla_firings WHERE ticket_seq = ?"));
+  s.Bind(1, seq);
+  std::vector<Firing> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(Firing{ParseFiringKind(s.Text(0)).value_or(FiringKind::kBreach), s.Text(1),
+                         s.Int(2), Timestamp{s.Int(3)}});
+  }
+  return out;
+}
+
+namespace {
+Status BumpConfigVersion(Db& db) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare("INSERT INTO counters(kind, value) VALUES "
+                                           "('config-version', 1) ON CONFLICT(kind) DO UPDATE "
+                                           "SET value = value + 1"));
+  return s.Run();
+}
+}  // namespace
+
+Status SqliteStore::PutConfig(Txn& txn, const ConfigDoc& d) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT OR REPLACE INTO config_docs(kind, name, "
+                                               "body, updated_at, updated_by) VALUES (?,?,?,?,?)"));
+  s.Bind(1, d.kind).Bind(2, d.name).Bind(3, d.body).Bind(4, d.updated_at.unix_ms);
+  KEFU_RETURN_IF_ERROR(s.Bind(5, d.updated_by).Run());
+  return BumpConfigVersion(D(txn));
+}
+
+Status SqliteStore::DeleteConfig(Txn& txn, const std::string& kind, const std::string& name) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("DELETE FROM config_docs WHERE kind = ? AND "
+                                               "name = ?"));
+  KEFU_RETURN_IF_ERROR(s.Bind(1, kind).Bind(2, name).Run());
+  if (D(txn).Changes() == 0) return NotFound(kind + " " + name + " not found");
+  return BumpConfigVersion(D(txn));
+}
+
+StatusOr<std::vector<ConfigDoc>> SqliteStore::ListConfig(Txn& txn, const std::string& kind) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT kind, name, body, updated_at, updated_by "
+                                               "FROM config_docs WHERE kind = ? OR ? = '' "
+                                               "ORDER BY kind, name"));
+  s.Bind(1, kind).Bind(2, kind);
+  std::vector<ConfigDoc> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ConfigDoc{s.Text(0), s.Text(1), s.Text(2), Timestamp{s.Int(3)}, s.Text(4)});
+  }
+  return out;
+}
+
+StatusOr<int64_t> SqliteStore::ConfigVersion(Txn& txn) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT value FROM counters WHERE kind = "
+                                               "'config-version'"));
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : int64_t{0};
+}
+
+Status SqliteStore::SetPresence(Txn& txn, const std::string& login, Presence p, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO agent_state(login, presence, "
+                                               "presence_at) VALUES (?,?,?) ON CONFLICT(login) DO "
+                                               "UPDATE SET presence = excluded.presence, "
+                                               "presence_at = excluded.presence_at"));
+  return s.Bind(1, login).Bind(2, ToString(p)).Bind(3, now.unix_ms).Run();
+}
+
+Status SqliteStore::SetLastAssigned(Txn& txn, const std::string& login, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO agent_state(login, last_assigned_at) "
+                                               "VALUES (?,?) ON CONFLICT(login) DO UPDATE SET "
+                                               "last_assigned_at = excluded.last_assigned_at"));
+  return s.Bind(1, login).Bind(2, now.unix_ms).Run();
+}
+
+StatusOr<std::vector<AgentState>> SqliteStore::ListAgentStates(Txn& txn) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT login, presence, presence_at, "
+                                               "last_assigned_at, open_count, chat_count FROM "
+                                               "agent_state ORDER BY login"));
+  std::vector<AgentState> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(AgentState{s.Text(0), ParsePresence(s.Text(1)).value_or(Presence::kOffline),
+                             Timestamp{s.Int(2)}, Timestamp{s.Int(3)},
+                             static_cast<int>(s.Int(4)), static_cast<int>(s.Int(5))});
   }
   return out;
 }

@@ -55,6 +55,21 @@ class SqliteStore final : public Store {
                                                 int limit) override;
   StatusOr<std::map<TicketStatus, int64_t>> CountTicketsByStatus(Txn& txn) override;
 
+  Status SetSlaIndex(Txn& txn, const std::string& ticket_id, const SlaIndex& ix) override;
+  StatusOr<std::vector<std::string>> ListSlaDue(Txn& txn, Timestamp now, int limit) override;
+  StatusOr<bool> RecordFiring(Txn& txn, const std::string& ticket_id, const Firing& f,
+                              Timestamp now) override;
+  StatusOr<std::vector<Firing>> ListFirings(Txn& txn, const std::string& ticket_id) override;
+
+  Status PutConfig(Txn& txn, const ConfigDoc& d) override;
+  Status DeleteConfig(Txn& txn, const std::string& kind, const std::string& name) override;
+  StatusOr<std::vector<ConfigDoc>> ListConfig(Txn& txn, const std::string& kind) override;
+  StatusOr<int64_t> ConfigVersion(Txn& txn) override;
+
+  Status SetPresence(Txn& txn, const std::string& login, Presence p, Timestamp now) override;
+  Status SetLastAssigned(Txn& txn, const std::string& login, Timestamp now) override;
+  StatusOr<std::vector<AgentState>> ListAgentStates(Txn& txn) override;
+
   StatusOr<std::optional<IdempotencyRecord>> FindIdempotencyKey(Txn& txn, const std::string& actor,
                                                                 const std::string& key) override;
   Status PutIdempotencyKey(Txn& txn, const std::string& actor, const std::string& key,

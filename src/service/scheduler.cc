@@ -1,0 +1,247 @@
+#include "service/scheduler.h"
+
+#include <algorithm>
+
+#include "core/routing.h"
+#include "service/ticket_service.h"
+
+namespace kefu {
+
+StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
+                                                      const ConfigSnapshot& cfg) {
+  KEFU_ASSIGN_OR_RETURN(std::vector<AgentState> states, store.ListAgentStates(txn));
+  std::vector<RoutingAgent> out;
+  for (const auto& [login, profile] : cfg.agents) {
+    auto u = store.GetUserByLogin(txn, login);
+    if (!u.ok()) {
+      if (u.status().code() == StatusCode::kNotFound) continue;
+      return u.status();
+    }
+    if (!u->user.active || !IsStaff(u->user.role)) continue;
+    RoutingAgent a;
+    a.profile = profile;
+    a.supervisor = IsSupervisor(u->user.role);
+    auto st = std::lower_bound(states.begin(), states.end(), login,
+                               [](const AgentState& s, const std::string& l) { return s.login < l; });
+    if (st != states.end() && st->login == login) {
+      a.presence = st->presence;
+      a.open = st->open;
+      a.chats = st->chats;
+      a.last_assigned_ms = st->last_assigned_at.unix_ms;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+namespace {
+
+RoutingTicket ToRouting(const Ticket& t, Tier tier) {
+  return RoutingTicket{t.team, t.category, t.language, t.channel, tier == Tier::kVip};
+}
+
+// Stores a Change made by the scheduler and re-indexes the ticket.
+Status Save(Store& store, SlaService& sla, Txn& txn, Change& c, Timestamp now) {
+  if (c.events.empty()) return OkStatus();
+  KEFU_RETURN_IF_ERROR(SaveChange(store, txn, c, false));
+  return sla.AfterWrite(txn, c.ticket, now);
+}
+
+// Puts a ticket that has no team yet into the team the routing rules pick.
+Status EnsureTeam(Store& store, SlaService& sla, Txn& txn, const ConfigSnapshot& cfg, Ticket& t,
+                  Tier tier, Timestamp now, SweepReport& r) {
+  if (!t.team.empty() || cfg.teams.empty()) return OkStatus();
+  auto team = ChooseTeam(ToRouting(t, tier), cfg.teams);
+  if (!team) return OkStatus();
+  TicketPatch p;
+  p.team = *team;
+  KEFU_ASSIGN_OR_RETURN(Change c, Patch(t, SystemActor(), p, now));
+  KEFU_RETURN_IF_ERROR(Save(store, sla, txn, c, now));
+  t = c.ticket;
+  r.teamed++;
+  return OkStatus();
+}
+
+}  // namespace
+
+Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::string& id,
+                             Timestamp now, SweepReport& r) {
+  KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(txn, id));
+  KEFU_ASSIGN_OR_RETURN(TicketSla sla, sla_.Evaluate(txn, cfg, t, now));
+  r.examined++;
+  if (t.team.empty() && !sla.due.empty() && t.status != TicketStatus::kClosed) {
+    // The team decides the lead to escalate to and the calendar.
+    KEFU_RETURN_IF_ERROR(EnsureTeam(store_, sla_, txn, cfg, t, sla.tier, now, r));
+    KEFU_ASSIGN_OR_RETURN(sla, sla_.Evaluate(txn, cfg, t, now));
+  }
+  for (const Firing& f : sla.due) {
+    KEFU_ASSIGN_OR_RETURN(bool first, store_.RecordFiring(txn, t.id, f, now));
+    if (!first) continue;
+    EscalationContext ctx;
+    ctx.tier = sla.tier;
+    const TeamSpec* team = cfg.FindTeam(t.team);
+    if (team) ctx.lead = team->lead;
+    if (f.kind == FiringKind::kImmediate) {
+      // The least loaded lead of the team who is online, else the team's lead.
+      KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, txn, cfg));
+      Router router(std::move(agents));
+      if (auto i = router.Choose(ToRouting(t, sla.tier), /*supervisors_only=*/true)) {
+        ctx.lead = router.agent(*i).profile.login;
+      }
+      if (!t.assignee.empty()) {
+        auto u = store_.GetUserByLogin(txn, t.assignee);
+        ctx.assignee_is_supervisor = u.ok() && IsSupervisor(u->user.role);
+      }
+      r.escalated++;
+    } else {
+      r.fired++;
+    }
+    KEFU_ASSIGN_OR_RETURN(Change c, ApplyFiring(t, f, cfg.policy.escalations, ctx, now));
+    KEFU_RETURN_IF_ERROR(Save(store_, sla_, txn, c, now));
+    if (!c.events.empty()) t = c.ticket;
+    if (f.kind == FiringKind::kImmediate && t.assignee == ctx.lead && !ctx.lead.empty()) {
+      KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(txn, ctx.lead, now));
+    }
+  }
+  return sla_.AfterWrite(txn, t, now);
+}
+
+StatusOr<SweepReport> Scheduler::SweepSla(Timestamp now) {
+  SweepReport r;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+    KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(*txn));
+    KEFU_ASSIGN_OR_RETURN(std::vector<std::string> ids, store_.ListSlaDue(*txn, now, opt_.batch));
+    for (const auto& id : ids) KEFU_RETURN_IF_ERROR(FireTicket(*txn, *cfg, id, now, r));
+    KEFU_RETURN_IF_ERROR(txn->Commit());
+    if (static_cast<int>(ids.size()) < opt_.batch) break;
+  }
+  return r;
+}
+
+StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
+  SweepReport r;
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(*txn));
+  TicketFilter f;
+  f.waiting = true;
+  f.oldest_first = true;
+  f.limit = opt_.routing_window;
+  KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> waiting, store_.ListTickets(*txn, f));
+  if (waiting.empty()) return r;
+  struct Entry {
+    Ticket t;
+    Tier tier;
+  };
+  std::vector<Entry> queue;
+  for (auto& t : waiting) {
+    KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, t.customer_id));
+    KEFU_RETURN_IF_ERROR(EnsureTeam(store_, sla_, *txn, *cfg, t, c.tier, now, r));
+    queue.push_back({std::move(t), c.tier});
+  }
+  std::sort(queue.begin(), queue.end(), [](const Entry& a, const Entry& b) {
+    return ServedBefore({*ParseId('T', a.t.id), a.tier == Tier::kVip, a.t.priority, a.t.created_at},
+                        {*ParseId('T', b.t.id), b.tier == Tier::kVip, b.t.priority, b.t.created_at});
+  });
+  KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
+  Router router(std::move(agents));
+  for (auto& e : queue) {
+    auto i = router.Choose(ToRouting(e.t, e.tier));
+    if (!i) {
+      r.waiting++;
+      continue;
+    }
+    const std::string& login = router.agent(*i).profile.login;
+    KEFU_ASSIGN_OR_RETURN(Change c, Assign(e.t, SystemActor(), login, "routing", now));
+    KEFU_RETURN_IF_ERROR(Save(store_, sla_, *txn, c, now));
+    KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(*txn, login, now));
+    router.Record(*i, e.t.channel, now.unix_ms);
+    r.routed++;
+  }
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  return r;
+}
+
+StatusOr<SweepReport> Scheduler::RunOnce() {
+  std::lock_guard<std::mutex> pass(pass_mu_);
+  Timestamp now = clock_.Now();
+  KEFU_ASSIGN_OR_RETURN(SweepReport a, SweepSla(now));
+  KEFU_ASSIGN_OR_RETURN(SweepReport b, Route(now));
+  a.teamed += b.teamed;
+  a.routed = b.routed;
+  a.waiting = b.waiting;
+  return a;
+}
+
+StatusOr<Scheduler::QueueView> Scheduler::Queue(const Actor& a, const std::string& team) {
+  if (!IsStaff(a.role)) return PermissionDenied("queues are for the service team");
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(*txn));
+  const TeamSpec* spec = cfg->FindTeam(team);
+  if (!spec) return NotFound("team " + team + " not found");
+  QueueView v{*spec, {}, {}};
+  TicketFilter f;
+  f.waiting = true;
+  f.oldest_first = true;
+  f.team = team;
+  f.limit = opt_.routing_window;
+  KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> waiting, store_.ListTickets(*txn, f));
+  std::vector<std::pair<QueuedTicket, Ticket>> order;
+  for (auto& t : waiting) {
+    KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, t.customer_id));
+    QueuedTicket q{*ParseId('T', t.id), c.tier == Tier::kVip, t.priority, t.created_at};
+    order.emplace_back(q, std::move(t));
+  }
+  std::sort(order.begin(), order.end(),
+            [](const auto& x, const auto& y) { return ServedBefore(x.first, y.first); });
+  for (auto& [q, t] : order) v.waiting.push_back(std::move(t));
+  KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
+  for (auto& ag : agents) {
+    const auto& teams = ag.profile.teams;
+    if (std::find(teams.begin(), teams.end(), team) != teams.end()) v.agents.push_back(std::move(ag));
+  }
+  return v;
+}
+
+void Scheduler::Start() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stopping_) {
+      lock.unlock();
+      auto r = RunOnce();
+      if (!r.ok() && opt_.on_error) opt_.on_error(r.status());
+      lock.lock();
+      cv_.wait_for(lock, std::chrono::milliseconds(opt_.interval_ms),
+                   [this] { return woken_ || stopping_; });
+      woken_ = false;
+    }
+  });
+}
+
+void Scheduler::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Scheduler::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void Scheduler::AfterCommit(const Ticket& t) {
+  bool waiting = t.assignee.empty() &&
+                 (t.status == TicketStatus::kNew || t.status == TicketStatus::kOpen);
+  if (waiting || t.threat || t.priority == Priority::kP1) Wake();
+}
+
+}  // namespace kefu

@@ -1,0 +1,95 @@
+// The scheduler: fires SLA warnings and breaches when they are due, applies
+// the escalation rules and the immediate escalation of urgent complaints,
+// and routes waiting tickets to agents.
+//
+// Driven by the store's index of next due instants (Store::ListSlaDue), not
+// by scanning tickets. Each firing is recorded (Store::RecordFiring) in the
+// same transaction as its events, so it happens exactly once, even when the
+// process is killed and restarted or several nodes sweep the same database.
+//
+// `kefu serve` runs it on a background thread (every second, and at once
+// when a ticket joins the queue); `kefu jobs run-once` runs one pass.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "service/config_service.h"
+#include "service/sla_service.h"
+#include "store/store.h"
+
+namespace kefu {
+
+struct SweepReport {
+  int examined = 0;   // tickets whose next instant was due
+  int fired = 0;      // SLA warnings and breaches fired
+  int escalated = 0;  // immediate escalations to a lead
+  int teamed = 0;     // waiting tickets given a team
+  int routed = 0;     // waiting tickets assigned to an agent
+  int waiting = 0;    // tickets still waiting after routing
+};
+
+struct SchedulerOptions {
+  int batch = 256;                // tickets per write transaction
+  int routing_window = 500;       // oldest waiting tickets considered per pass
+  int64_t interval_ms = 1000;     // background pass period
+  std::function<void(const Status&)> on_error;  // background pass failures
+};
+
+// Thread-safe.
+class Scheduler : public TicketObserver {
+ public:
+  Scheduler(Store& store, ConfigService& config, SlaService& sla, Clock& clock,
+            SchedulerOptions o = {})
+      : store_(store), config_(config), sla_(sla), clock_(clock), opt_(std::move(o)) {}
+  ~Scheduler() override { Stop(); }
+
+  // One pass: every due firing, then routing. Safe to call while the
+  // background thread runs (passes are serialised).
+  StatusOr<SweepReport> RunOnce();
+  StatusOr<SweepReport> SweepSla(Timestamp now);
+  StatusOr<SweepReport> Route(Timestamp now);
+
+  void Start();
+  void Stop();
+  void Wake();
+
+  // A team's queue: its waiting tickets in the order they will be served
+  // (at most the routing window) and its agents with presence and load.
+  // Staff only; kNotFound for an unknown team.
+  struct QueueView {
+    TeamSpec team;
+    std::vector<Ticket> waiting;
+    std::vector<RoutingAgent> agents;
+  };
+  StatusOr<QueueView> Queue(const Actor& a, const std::string& team);
+
+  Status AfterWrite(Txn&, const Ticket&, Timestamp) override { return OkStatus(); }
+  void AfterCommit(const Ticket& t) override;
+
+ private:
+  Status FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::string& id, Timestamp now,
+                    SweepReport& r);
+
+  Store& store_;
+  ConfigService& config_;
+  SlaService& sla_;
+  Clock& clock_;
+  SchedulerOptions opt_;
+
+  std::mutex pass_mu_;  // one pass at a time
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool woken_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+// The routing snapshot: agent profiles of `cfg` joined with their presence,
+// load and role. Inactive users and customers are left out.
+StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
+                                                      const ConfigSnapshot& cfg);
+
+}  // namespace kefu

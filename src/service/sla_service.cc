@@ -1,0 +1,62 @@
+#include "service/sla_service.h"
+
+#include <algorithm>
+
+#include "core/access.h"
+
+namespace kefu {
+
+StatusOr<TicketSla> SlaService::Evaluate(Txn& txn, const ConfigSnapshot& cfg, const Ticket& t,
+                                         Timestamp now) {
+  TicketSla out;
+  KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(txn, t.customer_id));
+  out.tier = c.tier;
+  out.calendar = cfg.CalendarOf(t.team).spec().name;
+  KEFU_ASSIGN_OR_RETURN(std::vector<Firing> fired, store_.ListFirings(txn, t.id));
+  auto was_fired = [&](const Firing& f) {
+    return std::find(fired.begin(), fired.end(), f) != fired.end();
+  };
+  std::vector<Firing> pending;
+  if (auto cause = ImmediateEscalationCause(t, c.tier)) {
+    Firing f{FiringKind::kImmediate, "lead", 0, now};
+    if (!was_fired(f)) pending.push_back(f);
+  }
+  SlaSubject subject{t.priority, c.tier, t.channel, t.category, t.team};
+  if (const SlaRule* rule = MatchSlaRule(cfg.policy.sla, subject)) {
+    out.rule = rule->name;
+    KEFU_ASSIGN_OR_RETURN(std::vector<TicketEvent> history,
+                          store_.ListEvents(txn, t.id, false, 0, 1'000'000));
+    out.clocks = ComputeSlaClocks(t, history, rule->targets, cfg.policy.sla.warning_percent,
+                                  cfg.CalendarOf(t.team), now);
+    for (auto& f : SlaFirings(out.clocks)) {
+      if (!was_fired(f)) pending.push_back(std::move(f));
+    }
+    for (const auto& clk : out.clocks) {
+      if (clk.met_at || clk.paused || !clk.due) continue;
+      if (!out.index.breach_at || *clk.due < *out.index.breach_at) out.index.breach_at = clk.due;
+    }
+  }
+  for (const auto& f : pending) {
+    if (!out.index.next_at || f.at < *out.index.next_at) out.index.next_at = f.at;
+    if (f.at <= now) out.due.push_back(f);
+  }
+  return out;
+}
+
+StatusOr<std::pair<Ticket, TicketSla>> SlaService::ForTicket(const Actor& a,
+                                                             const std::string& id) {
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, id));
+  KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(*txn));
+  KEFU_ASSIGN_OR_RETURN(TicketSla sla, Evaluate(*txn, *cfg, t, clock_.Now()));
+  return std::make_pair(std::move(t), std::move(sla));
+}
+
+Status SlaService::AfterWrite(Txn& txn, const Ticket& t, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(txn));
+  KEFU_ASSIGN_OR_RETURN(TicketSla sla, Evaluate(txn, *cfg, t, now));
+  return store_.SetSlaIndex(txn, t.id, sla.index);
+}
+
+}  // namespace kefu

@@ -1,0 +1,56 @@
+// SLA of tickets: which rule applies, where the clocks stand, and the
+// scheduler's index (Store::SetSlaIndex) kept right on every ticket write.
+#pragma once
+
+#include <memory>
+
+#include "core/escalation.h"
+#include "core/sla.h"
+#include "service/config_service.h"
+#include "store/store.h"
+
+namespace kefu {
+
+struct TicketSla {
+  std::string rule;      // the matching SLA rule; "" if none (no clocks)
+  std::string calendar;  // the calendar the clocks count in
+  std::vector<SlaClock> clocks;
+  Tier tier = Tier::kNormal;
+  SlaIndex index;                 // what the scheduler should do next
+  std::vector<Firing> due;        // firings due at `now` that have not fired yet
+};
+
+// Called by TicketService inside each write transaction, after the ticket
+// and its events are stored.
+class TicketObserver {
+ public:
+  virtual ~TicketObserver() = default;
+  virtual Status AfterWrite(Txn& txn, const Ticket& t, Timestamp now) = 0;
+  // After the commit (no transaction): e.g. wake the scheduler.
+  virtual void AfterCommit(const Ticket& t) { (void)t; }
+};
+
+// Thread-safe.
+class SlaService : public TicketObserver {
+ public:
+  SlaService(Store& store, ConfigService& config, Clock& clock)
+      : store_(store), config_(config), clock_(clock) {}
+
+  // The SLA of ticket `t` at `now`, read inside `txn` (events, customer
+  // tier, recorded firings).
+  StatusOr<TicketSla> Evaluate(Txn& txn, const ConfigSnapshot& cfg, const Ticket& t,
+                               Timestamp now);
+
+  // For the API: kNotFound if `a` may not see the ticket.
+  StatusOr<std::pair<Ticket, TicketSla>> ForTicket(const Actor& a, const std::string& id);
+
+  // Re-evaluates and stores the ticket's SLA index.
+  Status AfterWrite(Txn& txn, const Ticket& t, Timestamp now) override;
+
+ private:
+  Store& store_;
+  ConfigService& config_;
+  Clock& clock_;
+};
+
+}  // namespace kefu
