@@ -86,10 +86,11 @@ Status Prepare(const restinio::request_handle_t& req, const restinio::router::ro
   r.body = req->body();
   if (!IsValidUtf8(r.body)) return InvalidArgument("invalid_utf8", "the body is not valid UTF-8");
   // Every route of this API names its one path parameter "id".
-  if (params.has("id")) {
-    std::string v(params["id"]);
+  for (const char* name : {"id", "name", "login", "macro"}) {
+    if (!params.has(name)) continue;
+    std::string v(params[name]);
     if (!IsValidUtf8(v)) return InvalidArgument("invalid_utf8", "the path is not valid UTF-8");
-    r.path_params.emplace_back("id", std::move(v));
+    r.path_params.emplace_back(name, std::move(v));
   }
   auto q = restinio::try_parse_query<QueryTraits>(req->header().query());
   if (!q) {
