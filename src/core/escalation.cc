@@ -55,9 +55,10 @@ Status ApplyRule(Change& c, const EscalationRule& r, const Firing& f, const Esca
     tags.push_back(r.add_tag);
     p.tags = tags;
   }
-  if (!r.queue.empty()) p.team = r.queue;
+  bool moves = !r.queue.empty() && r.queue != c.ticket.team;
+  if (moves) p.team = r.queue;
   KEFU_RETURN_IF_ERROR(Chain(c, Patch(c.ticket, sys, p, now)));
-  if (!r.queue.empty() && !c.ticket.assignee.empty()) {
+  if (moves && !c.ticket.assignee.empty()) {
     KEFU_RETURN_IF_ERROR(Chain(c, Assign(c.ticket, sys, "", "escalation: " + r.name, now)));
   }
   return OkStatus();
@@ -91,8 +92,11 @@ std::vector<Firing> SlaFirings(const std::vector<SlaClock>& clocks) {
   for (const auto& c : clocks) {
     if (c.met_at) continue;
     std::string metric(ToString(c.metric));
-    if (c.warning_at) out.push_back({FiringKind::kWarning, metric, c.start.unix_ms, *c.warning_at});
-    if (c.due) out.push_back({FiringKind::kBreach, metric, c.start.unix_ms, *c.due});
+    if (c.warning_at) {
+      out.push_back({FiringKind::kWarning, metric, c.start.unix_ms, *c.warning_at,
+                     c.due.value_or(*c.warning_at)});
+    }
+    if (c.due) out.push_back({FiringKind::kBreach, metric, c.start.unix_ms, *c.due, *c.due});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Firing& a, const Firing& b) { return a.at < b.at; });
@@ -128,10 +132,12 @@ StatusOr<Change> ApplyFiring(const Ticket& t, const Firing& f,
   e.actor_role = SystemActor().role;
   e.at = now;
   e.from = f.metric;
-  e.to = FormatIso8601(f.at);
+  e.to = FormatIso8601(f.due);
   c.events.push_back(std::move(e));
+  // Rules match the ticket as it was when the firing came due, not as
+  // earlier rules left it: their order does not change which apply.
   for (const auto& r : rules) {
-    if (Matches(r, c.ticket, f, ctx.tier)) KEFU_RETURN_IF_ERROR(ApplyRule(c, r, f, ctx, now));
+    if (Matches(r, t, f, ctx.tier)) KEFU_RETURN_IF_ERROR(ApplyRule(c, r, f, ctx, now));
   }
   return Collapse(t, std::move(c), now);
 }

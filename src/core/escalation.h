@@ -30,6 +30,7 @@ struct Firing {
   std::string metric;     // an SlaMetric name, or "lead" for kImmediate
   int64_t anchor_ms = 0;  // the clock's start; 0 for kImmediate
   Timestamp at;           // when it is (or was) due
+  Timestamp due;          // the clock's breach instant (what the events show)
   friend bool operator==(const Firing& a, const Firing& b) {
     return a.kind == b.kind && a.metric == b.metric && a.anchor_ms == b.anchor_ms;
   }
@@ -66,9 +67,11 @@ struct EscalationContext {
 };
 
 // Applies `f` to `t` as SystemActor():
-// - kWarning / kBreach: an sla_warning / sla_breached event, then the
-//   actions of every matching rule (each recorded by its own event; an
-//   escalated event names the rule);
+// - kWarning / kBreach: an sla_warning / sla_breached event (to: the
+//   clock's due time), then the actions of every rule that matches the
+//   ticket as it was when the firing came due (each recorded by its own
+//   event; an escalated event names the rule); a queue action that names
+//   the ticket's own team changes nothing;
 // - kImmediate: an escalated event (reason: the cause) and, when a lead is
 //   known and the assignee is not already a supervisor, the ticket is
 //   assigned to that lead (the first-contact owner does not change).

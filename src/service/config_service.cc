@@ -198,12 +198,13 @@ StatusOr<std::vector<ordered_json>> ConfigService::List(const Actor& a, ConfigKi
 }
 
 StatusOr<ordered_json> ConfigService::Get(const Actor& a, ConfigKind k, const std::string& name) {
-  KEFU_ASSIGN_OR_RETURN(std::vector<ordered_json> all, List(a, k));
+  KEFU_RETURN_IF_ERROR(CheckRead(a));
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<ConfigDoc> docs, store_.ListConfig(*txn, std::string(ToString(k))));
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (docs[i].name == name) return all[i];
+  for (const auto& d : docs) {
+    if (d.name == name) return ordered_json::parse(d.body);
   }
+  // No policy stored yet: the empty default (no rules: no clocks).
   if (k == ConfigKind::kPolicy) return PolicyToJson(PolicyConfig{});
   return NotFound(std::string(ToString(k)) + " " + name + " not found");
 }

@@ -16,7 +16,7 @@ std::string Describe(const std::vector<PhraseMatch>& matches, bool blocking_only
   return out;
 }
 
-std::string LocalTime(Timestamp t, int offset_minutes) {
+std::string LocalTime(Timestamp t, int offset_minutes) {  // "YYYY-MM-DD HH:MM"
   int64_t secs = t.unix_ms / 1000 + int64_t{offset_minutes} * 60;
   int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
   int64_t rem = secs - days * 86400;
@@ -30,7 +30,7 @@ std::string LocalTime(Timestamp t, int offset_minutes) {
   int64_t d = doy - (153 * mp + 2) / 5 + 1;
   int64_t m = mp < 10 ? mp + 3 : mp - 9;
   int64_t y = yoe + era * 400 + (m <= 2);
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld", static_cast<long long>(y),
                 static_cast<long long>(m), static_cast<long long>(d),
                 static_cast<long long>(rem / 3600), static_cast<long long>(rem % 3600 / 60));

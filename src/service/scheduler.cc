@@ -47,6 +47,20 @@ Status Save(Store& store, SlaService& sla, Txn& txn, Change& c, Timestamp now) {
   return sla.AfterWrite(txn, c.ticket, now);
 }
 
+struct Waiting {
+  Ticket t;
+  Tier tier = Tier::kNormal;
+};
+
+// Orders waiting tickets as they will be served (core/routing.h).
+void SortServed(std::vector<Waiting>& q) {
+  auto key = [](const Waiting& w) {
+    return QueuedTicket{*ParseId('T', w.t.id), w.tier == Tier::kVip, w.t.priority, w.t.created_at};
+  };
+  std::sort(q.begin(), q.end(),
+            [&](const Waiting& a, const Waiting& b) { return ServedBefore(key(a), key(b)); });
+}
+
 // Puts a ticket that has no team yet into the team the routing rules pick.
 Status EnsureTeam(Store& store, SlaService& sla, Txn& txn, const ConfigSnapshot& cfg, Ticket& t,
                   Tier tier, Timestamp now, SweepReport& r) {
@@ -129,20 +143,13 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
   f.limit = opt_.routing_window;
   KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> waiting, store_.ListTickets(*txn, f));
   if (waiting.empty()) return r;
-  struct Entry {
-    Ticket t;
-    Tier tier;
-  };
-  std::vector<Entry> queue;
+  std::vector<Waiting> queue;
   for (auto& t : waiting) {
     KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, t.customer_id));
     KEFU_RETURN_IF_ERROR(EnsureTeam(store_, sla_, *txn, *cfg, t, c.tier, now, r));
     queue.push_back({std::move(t), c.tier});
   }
-  std::sort(queue.begin(), queue.end(), [](const Entry& a, const Entry& b) {
-    return ServedBefore({*ParseId('T', a.t.id), a.tier == Tier::kVip, a.t.priority, a.t.created_at},
-                        {*ParseId('T', b.t.id), b.tier == Tier::kVip, b.t.priority, b.t.created_at});
-  });
+  SortServed(queue);
   KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
   Router router(std::move(agents));
   for (auto& e : queue) {
@@ -186,15 +193,13 @@ StatusOr<Scheduler::QueueView> Scheduler::Queue(const Actor& a, const std::strin
   f.team = team;
   f.limit = opt_.routing_window;
   KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> waiting, store_.ListTickets(*txn, f));
-  std::vector<std::pair<QueuedTicket, Ticket>> order;
+  std::vector<Waiting> order;
   for (auto& t : waiting) {
     KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, t.customer_id));
-    QueuedTicket q{*ParseId('T', t.id), c.tier == Tier::kVip, t.priority, t.created_at};
-    order.emplace_back(q, std::move(t));
+    order.push_back({std::move(t), c.tier});
   }
-  std::sort(order.begin(), order.end(),
-            [](const auto& x, const auto& y) { return ServedBefore(x.first, y.first); });
-  for (auto& [q, t] : order) v.waiting.push_back(std::move(t));
+  SortServed(order);
+  for (auto& w : order) v.waiting.push_back(std::move(w.t));
   KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
   for (auto& ag : agents) {
     const auto& teams = ag.profile.teams;

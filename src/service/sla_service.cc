@@ -18,7 +18,7 @@ StatusOr<TicketSla> SlaService::Evaluate(Txn& txn, const ConfigSnapshot& cfg, co
   };
   std::vector<Firing> pending;
   if (auto cause = ImmediateEscalationCause(t, c.tier)) {
-    Firing f{FiringKind::kImmediate, "lead", 0, now};
+    Firing f{FiringKind::kImmediate, "lead", 0, now, now};
     if (!was_fired(f)) pending.push_back(f);
   }
   SlaSubject subject{t.priority, c.tier, t.channel, t.category, t.team};

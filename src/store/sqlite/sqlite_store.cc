@@ -711,7 +711,7 @@ StatusOr<std::vector<Firing>> SqliteStore::ListFirings(Txn& txn, const std::stri
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
     out.push_back(Firing{ParseFiringKind(s.Text(0)).value_or(FiringKind::kBreach), s.Text(1),
-                         s.Int(2), Timestamp{s.Int(3)}});
+                         s.Int(2), Timestamp{s.Int(3)}, Timestamp{s.Int(3)}});
   }
   return out;
 }

@@ -1,0 +1,598 @@
+// Escalation: SLA firings from real clocks (24x7 and business hours), the
+// causes of immediate escalation, and what a firing does to a ticket.
+#include <gtest/gtest.h>
+
+#include "core/escalation.h"
+
+namespace kefu {
+namespace {
+
+const Actor kCustomer{"wangfang", Role::kCustomer, "C-000001"};
+const Actor kAgent{"li.na", Role::kAgent, ""};
+constexpr int64_t kMin = 60'000;
+
+// Monday 2026-11-23 10:00 in Beijing.
+const Timestamp kT0 = *ParseIso8601("2026-11-23T02:00:00Z");
+Timestamp At(int minutes) { return Timestamp{kT0.unix_ms + minutes * kMin}; }
+
+BusinessCalendar AlwaysOpen() {
+  CalendarSpec s;
+  s.always_open = true;
+  return *BusinessCalendar::Make(s);
+}
+
+// Monday to Friday, 09:00-18:00 Beijing time.
+BusinessCalendar Weekdays() {
+  CalendarSpec s;
+  s.name = "office";
+  for (int d = 0; d < 5; ++d) s.weekly[d] = {{9 * 60, 18 * 60}};
+  return *BusinessCalendar::Make(s);
+}
+
+SlaTargets Targets(int first, int next, int resolution) {
+  return SlaTargets{first, next, resolution, false};
+}
+
+// A ticket driven through the real core commands, keeping its history.
+class Story {
+ public:
+  explicit Story(Timestamp t0) : t0_(t0) {
+    NewTicket n;
+    n.subject = "快递丢了";
+    n.customer_id = "C-000001";
+    Take(*OpenTicket(n, "T-000001", kCustomer, t0));
+  }
+  Timestamp At(int minutes) const { return Timestamp{t0_.unix_ms + minutes * kMin}; }
+  void Reply(const Actor& a, int minute) { Take(*AddMessage(ticket_, a, "…", false, At(minute))); }
+  void Move(TicketStatus to, int minute) { Take(*Transition(ticket_, kAgent, to, "", At(minute))); }
+  std::vector<Firing> Firings(const SlaTargets& t, int now_minute,
+                              const BusinessCalendar& cal = AlwaysOpen()) const {
+    return SlaFirings(ComputeSlaClocks(ticket_, history_, t, 80, cal, At(now_minute)));
+  }
+
+ private:
+  void Take(const Change& c) {
+    ticket_ = c.ticket;
+    history_.insert(history_.end(), c.events.begin(), c.events.end());
+  }
+  Timestamp t0_;
+  Ticket ticket_;
+  std::vector<TicketEvent> history_;
+};
+
+// "warning first_response @2026-11-23T02:48:00.000Z #<anchor>", for readable failures.
+std::string Show(const Firing& f) {
+  return std::string(ToString(f.kind)) + " " + f.metric + " @" + FormatIso8601(f.at) + " #" +
+         std::to_string(f.anchor_ms);
+}
+std::vector<std::string> Show(const std::vector<Firing>& fs) {
+  std::vector<std::string> out;
+  for (const auto& f : fs) out.push_back(Show(f));
+  return out;
+}
+std::string Expect(FiringKind k, const char* metric, Timestamp at, Timestamp anchor) {
+  return Show(Firing{k, metric, anchor.unix_ms, at, at});
+}
+
+constexpr auto kWarn = FiringKind::kWarning;
+constexpr auto kBreach = FiringKind::kBreach;
+
+TEST(FiringKindTest, NamesRoundTrip) {
+  for (auto k : {FiringKind::kWarning, FiringKind::kBreach, FiringKind::kImmediate}) {
+    EXPECT_EQ(ParseFiringKind(ToString(k)), k);
+  }
+  EXPECT_EQ(ToString(FiringKind::kWarning), "warning");
+  EXPECT_EQ(ToString(FiringKind::kBreach), "breach");
+  EXPECT_EQ(ToString(FiringKind::kImmediate), "immediate");
+  EXPECT_FALSE(ParseFiringKind("Breach").has_value());
+}
+
+TEST(FiringKindTest, IdentityIsKindMetricAndAnchor) {
+  Firing f{kBreach, "next_response", 1'000, At(30), At(30)};
+  Firing later = f;
+  later.at = At(90);
+  EXPECT_EQ(f, later);
+  Firing other_run = f;
+  other_run.anchor_ms = 2'000;
+  EXPECT_FALSE(f == other_run);
+  Firing warning = f;
+  warning.kind = kWarn;
+  EXPECT_FALSE(f == warning);
+  Firing resolution = f;
+  resolution.metric = "resolution";
+  EXPECT_FALSE(f == resolution);
+}
+
+TEST(SlaFiringsTest, WarningAtTheWarningShareAndBreachAtTheTarget) {
+  Story s(kT0);
+  auto t = Targets(60, 0, 0);
+  std::vector<std::string> want = {Expect(kWarn, "first_response", At(48), kT0),
+                                   Expect(kBreach, "first_response", At(60), kT0)};
+  EXPECT_EQ(Show(s.Firings(t, 10)), want);
+  EXPECT_EQ(Show(s.Firings(t, 50)), want);  // due or not, the instants stay
+  EXPECT_EQ(Show(s.Firings(t, 90)), want);
+  // Both carry the breach instant, which the events show.
+  for (const Firing& f : s.Firings(t, 10)) EXPECT_EQ(f.due, At(60)) << Show(f);
+}
+
+TEST(SlaFiringsTest, OrderedByInstantAcrossClocks) {
+  Story s(kT0);
+  EXPECT_EQ(Show(s.Firings(Targets(60, 0, 50), 5)),
+            (std::vector<std::string>{Expect(kWarn, "resolution", At(40), kT0),
+                                      Expect(kWarn, "first_response", At(48), kT0),
+                                      Expect(kBreach, "resolution", At(50), kT0),
+                                      Expect(kBreach, "first_response", At(60), kT0)}));
+}
+
+TEST(SlaFiringsTest, StoppedClocksHaveNone) {
+  Story on_time(kT0);
+  on_time.Reply(kAgent, 30);
+  std::vector<std::string> resolution_only = {Expect(kWarn, "resolution", At(96), kT0),
+                                              Expect(kBreach, "resolution", At(120), kT0)};
+  EXPECT_EQ(Show(on_time.Firings(Targets(60, 0, 120), 35)), resolution_only);
+
+  Story late(kT0);  // answered after its breach: stopped all the same
+  late.Reply(kAgent, 75);
+  EXPECT_EQ(Show(late.Firings(Targets(60, 0, 120), 80)), resolution_only);
+
+  late.Move(TicketStatus::kResolved, 100);
+  EXPECT_TRUE(late.Firings(Targets(60, 0, 120), 110).empty());
+}
+
+TEST(SlaFiringsTest, NextResponseFiringsAreAnchoredAtTheCustomerReply) {
+  Story s(kT0);
+  s.Reply(kAgent, 5);
+  s.Reply(kCustomer, 20);
+  s.Reply(kCustomer, 22);  // still the run that started at 20
+  auto t = Targets(60, 10, 0);
+  std::vector<Firing> first_run = s.Firings(t, 25);
+  EXPECT_EQ(Show(first_run),
+            (std::vector<std::string>{Expect(kWarn, "next_response", At(28), At(20)),
+                                      Expect(kBreach, "next_response", At(30), At(20))}));
+
+  s.Reply(kAgent, 26);
+  EXPECT_TRUE(s.Firings(t, 27).empty());  // answered in time
+  s.Reply(kCustomer, 40);
+  std::vector<Firing> second_run = s.Firings(t, 41);
+  EXPECT_EQ(Show(second_run),
+            (std::vector<std::string>{Expect(kWarn, "next_response", At(48), At(40)),
+                                      Expect(kBreach, "next_response", At(50), At(40))}));
+  ASSERT_EQ(first_run.size(), 2u);
+  ASSERT_EQ(second_run.size(), 2u);
+  EXPECT_FALSE(first_run[1] == second_run[1]);  // each run fires on its own
+}
+
+TEST(SlaFiringsTest, PausedClocksFireOnlyWhatTheyAlreadyReached) {
+  auto t = Targets(0, 0, 60);
+  Story early(kT0);
+  early.Reply(kAgent, 10);
+  early.Move(TicketStatus::kPendingCustomer, 20);
+  EXPECT_TRUE(early.Firings(t, 70).empty());
+
+  Story after_warning(kT0);
+  after_warning.Reply(kAgent, 10);
+  after_warning.Move(TicketStatus::kPendingCustomer, 50);
+  EXPECT_EQ(Show(after_warning.Firings(t, 70)),
+            (std::vector<std::string>{Expect(kWarn, "resolution", At(48), kT0)}));
+}
+
+TEST(SlaFiringsTest, BusinessHoursCarryOverToTheNextWorkingDay) {
+  // Tuesday 2026-11-24 17:30 Beijing: 30 minutes today, the rest on Wednesday.
+  Timestamp tue = *ParseIso8601("2026-11-24T17:30:00+08:00");
+  Story s(tue);
+  std::vector<Firing> f = s.Firings(Targets(60, 0, 0), 10, Weekdays());
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, kWarn);
+  EXPECT_EQ(FormatIso8601(f[0].at), "2026-11-25T01:18:00.000Z");  // Wednesday 09:18
+  EXPECT_EQ(f[1].kind, kBreach);
+  EXPECT_EQ(FormatIso8601(f[1].at), "2026-11-25T01:30:00.000Z");  // Wednesday 09:30
+  EXPECT_EQ(f[1].anchor_ms, tue.unix_ms);
+
+  // Friday 17:30: the weekend does not count.
+  Story fri(*ParseIso8601("2026-11-20T17:30:00+08:00"));
+  f = fri.Firings(Targets(60, 0, 0), 10, Weekdays());
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(FormatIso8601(f[0].at), "2026-11-23T01:18:00.000Z");  // Monday 09:18
+  EXPECT_EQ(FormatIso8601(f[1].at), "2026-11-23T01:30:00.000Z");  // Monday 09:30
+
+  // Created at night: the clock starts when the office opens.
+  Story night(*ParseIso8601("2026-11-24T22:00:00+08:00"));
+  f = night.Firings(Targets(60, 0, 0), 30, Weekdays());
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(FormatIso8601(f[0].at), "2026-11-25T01:48:00.000Z");  // Wednesday 09:48
+  EXPECT_EQ(FormatIso8601(f[1].at), "2026-11-25T02:00:00.000Z");  // Wednesday 10:00
+}
+
+TEST(SlaFiringsTest, ReadsOnlyUnstoppedClocksWithKnownInstants) {
+  SlaClock stopped;
+  stopped.metric = SlaMetric::kFirstResponse;
+  stopped.warning_at = At(48);
+  stopped.due = At(60);
+  stopped.met_at = At(75);
+  SlaClock paused;
+  paused.metric = SlaMetric::kResolution;
+  paused.paused = true;
+  SlaClock same_instant;  // warning_percent 100: both at the target
+  same_instant.metric = SlaMetric::kNextResponse;
+  same_instant.start = At(20);
+  same_instant.warning_at = At(30);
+  same_instant.due = At(30);
+  EXPECT_TRUE(SlaFirings({}).empty());
+  EXPECT_TRUE(SlaFirings({stopped, paused}).empty());
+  EXPECT_EQ(Show(SlaFirings({stopped, same_instant, paused})),
+            (std::vector<std::string>{Expect(kWarn, "next_response", At(30), At(20)),
+                                      Expect(kBreach, "next_response", At(30), At(20))}));
+}
+
+Ticket Complaint(Priority p = Priority::kP3) {
+  Ticket t;
+  t.id = "T-000007";
+  t.subject = "快递丢了";
+  t.customer_id = "C-000001";
+  t.category = "logistics_lost";
+  t.priority = p;
+  t.status = TicketStatus::kOpen;
+  t.team = "aftersales";
+  t.assignee = "li.na";
+  t.owner = "li.na";
+  t.tags = {"催件"};
+  t.created_at = kT0;
+  t.updated_at = At(5);
+  t.first_response_at = At(5);
+  t.version = 4;
+  return t;
+}
+
+TEST(ImmediateEscalationTest, ThreatThenP1ThenVip) {
+  Ticket t = Complaint();
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), std::nullopt);
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kMember), std::nullopt);
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "vip");
+  t.priority = Priority::kP2;
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), std::nullopt);
+  t.priority = Priority::kP1;
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), "p1");
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "p1");
+  t.threat = true;
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "threat");
+  t.priority = Priority::kP4;
+  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), "threat");
+}
+
+TEST(ImmediateEscalationTest, EveryUnresolvedStateEscalatesButResolvedAndClosedNever) {
+  Ticket t = Complaint(Priority::kP1);
+  t.threat = true;
+  for (auto s : {TicketStatus::kNew, TicketStatus::kOpen, TicketStatus::kPendingCustomer,
+                 TicketStatus::kPendingThirdParty}) {
+    t.status = s;
+    EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "threat") << ToString(s);
+  }
+  for (auto s : {TicketStatus::kResolved, TicketStatus::kClosed}) {
+    t.status = s;
+    EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), std::nullopt) << ToString(s);
+  }
+}
+
+const Firing kFrWarning{kWarn, "first_response", kT0.unix_ms, At(48), At(60)};
+const Firing kFrBreach{kBreach, "first_response", kT0.unix_ms, At(60), At(60)};
+const Firing kImmediate{FiringKind::kImmediate, "lead", 0, At(1), At(1)};
+const EscalationContext kCtx{Tier::kNormal, "chen.jie", false};
+
+EscalationRule OnBreach(std::string name) {
+  EscalationRule r;
+  r.name = std::move(name);
+  r.on = kBreach;
+  return r;
+}
+
+std::vector<EventType> Types(const Change& c) {
+  std::vector<EventType> out;
+  for (const auto& e : c.events) out.push_back(e.type);
+  return out;
+}
+
+// Applies `f` at minute 61 and checks that it succeeded.
+Change Fire(const Ticket& t, const Firing& f, std::vector<EscalationRule> rules = {},
+            const EscalationContext& ctx = kCtx) {
+  auto c = ApplyFiring(t, f, rules, ctx, At(61));
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? *c : Change{t, {}};
+}
+
+TEST(ApplyFiringTest, SystemActorIsAnAdminNamedSystem) {
+  EXPECT_EQ(SystemActor().login, "system");
+  EXPECT_EQ(SystemActor().role, Role::kAdmin);
+  EXPECT_EQ(SystemActor().customer_id, "");
+}
+
+TEST(ApplyFiringTest, WarningRecordsOneEventWithTheMetricAndTheDueTime) {
+  Change c = Fire(Complaint(), kFrWarning);
+  ASSERT_EQ(c.events.size(), 1u);
+  const TicketEvent& e = c.events[0];
+  EXPECT_EQ(e.type, EventType::kSlaWarning);
+  EXPECT_EQ(e.ticket_id, "T-000007");
+  EXPECT_EQ(e.from, "first_response");
+  EXPECT_EQ(e.to, "2026-11-23T03:00:00.000Z");  // the breach it warns of, not the warning instant
+  EXPECT_EQ(e.actor, "system");
+  EXPECT_EQ(e.actor_role, Role::kAdmin);
+  EXPECT_EQ(e.at, At(61));
+  EXPECT_EQ(c.ticket.version, 5);
+  EXPECT_EQ(c.ticket.updated_at, At(61));
+  EXPECT_EQ(c.ticket.priority, Priority::kP3);
+  EXPECT_EQ(c.ticket.team, "aftersales");
+  EXPECT_EQ(c.ticket.assignee, "li.na");
+  EXPECT_EQ(c.ticket.tags, std::vector<std::string>{"催件"});
+}
+
+TEST(ApplyFiringTest, BreachRecordsSlaBreached) {
+  Change c = Fire(Complaint(), kFrBreach);
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].type, EventType::kSlaBreached);
+  EXPECT_EQ(c.events[0].from, "first_response");
+  EXPECT_EQ(c.events[0].to, "2026-11-23T03:00:00.000Z");
+  EXPECT_EQ(c.ticket.version, 5);
+}
+
+TEST(ApplyFiringTest, ManyActionsStillMakeOneVersion) {
+  EscalationRule everything = OnBreach("all-in");
+  everything.notify_lead = true;
+  everything.raise_priority = true;
+  everything.queue = "complaints";
+  everything.add_tag = "超时";
+  EscalationRule more = OnBreach("tag-more");
+  more.add_tag = "升级";
+  Change c = Fire(Complaint(), kFrBreach, {everything, more});
+  ASSERT_GE(c.events.size(), 7u);
+  EXPECT_EQ(c.events.size(), 7u);
+  EXPECT_EQ(c.events[0].type, EventType::kSlaBreached);
+  EXPECT_EQ(c.events[1].type, EventType::kEscalated);
+  EXPECT_EQ(c.ticket.version, 5);
+  EXPECT_EQ(c.ticket.updated_at, At(61));
+  EXPECT_EQ(c.ticket.priority, Priority::kP2);
+  EXPECT_EQ(c.ticket.team, "complaints");
+  EXPECT_EQ(c.ticket.assignee, "");
+  EXPECT_EQ(c.ticket.tags, (std::vector<std::string>{"催件", "升级", "超时"}));
+  for (const auto& e : c.events) {
+    SCOPED_TRACE(ToString(e.type));
+    EXPECT_EQ(e.actor, "system");
+    EXPECT_EQ(e.actor_role, Role::kAdmin);
+    EXPECT_EQ(e.at, At(61));
+    EXPECT_EQ(e.ticket_id, "T-000007");
+  }
+}
+
+TEST(ApplyFiringTest, RulesMatchTheTicketAsItWasWhenTheFiringCameDue) {
+  // Rule 1 raises a P3 ticket to P2 and moves it; rules 2 and 3 would only
+  // apply to a P2 ticket or one in the complaints team: they must not.
+  EscalationRule p3 = OnBreach("p3-up");
+  p3.priority = Priority::kP3;
+  p3.raise_priority = true;
+  p3.queue = "complaints";
+  EscalationRule p2 = OnBreach("p2-up");
+  p2.priority = Priority::kP2;
+  p2.raise_priority = true;
+  EscalationRule in_complaints = OnBreach("tag-complaints");
+  in_complaints.team = "complaints";
+  in_complaints.add_tag = "x";
+  Change c = Fire(Complaint(), kFrBreach, {p3, p2, in_complaints});
+  EXPECT_EQ(c.ticket.priority, Priority::kP2);
+  EXPECT_EQ(c.ticket.team, "complaints");
+  EXPECT_EQ(c.ticket.tags, std::vector<std::string>{"催件"});
+}
+
+TEST(ApplyFiringTest, AQueueActionNamingTheTicketsOwnTeamChangesNothing) {
+  EscalationRule same = OnBreach("stay");
+  same.queue = "aftersales";
+  Change c = Fire(Complaint(), kFrBreach, {same});
+  ASSERT_EQ(c.events.size(), 1u);  // only the breach itself
+  EXPECT_EQ(c.ticket.assignee, "li.na");
+}
+
+TEST(ApplyFiringTest, RulesApplyOnlyWhenEveryConditionMatches) {
+  EscalationRule base = OnBreach("tag-lost");
+  base.metric = SlaMetric::kFirstResponse;
+  base.priority = Priority::kP3;
+  base.tier = Tier::kMember;
+  base.team = "aftersales";
+  base.add_tag = "超时";
+  EscalationContext member = kCtx;
+  member.tier = Tier::kMember;
+  auto applies = [&](const EscalationRule& r, const Firing& f) {
+    Change c = Fire(Complaint(), f, {r}, member);
+    return c.events.size() > 1;
+  };
+  EXPECT_TRUE(applies(base, kFrBreach));
+  EscalationRule bare = OnBreach("unset conditions match all");
+  bare.add_tag = "超时";
+  EXPECT_TRUE(applies(bare, kFrBreach));
+
+  EscalationRule r = base;
+  r.on = kWarn;
+  EXPECT_FALSE(applies(r, kFrBreach)) << "kind";
+  EXPECT_TRUE(applies(r, kFrWarning)) << "a warning rule on a warning";
+  EXPECT_FALSE(applies(base, kFrWarning)) << "a breach rule on a warning";
+  r = base;
+  r.metric = SlaMetric::kResolution;
+  EXPECT_FALSE(applies(r, kFrBreach)) << "metric";
+  EXPECT_TRUE(applies(r, Firing{kBreach, "resolution", kT0.unix_ms, At(60), At(60)}));
+  r = base;
+  r.priority = Priority::kP2;
+  EXPECT_FALSE(applies(r, kFrBreach)) << "priority";
+  r = base;
+  r.tier = Tier::kVip;
+  EXPECT_FALSE(applies(r, kFrBreach)) << "tier";
+  r = base;
+  r.team = "presale";
+  EXPECT_FALSE(applies(r, kFrBreach)) << "team";
+}
+
+TEST(ApplyFiringTest, NotifyLeadNamesTheRuleAndTheLead) {
+  EscalationRule r = OnBreach("fr-breach-lead");
+  r.notify_lead = true;
+  Change c = Fire(Complaint(), kFrBreach, {r});
+  ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kSlaBreached, EventType::kEscalated}));
+  EXPECT_EQ(c.events[1].from, "breach:first_response");
+  EXPECT_EQ(c.events[1].to, "chen.jie");
+  EXPECT_EQ(c.events[1].reason, "fr-breach-lead");
+  EXPECT_EQ(c.events[1].actor, "system");
+  EXPECT_EQ(c.ticket.assignee, "li.na");  // notifying does not reassign
+
+  r.on = kWarn;
+  c = Fire(Complaint(), kFrWarning, {r});
+  ASSERT_EQ(c.events.size(), 2u);
+  EXPECT_EQ(c.events[1].from, "warning:first_response");
+}
+
+TEST(ApplyFiringTest, RaisePriorityOneStepAndP1StaysP1) {
+  EscalationRule r = OnBreach("raise");
+  r.raise_priority = true;
+  Change c = Fire(Complaint(Priority::kP3), kFrBreach, {r});
+  ASSERT_EQ(Types(c),
+            (std::vector<EventType>{EventType::kSlaBreached, EventType::kPriorityChanged}));
+  EXPECT_EQ(c.events[1].from, "P3");
+  EXPECT_EQ(c.events[1].to, "P2");
+  EXPECT_EQ(c.ticket.priority, Priority::kP2);
+
+  c = Fire(Complaint(Priority::kP2), kFrBreach, {r});
+  EXPECT_EQ(c.ticket.priority, Priority::kP1);
+
+  c = Fire(Complaint(Priority::kP1), kFrBreach, {r});
+  EXPECT_EQ(Types(c), std::vector<EventType>{EventType::kSlaBreached});
+  EXPECT_EQ(c.ticket.priority, Priority::kP1);
+  EXPECT_EQ(c.ticket.version, 5);
+}
+
+TEST(ApplyFiringTest, AddTagAddsItOnce) {
+  EscalationRule r = OnBreach("tag");
+  r.add_tag = "超时";
+  Change c = Fire(Complaint(), kFrBreach, {r});
+  ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kSlaBreached, EventType::kTagsChanged}));
+  EXPECT_EQ(c.events[1].added, std::vector<std::string>{"超时"});
+  EXPECT_TRUE(c.events[1].removed.empty());
+  EXPECT_EQ(c.ticket.tags, (std::vector<std::string>{"催件", "超时"}));
+
+  r.add_tag = "催件";  // already there
+  c = Fire(Complaint(), kFrBreach, {r});
+  EXPECT_EQ(Types(c), std::vector<EventType>{EventType::kSlaBreached});
+  EXPECT_EQ(c.ticket.tags, std::vector<std::string>{"催件"});
+}
+
+TEST(ApplyFiringTest, QueueMovesTheTicketAndUnassignsButKeepsTheOwner) {
+  EscalationRule r = OnBreach("to-complaints");
+  r.queue = "complaints";
+  Change c = Fire(Complaint(), kFrBreach, {r});
+  ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kSlaBreached, EventType::kTeamChanged,
+                                              EventType::kTransferred}));
+  EXPECT_EQ(c.events[1].from, "aftersales");
+  EXPECT_EQ(c.events[1].to, "complaints");
+  EXPECT_EQ(c.events[2].from, "li.na");
+  EXPECT_EQ(c.events[2].to, "");
+  EXPECT_EQ(c.events[2].reason, "escalation: to-complaints");
+  EXPECT_EQ(c.ticket.team, "complaints");
+  EXPECT_EQ(c.ticket.assignee, "");
+  EXPECT_EQ(c.ticket.owner, "li.na");
+  EXPECT_EQ(c.ticket.version, 5);
+
+  Ticket queued = Complaint();
+  queued.assignee = "";
+  c = Fire(queued, kFrBreach, {r});
+  EXPECT_EQ(Types(c), (std::vector<EventType>{EventType::kSlaBreached, EventType::kTeamChanged}));
+  EXPECT_EQ(c.ticket.team, "complaints");
+}
+
+TEST(ApplyFiringTest, EveryMatchingRuleAppliesInOrder) {
+  EscalationRule notify = OnBreach("notify");
+  notify.notify_lead = true;
+  EscalationRule other_metric = OnBreach("resolution-only");
+  other_metric.metric = SlaMetric::kResolution;
+  other_metric.add_tag = "不该有";
+  EscalationRule tag = OnBreach("tag");
+  tag.add_tag = "超时";
+  Change c = Fire(Complaint(), kFrBreach, {notify, other_metric, tag});
+  EXPECT_EQ(Types(c), (std::vector<EventType>{EventType::kSlaBreached, EventType::kEscalated,
+                                              EventType::kTagsChanged}));
+  EXPECT_EQ(c.ticket.tags, (std::vector<std::string>{"催件", "超时"}));
+  EXPECT_EQ(c.ticket.version, 5);
+}
+
+TEST(ApplyFiringTest, ImmediateAssignsToTheLeadWithTheCause) {
+  Change c = Fire(Complaint(Priority::kP1), kImmediate);
+  ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kEscalated, EventType::kTransferred}));
+  EXPECT_EQ(c.events[0].from, "immediate");
+  EXPECT_EQ(c.events[0].to, "chen.jie");
+  EXPECT_EQ(c.events[0].reason, "p1");
+  EXPECT_EQ(c.events[1].from, "li.na");
+  EXPECT_EQ(c.events[1].to, "chen.jie");
+  EXPECT_EQ(c.events[1].reason, "escalation: p1");
+  EXPECT_EQ(c.ticket.assignee, "chen.jie");
+  EXPECT_EQ(c.ticket.owner, "li.na");  // the first-contact owner stays
+  EXPECT_EQ(c.ticket.version, 5);
+  for (const auto& e : c.events) {
+    EXPECT_EQ(e.actor, "system");
+    EXPECT_EQ(e.actor_role, Role::kAdmin);
+  }
+
+  Ticket queued = Complaint();
+  queued.assignee = "";
+  queued.owner = "";
+  queued.threat = true;
+  c = Fire(queued, kImmediate);
+  ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kEscalated, EventType::kAssigned}));
+  EXPECT_EQ(c.events[0].reason, "threat");
+  EXPECT_EQ(c.events[1].to, "chen.jie");
+  EXPECT_EQ(c.ticket.assignee, "chen.jie");
+  EXPECT_EQ(c.ticket.owner, "");
+
+  EscalationContext vip = kCtx;
+  vip.tier = Tier::kVip;
+  c = Fire(Complaint(), kImmediate, {}, vip);
+  ASSERT_FALSE(c.events.empty());
+  EXPECT_EQ(c.events[0].reason, "vip");
+}
+
+TEST(ApplyFiringTest, ImmediateLeavesASupervisorsTicketWhereItIs) {
+  EscalationContext supervised = kCtx;
+  supervised.assignee_is_supervisor = true;
+  Change c = Fire(Complaint(Priority::kP1), kImmediate, {}, supervised);
+  EXPECT_EQ(Types(c), std::vector<EventType>{EventType::kEscalated});
+  EXPECT_EQ(c.ticket.assignee, "li.na");
+  EXPECT_EQ(c.ticket.version, 5);
+
+  Ticket with_lead = Complaint(Priority::kP1);
+  with_lead.assignee = "chen.jie";
+  c = Fire(with_lead, kImmediate);
+  EXPECT_EQ(Types(c), std::vector<EventType>{EventType::kEscalated});
+  EXPECT_EQ(c.ticket.assignee, "chen.jie");
+
+  EscalationContext no_lead = kCtx;
+  no_lead.lead = "";
+  c = Fire(Complaint(Priority::kP1), kImmediate, {}, no_lead);
+  ASSERT_EQ(Types(c), std::vector<EventType>{EventType::kEscalated});
+  EXPECT_EQ(c.events[0].to, "");
+  EXPECT_EQ(c.ticket.assignee, "li.na");
+}
+
+TEST(ApplyFiringTest, ClosedTicketsTakeNoAction) {
+  Ticket closed = Complaint(Priority::kP1);
+  closed.status = TicketStatus::kClosed;
+  closed.threat = true;
+  EscalationRule r = OnBreach("everything");
+  r.notify_lead = true;
+  r.raise_priority = true;
+  r.queue = "complaints";
+  r.add_tag = "超时";
+  EscalationRule w = r;
+  w.on = kWarn;
+  for (const Firing& f : {kFrWarning, kFrBreach, kImmediate}) {
+    SCOPED_TRACE(ToString(f.kind));
+    Change c = Fire(closed, f, {r, w});
+    EXPECT_TRUE(c.events.empty());
+    EXPECT_EQ(c.ticket.version, 4);
+    EXPECT_EQ(c.ticket.updated_at, At(5));
+    EXPECT_EQ(c.ticket.assignee, "li.na");
+    EXPECT_EQ(c.ticket.team, "aftersales");
+  }
+}
+
+}  // namespace
+}  // namespace kefu
