@@ -2,6 +2,8 @@
 // temporary file. A PostgreSQL backend joins by adding itself to kBackends.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/ticket_rules.h"
 #include "store/store.h"
 #include "testing/temp_dir.h"
@@ -89,6 +91,9 @@ TEST_P(StoreConformanceTest, TicketRoundTripsWithEveryField) {
   u.resolved_at = Timestamp{43};
   u.version = t.version + 1;
   u.updated_at = Timestamp{44};
+  u.team = "after-sales";
+  u.language = "en";
+  u.threat = true;
   ASSERT_TRUE(store_->UpdateTicket(*txn, u, t.version).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto r = Read();
@@ -105,6 +110,9 @@ TEST_P(StoreConformanceTest, TicketRoundTripsWithEveryField) {
   EXPECT_EQ(got->resolved_at, Timestamp{43});
   EXPECT_FALSE(got->closed_at.has_value());
   EXPECT_EQ(got->version, t.version + 1);
+  EXPECT_EQ(got->team, "after-sales");
+  EXPECT_EQ(got->language, "en");
+  EXPECT_TRUE(got->threat);
   TicketFilter by_old_tag;
   by_old_tag.tag = "VIP";
   EXPECT_TRUE(store_->ListTickets(*r, by_old_tag)->empty());
@@ -223,6 +231,156 @@ TEST_P(StoreConformanceTest, OrdersKeepTheirItemsInOrder) {
   OrderFilter f;
   f.customer_id = c;
   EXPECT_EQ(store_->ListOrders(*txn, f)->size(), 1u);
+}
+
+TEST_P(StoreConformanceTest, SlaIndexListsDueTicketsSoonestFirst) {
+  std::string c = AddCustomer("王芳");
+  Ticket a = AddTicket(c), b = AddTicket(c), d = AddTicket(c);
+  {
+    // New open tickets start due at their creation time (a first look).
+    auto r = Read();
+    EXPECT_EQ(*store_->ListSlaDue(*r, Timestamp{100}, 10),
+              (std::vector<std::string>{a.id, b.id, d.id}));
+  }
+  auto txn = Write();
+  ASSERT_TRUE(store_->SetSlaIndex(*txn, a.id, {Timestamp{500}, Timestamp{900}}).ok());
+  ASSERT_TRUE(store_->SetSlaIndex(*txn, b.id, {Timestamp{300}, Timestamp{400}}).ok());
+  ASSERT_TRUE(store_->SetSlaIndex(*txn, d.id, {std::nullopt, std::nullopt}).ok());
+  EXPECT_EQ(store_->SetSlaIndex(*txn, "T-000999", {}).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(txn->Commit().ok());
+  auto r = Read();
+  EXPECT_EQ(*store_->ListSlaDue(*r, Timestamp{299}, 10), std::vector<std::string>{});
+  EXPECT_EQ(*store_->ListSlaDue(*r, Timestamp{600}, 10), (std::vector<std::string>{b.id, a.id}));
+  EXPECT_EQ(*store_->ListSlaDue(*r, Timestamp{600}, 1), std::vector<std::string>{b.id});
+  TicketFilter soon;
+  soon.sla_breach_from = Timestamp{350};
+  soon.sla_breach_to = Timestamp{1000};
+  auto listed = store_->ListTickets(*r, soon);
+  ASSERT_EQ(listed->size(), 2u);
+  soon.sla_breach_from = Timestamp{401};
+  listed = store_->ListTickets(*r, soon);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].id, a.id);
+}
+
+TEST_P(StoreConformanceTest, FiringsAreRecordedOnce) {
+  std::string c = AddCustomer("王芳");
+  Ticket t = AddTicket(c);
+  Firing warn{FiringKind::kWarning, "first_response", 7, Timestamp{48}, Timestamp{60}};
+  Firing next_run = warn;
+  next_run.anchor_ms = 8;
+  {
+    auto txn = Write();
+    EXPECT_TRUE(*store_->RecordFiring(*txn, t.id, warn, Timestamp{50}));
+    EXPECT_FALSE(*store_->RecordFiring(*txn, t.id, warn, Timestamp{51}));
+    EXPECT_TRUE(*store_->RecordFiring(*txn, t.id, next_run, Timestamp{51}));
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  {
+    auto txn = Write();  // rolled back: not recorded
+    EXPECT_TRUE(*store_->RecordFiring(*txn, t.id, {FiringKind::kBreach, "first_response", 7,
+                                                   Timestamp{60}, Timestamp{60}},
+                                      Timestamp{61}));
+  }
+  auto r = Read();
+  auto fired = store_->ListFirings(*r, t.id);
+  ASSERT_EQ(fired->size(), 2u);
+  EXPECT_NE(std::find(fired->begin(), fired->end(), warn), fired->end());
+  EXPECT_NE(std::find(fired->begin(), fired->end(), next_run), fired->end());
+}
+
+TEST_P(StoreConformanceTest, ConfigDocumentsAreVersioned) {
+  auto txn = Write();
+  EXPECT_EQ(*store_->ConfigVersion(*txn), 0);
+  ASSERT_TRUE(store_->PutConfig(*txn, {"team", "b", "{}", Timestamp{1}, "boss"}).ok());
+  ASSERT_TRUE(store_->PutConfig(*txn, {"team", "a", "{\"x\":1}", Timestamp{2}, "boss"}).ok());
+  ASSERT_TRUE(store_->PutConfig(*txn, {"calendar", "c", "{}", Timestamp{3}, "boss"}).ok());
+  ASSERT_TRUE(store_->PutConfig(*txn, {"team", "a", "{\"x\":2}", Timestamp{4}, "lead"}).ok());
+  EXPECT_EQ(*store_->ConfigVersion(*txn), 4);
+  EXPECT_EQ(store_->DeleteConfig(*txn, "team", "nope").code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->DeleteConfig(*txn, "team", "b").ok());
+  EXPECT_EQ(*store_->ConfigVersion(*txn), 5);
+  ASSERT_TRUE(txn->Commit().ok());
+  auto r = Read();
+  auto teams = store_->ListConfig(*r, "team");
+  ASSERT_EQ(teams->size(), 1u);
+  EXPECT_EQ((*teams)[0].body, "{\"x\":2}");
+  EXPECT_EQ((*teams)[0].updated_by, "lead");
+  auto all = store_->ListConfig(*r, "");
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].kind, "calendar");
+}
+
+TEST_P(StoreConformanceTest, AgentLoadFollowsAssignmentsAndStatus) {
+  std::string c = AddCustomer("王芳");
+  Ticket t = AddTicket(c);
+  auto load = [&](const std::string& login) {
+    auto r = Read();
+    std::vector<AgentState> states = *store_->ListAgentStates(*r);
+    for (const auto& s : states) {
+      if (s.login == login) return std::pair{s.open, s.chats};
+    }
+    return std::pair{-1, -1};
+  };
+  auto update = [&](auto change) {
+    auto txn = Write();
+    Ticket u = *store_->GetTicket(*txn, t.id);
+    change(u);
+    u.version += 1;
+    ASSERT_TRUE(store_->UpdateTicket(*txn, u, u.version - 1).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  };
+  EXPECT_EQ(load("li.na"), (std::pair{-1, -1}));
+  update([](Ticket& u) { u.assignee = "li.na"; u.channel = Channel::kChat; });
+  EXPECT_EQ(load("li.na"), (std::pair{1, 1}));
+  update([](Ticket& u) { u.assignee = "zhao.lei"; });
+  EXPECT_EQ(load("li.na"), (std::pair{0, 0}));
+  EXPECT_EQ(load("zhao.lei"), (std::pair{1, 1}));
+  update([](Ticket& u) { u.status = TicketStatus::kResolved; });
+  EXPECT_EQ(load("zhao.lei"), (std::pair{0, 0}));
+  update([](Ticket& u) { u.status = TicketStatus::kOpen; u.channel = Channel::kWeb; });
+  EXPECT_EQ(load("zhao.lei"), (std::pair{1, 0}));
+  {
+    auto txn = Write();
+    ASSERT_TRUE(store_->SetPresence(*txn, "zhao.lei", Presence::kOnline, Timestamp{5}).ok());
+    ASSERT_TRUE(store_->SetLastAssigned(*txn, "zhao.lei", Timestamp{6}).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  auto r = Read();
+  auto states = *store_->ListAgentStates(*r);
+  ASSERT_EQ(states.size(), 2u);
+  EXPECT_EQ(states[1].login, "zhao.lei");
+  EXPECT_EQ(states[1].presence, Presence::kOnline);
+  EXPECT_EQ(states[1].presence_at, Timestamp{5});
+  EXPECT_EQ(states[1].last_assigned_at, Timestamp{6});
+  EXPECT_EQ(states[1].open, 1);
+}
+
+TEST_P(StoreConformanceTest, WaitingQueueListsUnassignedNewAndOpenOldestFirst) {
+  std::string c = AddCustomer("王芳");
+  Ticket a = AddTicket(c), b = AddTicket(c), d = AddTicket(c);
+  auto txn = Write();
+  Ticket u = b;
+  u.assignee = "li.na";
+  u.version += 1;
+  ASSERT_TRUE(store_->UpdateTicket(*txn, u, b.version).ok());
+  u = d;
+  u.team = "vip";
+  u.version += 1;
+  ASSERT_TRUE(store_->UpdateTicket(*txn, u, d.version).ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  auto r = Read();
+  TicketFilter f;
+  f.waiting = true;
+  f.oldest_first = true;
+  auto got = *store_->ListTickets(*r, f);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].id, a.id);
+  EXPECT_EQ(got[1].id, d.id);
+  f.team = "vip";
+  got = *store_->ListTickets(*r, f);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].id, d.id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformanceTest,
