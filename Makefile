@@ -9,7 +9,7 @@ JOBS       ?= $(shell nproc)
 
 DEB_PACKAGES := build-essential cmake pkg-config \
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev nlohmann-json3-dev \
-  libsqlite3-dev libargon2-dev libcli11-dev libspdlog-dev libssl-dev \
+  libsqlite3-dev libargon2-dev libicu-dev libcli11-dev libspdlog-dev libssl-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 BENCH_PACKAGES := wrk python3
 

@@ -1,6 +1,10 @@
 #include "config/calendar_config.h"
 
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
 #include <array>
+#include <memory>
 
 #include "config/json_fields.h"
 
@@ -60,6 +64,22 @@ std::optional<int> Offset(std::string_view s) {
   return s[0] == '+' ? *m : -*m;
 }
 
+// The fixed offset of an IANA time zone without daylight saving time
+// (Asia/Shanghai), from ICU's time zone data.
+StatusOr<int> ZoneOffset(const std::string& name) {
+  icu::UnicodeString id = icu::UnicodeString::fromUTF8(name);
+  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
+  if (!tz || *tz == icu::TimeZone::getUnknown()) {
+    return ValidationError("time_zone is not a known IANA time zone: " + name);
+  }
+  if (tz->useDaylightTime()) {
+    return ValidationError("time_zone " + name +
+                           " observes daylight saving time, which calendars do not support yet; "
+                           "use a zone without it or utc_offset");
+  }
+  return tz->getRawOffset() / 60'000;
+}
+
 }  // namespace
 
 StatusOr<HolidaySet> ParseHolidaySet(const json& j) {
@@ -91,7 +111,7 @@ StatusOr<HolidaySet> ParseHolidaySet(const json& j) {
 
 StatusOr<BusinessCalendar> ParseCalendar(const json& j, const std::map<std::string, HolidaySet>& sets) {
   if (!j.is_object()) return ValidationError("a calendar must be a JSON object");
-  KEFU_RETURN_IF_ERROR(config::RefuseUnknown(j, {"name", "utc_offset", "always_open", "weekly", "holiday_set",
+  KEFU_RETURN_IF_ERROR(config::RefuseUnknown(j, {"name", "time_zone", "utc_offset", "always_open", "weekly", "holiday_set",
                                    "workday_hours", "holidays", "special_days"},
                                "calendar"));
   CalendarSpec spec;
@@ -100,6 +120,11 @@ StatusOr<BusinessCalendar> ParseCalendar(const json& j, const std::map<std::stri
     auto off = j["utc_offset"].is_string() ? Offset(j["utc_offset"].get<std::string>()) : std::nullopt;
     if (!off) return ValidationError("utc_offset must look like \"+08:00\"");
     spec.utc_offset_minutes = *off;
+  }
+  if (j.contains("time_zone")) {
+    if (j.contains("utc_offset")) return ValidationError("give time_zone or utc_offset, not both");
+    if (!j["time_zone"].is_string()) return ValidationError("time_zone must be a string");
+    KEFU_ASSIGN_OR_RETURN(spec.utc_offset_minutes, ZoneOffset(j["time_zone"].get<std::string>()));
   }
   if (j.contains("always_open")) {
     if (!j["always_open"].is_boolean()) return ValidationError("always_open must be true or false");

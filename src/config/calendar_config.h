@@ -4,8 +4,11 @@
 // public holidays and the make-up working days (调休):
 //   {"name": "cn-mainland", "years": {"2026": {"holidays": ["2026-10-01", ...],
 //                                              "workdays": ["2026-09-20", ...]}}}
-// A calendar names its hours and, optionally, a holiday set:
-//   {"name": "售后一组", "utc_offset": "+08:00", "always_open": false,
+// A calendar names its hours and, optionally, a holiday set. Its clock is
+// a time zone without daylight saving time ("time_zone": "Asia/Shanghai",
+// read from ICU's zone data; zones with DST are refused) or a fixed offset
+// ("utc_offset": "+08:00"); the default is +08:00, Asia/Shanghai's:
+//   {"name": "售后一组", "time_zone": "Asia/Shanghai", "always_open": false,
 //    "weekly": {"mon": ["09:00-12:00", "13:00-18:00"], ..., "sun": []},
 //    "holiday_set": "cn-mainland",
 //    "workday_hours": ["09:00-18:00"],        // 调休 days; default: Monday's hours

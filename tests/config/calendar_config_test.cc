@@ -64,6 +64,30 @@ TEST(CalendarConfigTest, TeamCalendarFollowsTheMainlandHolidaysAndMakeUpDays) {
   EXPECT_EQ(cal->AddBusinessMinutes(Beijing("2026-09-30T17:00:00"), 120), Beijing("2026-10-08T10:00:00"));
 }
 
+TEST(CalendarConfigTest, TimeZonesWithoutDaylightSavingGiveTheirOffset) {
+  std::map<std::string, HolidaySet> sets;
+  auto offset = [&](const char* zone) {
+    json j = {{"name", "z"}, {"time_zone", zone}, {"weekly", {{"mon", {"09:00-18:00"}}}}};
+    auto cal = ParseCalendar(j, sets);
+    return cal.ok() ? cal->spec().utc_offset_minutes : -9999;
+  };
+  EXPECT_EQ(offset("Asia/Shanghai"), 8 * 60);
+  EXPECT_EQ(offset("Asia/Tokyo"), 9 * 60);
+  EXPECT_EQ(offset("Asia/Kolkata"), 5 * 60 + 30);
+  EXPECT_EQ(offset("UTC"), 0);
+  EXPECT_EQ(offset("Europe/Berlin"), -9999);  // daylight saving time: refused
+  EXPECT_EQ(offset("Mars/Olympus_Mons"), -9999);
+  json both = {{"name", "z"}, {"time_zone", "UTC"}, {"utc_offset", "+00:00"},
+               {"weekly", {{"mon", {"09:00-18:00"}}}}};
+  EXPECT_FALSE(ParseCalendar(both, sets).ok());
+  // Nine in the morning in Tokyo is midnight UTC.
+  json tokyo = {{"name", "z"}, {"time_zone", "Asia/Tokyo"}, {"weekly", {{"mon", {"09:00-18:00"}}}}};
+  auto cal = ParseCalendar(tokyo, sets);
+  ASSERT_TRUE(cal.ok());
+  EXPECT_TRUE(cal->IsOpen(*ParseIso8601("2026-11-23T00:00:00Z")));
+  EXPECT_FALSE(cal->IsOpen(*ParseIso8601("2026-11-22T23:59:00Z")));
+}
+
 TEST(CalendarConfigTest, RefusesMalformedCalendars) {
   std::map<std::string, HolidaySet> sets = {{"cn-mainland", Mainland()}};
   auto with = [&](const char* key, json value) {
