@@ -48,10 +48,21 @@ json AgentJson(const AgentProfile& p, Presence presence, int open, int chats) {
 // the kinds that have them).
 void AddKind(Router& r, Services& s, const std::string& path, ConfigKind kind) {
   r.Add(restinio::http_method_get(), path, Auth::kRequired, [&s, kind](Request& req) -> StatusOr<Response> {
-    KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
+    // Macros filter by the team of the ticket at hand (its macros and the
+    // global ones) and by locale.
+    if (kind == ConfigKind::kMacro) {
+      KEFU_RETURN_IF_ERROR(req.CheckQuery({"team", "locale"}));
+    } else {
+      KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
+    }
+    std::string team = req.Query("team"), locale = req.Query("locale");
     KEFU_ASSIGN_OR_RETURN(auto items, s.config.List(req.actor, kind));
     std::vector<json> out;
-    for (auto& i : items) out.push_back(std::move(i));
+    for (auto& i : items) {
+      if (!team.empty() && i.value("team", "") != "" && i.value("team", "") != team) continue;
+      if (!locale.empty() && i.value("locale", "") != locale) continue;
+      out.push_back(std::move(i));
+    }
     return Response::Of(200, Items(std::move(out)));
   });
   r.Add(restinio::http_method_get(), path + "/:name", Auth::kRequired,

@@ -259,6 +259,15 @@ TEST_F(SlaApiTest, MacrosRenderVariablesAndFailLoudly) {
                            Json{{"name", "订单"}, {"body", "订单{{order.id}}已加急"}});
   ASSERT_EQ(o.status, 201);
 
+  HttpResult en = srv_.Post("/api/v1/macros", lead_,
+                            Json{{"name", "VIP"}, {"team", "desk"}, {"locale", "en"}, {"body", "Hi"}});
+  ASSERT_EQ(en.status, 201) << en.text;
+  EXPECT_EQ(srv_.Get("/api/v1/macros", ann_).body["items"].size(), 3u);
+  EXPECT_EQ(srv_.Get("/api/v1/macros?locale=en", ann_).body["items"].size(), 1u);
+  EXPECT_EQ(srv_.Get("/api/v1/macros?team=other", ann_).body["items"].size(), 2u);
+  EXPECT_EQ(srv_.Get("/api/v1/macros?team=desk", ann_).body["items"].size(), 3u);
+  EXPECT_EQ(srv_.Get("/api/v1/macros?colour=red", ann_).status, 422);
+
   std::string id = NewTicket(cus_);
   HttpResult p = srv_.Get("/api/v1/tickets/" + id + "/macros/" + mid, ann_);
   ASSERT_EQ(p.status, 200) << p.text;
