@@ -44,7 +44,8 @@ RouteMetrics* Metrics::ForRoute(const std::string& method, const std::string& ro
   return &routes_.emplace_back(method, route);
 }
 
-std::string Metrics::Render(const std::map<TicketStatus, int64_t>& tickets_by_status) const {
+std::string Metrics::Render(const std::map<TicketStatus, int64_t>& tickets_by_status,
+                            const SchedulerTotals& sched) const {
   std::string out;
   {
     std::lock_guard<std::mutex> l(mu_);
@@ -62,6 +63,22 @@ std::string Metrics::Render(const std::map<TicketStatus, int64_t>& tickets_by_st
     out += fmt::format("kefu_tickets{{status=\"{}\"}} {}\n", ToString(s),
                        it == tickets_by_status.end() ? 0 : it->second);
   }
+  auto metric = [&out](const char* name, const char* type, const char* help, auto value,
+                       const char* labels = "") {
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n{}{} {}\n", name, help, name, type, name,
+                       labels, value);
+  };
+  metric("kefu_scheduler_passes_total", "counter", "Scheduler passes completed.", sched.passes);
+  metric("kefu_scheduler_errors_total", "counter", "Scheduler passes that failed.", sched.errors);
+  out += "# HELP kefu_sla_firings_total SLA warnings and breaches fired.\n"
+         "# TYPE kefu_sla_firings_total counter\n";
+  out += fmt::format("kefu_sla_firings_total{{kind=\"warning\"}} {}\n", sched.warnings);
+  out += fmt::format("kefu_sla_firings_total{{kind=\"breach\"}} {}\n", sched.breaches);
+  metric("kefu_escalations_total", "counter",
+         "Immediate escalations of P1, VIP and threatening tickets to a lead.", sched.escalations);
+  metric("kefu_routed_total", "counter", "Waiting tickets assigned by routing.", sched.routed);
+  metric("kefu_queue_waiting", "gauge",
+         "Tickets no agent could take at the last scheduler pass.", sched.waiting);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/enums.h"
+#include "service/scheduler.h"
 
 namespace kefu::api {
 
@@ -39,8 +40,10 @@ class Metrics {
  public:
   // Returns the counters of a route; the pointer stays valid. Thread-safe.
   RouteMetrics* ForRoute(const std::string& method, const std::string& route);
-  // The whole exposition; `tickets_by_status` comes from the store at scrape time.
-  std::string Render(const std::map<TicketStatus, int64_t>& tickets_by_status) const;
+  // The whole exposition; `tickets_by_status` comes from the store and
+  // `scheduler` from the scheduler, at scrape time.
+  std::string Render(const std::map<TicketStatus, int64_t>& tickets_by_status,
+                     const SchedulerTotals& scheduler) const;
 
  private:
   mutable std::mutex mu_;

@@ -18,7 +18,7 @@ void AddOpsRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(auto counts, s.tickets.CountByStatus());
           Response resp;
           resp.content_type = "text/plain; version=0.0.4; charset=utf-8";
-          resp.text = s.metrics.Render(counts);
+          resp.text = s.metrics.Render(counts, s.scheduler.Totals());
           return resp;
         });
 }

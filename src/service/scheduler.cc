@@ -109,6 +109,7 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
       r.escalated++;
     } else {
       r.fired++;
+      if (f.kind == FiringKind::kWarning) r.warnings++;
     }
     KEFU_ASSIGN_OR_RETURN(Change c, ApplyFiring(t, f, cfg.policy.escalations, ctx, now));
     KEFU_RETURN_IF_ERROR(Save(store_, sla_, txn, c, now));
@@ -172,12 +173,31 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
 StatusOr<SweepReport> Scheduler::RunOnce() {
   std::lock_guard<std::mutex> pass(pass_mu_);
   Timestamp now = clock_.Now();
-  KEFU_ASSIGN_OR_RETURN(SweepReport a, SweepSla(now));
-  KEFU_ASSIGN_OR_RETURN(SweepReport b, Route(now));
-  a.teamed += b.teamed;
-  a.routed = b.routed;
-  a.waiting = b.waiting;
-  return a;
+  auto count_error = [this](const Status& st) {
+    std::lock_guard<std::mutex> lock(totals_mu_);
+    totals_.errors++;
+    return st;
+  };
+  auto a = SweepSla(now);
+  if (!a.ok()) return count_error(a.status());
+  auto b = Route(now);
+  if (!b.ok()) return count_error(b.status());
+  a->teamed += b->teamed;
+  a->routed = b->routed;
+  a->waiting = b->waiting;
+  std::lock_guard<std::mutex> lock(totals_mu_);
+  totals_.passes++;
+  totals_.warnings += a->warnings;
+  totals_.breaches += a->fired - a->warnings;
+  totals_.escalations += a->escalated;
+  totals_.routed += a->routed;
+  totals_.waiting = a->waiting;
+  return *a;
+}
+
+SchedulerTotals Scheduler::Totals() const {
+  std::lock_guard<std::mutex> lock(totals_mu_);
+  return totals_;
 }
 
 StatusOr<Scheduler::QueueView> Scheduler::Queue(const Actor& a, const std::string& team) {

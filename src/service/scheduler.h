@@ -25,10 +25,18 @@ namespace kefu {
 struct SweepReport {
   int examined = 0;   // tickets whose next instant was due
   int fired = 0;      // SLA warnings and breaches fired
+  int warnings = 0;   // of which warnings
   int escalated = 0;  // immediate escalations to a lead
   int teamed = 0;     // waiting tickets given a team
   int routed = 0;     // waiting tickets assigned to an agent
   int waiting = 0;    // tickets still waiting after routing
+};
+
+// What the scheduler has done since the process started (for /metrics).
+struct SchedulerTotals {
+  uint64_t passes = 0, errors = 0;
+  uint64_t warnings = 0, breaches = 0, escalations = 0, routed = 0;
+  int64_t waiting = 0;  // after the last pass
 };
 
 struct SchedulerOptions {
@@ -66,6 +74,8 @@ class Scheduler : public TicketObserver {
   };
   StatusOr<QueueView> Queue(const Actor& a, const std::string& team);
 
+  SchedulerTotals Totals() const;
+
   Status AfterWrite(Txn&, const Ticket&, Timestamp) override { return OkStatus(); }
   void AfterCommit(const Ticket& t) override;
 
@@ -80,6 +90,8 @@ class Scheduler : public TicketObserver {
   SchedulerOptions opt_;
 
   std::mutex pass_mu_;  // one pass at a time
+  mutable std::mutex totals_mu_;
+  SchedulerTotals totals_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool woken_ = false;

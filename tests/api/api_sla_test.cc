@@ -158,6 +158,10 @@ TEST_F(SlaApiTest, WarningAndBreachFireOnceAndEscalate) {
   ASSERT_EQ(soon.size(), 1u);
   EXPECT_EQ(soon[0]["id"], fresh);
   EXPECT_EQ(srv_.Get("/api/v1/tickets?sla=later", manager_).status, 422);
+  std::string metrics = srv_.Get("/metrics", manager_).text;
+  EXPECT_NE(metrics.find("kefu_sla_firings_total{kind=\"warning\"} 1\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("kefu_sla_firings_total{kind=\"breach\"} 1\n"), std::string::npos);
+  EXPECT_NE(metrics.find("kefu_scheduler_passes_total 5\n"), std::string::npos);
 }
 
 TEST_F(SlaApiTest, UrgentTicketsGoToALeadAtOnce) {
