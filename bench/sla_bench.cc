@@ -530,5 +530,23 @@ void BM_SchedulerSweep(benchmark::State& state) {
 }
 BENCHMARK(BM_SchedulerSweep)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// What a sweep reads to know what is due: the ids of every due ticket from
+// the next-due index (Store::ListSlaDue), among all the open ones.
+void BM_SchedulerFindDue(benchmark::State& state) {
+  const SweepBase& base = Base();
+  auto store = Must(OpenSqliteStore({base.path(), 1}), "open base");
+  size_t found = 0;
+  for (auto _ : state) {
+    auto txn = Must(store->Begin(TxnMode::kRead), "begin");
+    auto ids = Must(store->ListSlaDue(*txn, kSweepNow, static_cast<int>(base.due()) + 1), "due");
+    found = ids.size();
+    benchmark::DoNotOptimize(ids.data());
+  }
+  if (static_cast<int64_t>(found) != base.due()) state.SkipWithError("wrong number of due tickets");
+  state.counters["tickets"] = static_cast<double>(base.tickets());
+  state.counters["due"] = static_cast<double>(found);
+}
+BENCHMARK(BM_SchedulerFindDue)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace
 }  // namespace kefu

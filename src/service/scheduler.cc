@@ -41,9 +41,10 @@ RoutingTicket ToRouting(const Ticket& t, Tier tier) {
 }
 
 // Stores a Change made by the scheduler and re-indexes the ticket.
-Status Save(Store& store, SlaService& sla, Txn& txn, Change& c, Timestamp now) {
+Status Save(Store& store, SlaService& sla, Txn& txn, Change& c, const Ticket& before,
+            Timestamp now) {
   if (c.events.empty()) return OkStatus();
-  KEFU_RETURN_IF_ERROR(SaveChange(store, txn, c, false));
+  KEFU_RETURN_IF_ERROR(SaveChange(store, txn, c, false, &before));
   return sla.AfterWrite(txn, c.ticket, now);
 }
 
@@ -70,7 +71,7 @@ Status EnsureTeam(Store& store, SlaService& sla, Txn& txn, const ConfigSnapshot&
   TicketPatch p;
   p.team = *team;
   KEFU_ASSIGN_OR_RETURN(Change c, Patch(t, SystemActor(), p, now));
-  KEFU_RETURN_IF_ERROR(Save(store, sla, txn, c, now));
+  KEFU_RETURN_IF_ERROR(Save(store, sla, txn, c, t, now));
   t = c.ticket;
   r.teamed++;
   return OkStatus();
@@ -88,22 +89,27 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
     KEFU_RETURN_IF_ERROR(EnsureTeam(store_, sla_, txn, cfg, t, sla.tier, now, r));
     KEFU_ASSIGN_OR_RETURN(sla, sla_.Evaluate(txn, cfg, t, now));
   }
+  // Every due firing of this ticket makes one change (one version).
+  const Ticket before = t;
+  Change all{t, {}};
+  std::vector<Firing> fired;
   for (const Firing& f : sla.due) {
     KEFU_ASSIGN_OR_RETURN(bool first, store_.RecordFiring(txn, t.id, f, now));
     if (!first) continue;
+    fired.push_back(f);
     EscalationContext ctx;
     ctx.tier = sla.tier;
-    const TeamSpec* team = cfg.FindTeam(t.team);
+    const TeamSpec* team = cfg.FindTeam(all.ticket.team);
     if (team) ctx.lead = team->lead;
     if (f.kind == FiringKind::kImmediate) {
       // The least loaded lead of the team who is online, else the team's lead.
       KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, txn, cfg));
       Router router(std::move(agents));
-      if (auto i = router.Choose(ToRouting(t, sla.tier), /*supervisors_only=*/true)) {
+      if (auto i = router.Choose(ToRouting(all.ticket, sla.tier), /*supervisors_only=*/true)) {
         ctx.lead = router.agent(*i).profile.login;
       }
-      if (!t.assignee.empty()) {
-        auto u = store_.GetUserByLogin(txn, t.assignee);
+      if (!all.ticket.assignee.empty()) {
+        auto u = store_.GetUserByLogin(txn, all.ticket.assignee);
         ctx.assignee_is_supervisor = u.ok() && IsSupervisor(u->user.role);
       }
       r.escalated++;
@@ -111,14 +117,23 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
       r.fired++;
       if (f.kind == FiringKind::kWarning) r.warnings++;
     }
-    KEFU_ASSIGN_OR_RETURN(Change c, ApplyFiring(t, f, cfg.policy.escalations, ctx, now));
-    KEFU_RETURN_IF_ERROR(Save(store_, sla_, txn, c, now));
-    if (!c.events.empty()) t = c.ticket;
-    if (f.kind == FiringKind::kImmediate && t.assignee == ctx.lead && !ctx.lead.empty()) {
+    KEFU_RETURN_IF_ERROR(
+        Chain(all, ApplyFiring(all.ticket, f, cfg.policy.escalations, ctx, now)));
+    if (f.kind == FiringKind::kImmediate && !ctx.lead.empty() && all.ticket.assignee == ctx.lead &&
+        before.assignee != ctx.lead) {
       KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(txn, ctx.lead, now));
     }
   }
-  return sla_.AfterWrite(txn, t, now);
+  if (!all.events.empty()) {
+    all.ticket.version = before.version + 1;
+    KEFU_RETURN_IF_ERROR(SaveChange(store_, txn, all, false, &before));
+  }
+  const Ticket& after = all.events.empty() ? before : all.ticket;
+  bool same_rule_inputs = after.priority == before.priority && after.team == before.team &&
+                          after.category == before.category && after.status == before.status &&
+                          after.channel == before.channel;
+  if (same_rule_inputs) return store_.SetSlaIndex(txn, t.id, sla.IndexAfter(fired));
+  return sla_.AfterWrite(txn, after, now);
 }
 
 StatusOr<SweepReport> Scheduler::SweepSla(Timestamp now) {
@@ -161,7 +176,8 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
     }
     const std::string& login = router.agent(*i).profile.login;
     KEFU_ASSIGN_OR_RETURN(Change c, Assign(e.t, SystemActor(), login, "routing", now));
-    KEFU_RETURN_IF_ERROR(Save(store_, sla_, *txn, c, now));
+    // The assignee is not an SLA input: the ticket's index stays as it is.
+    KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &e.t));
     KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(*txn, login, now));
     router.Record(*i, e.t.channel, now.unix_ms);
     r.routed++;

@@ -24,8 +24,7 @@ StatusOr<TicketSla> SlaService::Evaluate(Txn& txn, const ConfigSnapshot& cfg, co
   SlaSubject subject{t.priority, c.tier, t.channel, t.category, t.team};
   if (const SlaRule* rule = MatchSlaRule(cfg.policy.sla, subject)) {
     out.rule = rule->name;
-    KEFU_ASSIGN_OR_RETURN(std::vector<TicketEvent> history,
-                          store_.ListEvents(txn, t.id, false, 0, 1'000'000));
+    KEFU_ASSIGN_OR_RETURN(std::vector<TicketEvent> history, store_.ListSlaEvents(txn, t.id));
     out.clocks = ComputeSlaClocks(t, history, rule->targets, cfg.policy.sla.warning_percent,
                                   cfg.CalendarOf(t.team), now);
     for (auto& f : SlaFirings(out.clocks)) {
@@ -37,10 +36,20 @@ StatusOr<TicketSla> SlaService::Evaluate(Txn& txn, const ConfigSnapshot& cfg, co
     }
   }
   for (const auto& f : pending) {
-    if (!out.index.next_at || f.at < *out.index.next_at) out.index.next_at = f.at;
     if (f.at <= now) out.due.push_back(f);
   }
+  out.pending = std::move(pending);
+  out.index = out.IndexAfter({});
   return out;
+}
+
+SlaIndex TicketSla::IndexAfter(const std::vector<Firing>& fired) const {
+  SlaIndex ix{std::nullopt, index.breach_at};
+  for (const auto& f : pending) {
+    if (std::find(fired.begin(), fired.end(), f) != fired.end()) continue;
+    if (!ix.next_at || f.at < *ix.next_at) ix.next_at = f.at;
+  }
+  return ix;
 }
 
 StatusOr<std::pair<Ticket, TicketSla>> SlaService::ForTicket(const Actor& a,

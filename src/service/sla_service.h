@@ -17,7 +17,12 @@ struct TicketSla {
   std::vector<SlaClock> clocks;
   Tier tier = Tier::kNormal;
   SlaIndex index;                 // what the scheduler should do next
-  std::vector<Firing> due;        // firings due at `now` that have not fired yet
+  std::vector<Firing> pending;    // firings that have not fired yet, due or not
+  std::vector<Firing> due;        // those of them due at `now`
+
+  // The index once `fired` (some of `due`) have fired, the ticket's rule
+  // inputs (priority, team, category, channel, status) being unchanged.
+  SlaIndex IndexAfter(const std::vector<Firing>& fired) const;
 };
 
 // Called by TicketService inside each write transaction, after the ticket

@@ -4,12 +4,12 @@
 
 namespace kefu {
 
-Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new) {
+Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* before) {
   if (c.events.empty()) return OkStatus();
   if (is_new) {
     KEFU_RETURN_IF_ERROR(store.InsertTicket(txn, c.ticket));
   } else {
-    KEFU_RETURN_IF_ERROR(store.UpdateTicket(txn, c.ticket, c.ticket.version - 1));
+    KEFU_RETURN_IF_ERROR(store.UpdateTicket(txn, c.ticket, c.ticket.version - 1, before));
   }
   return store.AppendEvents(txn, c.events);
 }
@@ -143,7 +143,7 @@ StatusOr<Ticket> TicketService::Mutate(const Actor& a, const std::string& id, De
   Timestamp now = clock_.Now();
   KEFU_ASSIGN_OR_RETURN(Change c, decide(*txn, t, now));
   if (c.events.empty()) return c.ticket;
-  KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false));
+  KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &t));
   KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   Committed(c.ticket);

@@ -109,7 +109,10 @@ class TicketService {
 };
 
 // Stores a decided Change (insert when version == 1 and the ticket is new,
-// update otherwise) with its events. Shared by services and the importer.
-Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new);
+// update otherwise) with its events. `before`, if given, is the ticket as
+// read in this transaction (saves the store reading it again). Shared by
+// services, the scheduler and the importer.
+Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new,
+                  const Ticket* before = nullptr);
 
 }  // namespace kefu

@@ -154,9 +154,13 @@ class Store {
   virtual StatusOr<std::vector<Order>> ListOrders(Txn& txn, const OrderFilter& f) = 0;
 
   // Tickets. UpdateTicket writes `t` only if the stored version is
-  // `expected_version`, else kAborted "stale_version".
+  // `expected_version`, else kAborted "stale_version". It writes only the
+  // fields that differ from the stored ticket; `stored`, if the caller read
+  // the ticket in this transaction, saves reading it again (it must be that
+  // version of it).
   virtual Status InsertTicket(Txn& txn, const Ticket& t) = 0;
-  virtual Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version) = 0;
+  virtual Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version,
+                              const Ticket* stored = nullptr) = 0;
   virtual StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) = 0;
   // Newest first. Uses the indexes of the filtered columns.
   virtual StatusOr<std::vector<Ticket>> ListTickets(Txn& txn, const TicketFilter& f) = 0;
@@ -166,6 +170,11 @@ class Store {
   virtual StatusOr<std::vector<TicketEvent>> ListEvents(Txn& txn, const std::string& ticket_id,
                                                         bool public_only, int64_t after_seq,
                                                         int limit) = 0;
+  // The events SLA clocks read, oldest first: status changes (type, at, to)
+  // and public replies (type, at, actor_role). Bodies and other data are
+  // left empty; cheaper than ListEvents for long histories.
+  virtual StatusOr<std::vector<TicketEvent>> ListSlaEvents(Txn& txn,
+                                                           const std::string& ticket_id) = 0;
   virtual StatusOr<std::map<TicketStatus, int64_t>> CountTicketsByStatus(Txn& txn) = 0;
 
   // The scheduler's index. Every write of a ticket should set it. A new

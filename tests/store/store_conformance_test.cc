@@ -129,6 +129,15 @@ TEST_P(StoreConformanceTest, StaleUpdatesAreRefused) {
   Status st = store_->UpdateTicket(*txn, u, t.version - 1);
   EXPECT_EQ(st.code(), StatusCode::kAborted);
   EXPECT_EQ(st.reason(), "stale_version");
+  // A caller's copy that is out of date does not get past the version check.
+  ASSERT_TRUE(store_->UpdateTicket(*txn, u, t.version, &t).ok());
+  Ticket w = u;
+  w.version = u.version + 1;
+  w.subject = "改过";
+  st = store_->UpdateTicket(*txn, w, t.version, &t);
+  EXPECT_EQ(st.reason(), "stale_version");
+  ASSERT_TRUE(store_->UpdateTicket(*txn, w, u.version, &u).ok());
+  EXPECT_EQ(store_->GetTicket(*txn, t.id)->subject, "改过");
 }
 
 TEST_P(StoreConformanceTest, ListTicketsFiltersAndPagesNewestFirst) {

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <variant>
+
 #include "store/sqlite/migrations.h"
 
 namespace kefu::sqlite {
@@ -128,17 +131,54 @@ Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags
   return OkStatus();
 }
 
+// The ticket columns after seq, in kTicketColumns' order, and their values.
+constexpr std::array<const char*, 19> kTicketValueColumns = {
+    "subject",    "channel",    "customer_seq",      "order_seq",   "category",
+    "priority",   "status",     "assignee",          "owner",       "tags",
+    "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at",
+    "version",    "team",       "language",          "threat"};
+using ColumnValue = std::variant<std::monostate, int64_t, std::string>;  // monostate: NULL
+
+ColumnValue Opt(std::optional<int64_t> v) {
+  return v ? ColumnValue(*v) : ColumnValue(std::monostate{});
+}
+
+std::array<ColumnValue, 19> TicketValues(const Ticket& t) {
+  return {t.subject,
+          std::string(ToString(t.channel)),
+          *ParseId('C', t.customer_id),
+          t.order_id.empty() ? ColumnValue(std::monostate{}) : Opt(ParseId('O', t.order_id)),
+          t.category,
+          std::string(ToString(t.priority)),
+          std::string(ToString(t.status)),
+          t.assignee,
+          t.owner,
+          json(t.tags).dump(),
+          t.created_at.unix_ms,
+          t.updated_at.unix_ms,
+          Opt(OptMs(t.first_response_at)),
+          Opt(OptMs(t.resolved_at)),
+          Opt(OptMs(t.closed_at)),
+          t.version,
+          t.team,
+          t.language,
+          int64_t{t.threat ? 1 : 0}};
+}
+
+void BindValue(Stmt& s, int i, const ColumnValue& v) {
+  if (const auto* n = std::get_if<int64_t>(&v)) {
+    s.Bind(i, *n);
+  } else if (const auto* t = std::get_if<std::string>(&v)) {
+    s.Bind(i, *t);
+  } else {
+    s.BindNull(i);
+  }
+}
+
 // Binds the 19 ticket columns after seq, starting at parameter `i`.
 void BindTicket(Stmt& s, int i, const Ticket& t) {
-  s.Bind(i, t.subject).Bind(i + 1, ToString(t.channel));
-  s.Bind(i + 2, *ParseId('C', t.customer_id));
-  s.Bind(i + 3, t.order_id.empty() ? std::nullopt : ParseId('O', t.order_id));
-  s.Bind(i + 4, t.category).Bind(i + 5, ToString(t.priority)).Bind(i + 6, ToString(t.status));
-  s.Bind(i + 7, t.assignee).Bind(i + 8, t.owner).Bind(i + 9, json(t.tags).dump());
-  s.Bind(i + 10, t.created_at.unix_ms).Bind(i + 11, t.updated_at.unix_ms);
-  s.Bind(i + 12, OptMs(t.first_response_at)).Bind(i + 13, OptMs(t.resolved_at));
-  s.Bind(i + 14, OptMs(t.closed_at)).Bind(i + 15, t.version);
-  s.Bind(i + 16, t.team).Bind(i + 17, t.language).Bind(i + 18, int64_t{t.threat ? 1 : 0});
+  auto values = TicketValues(t);
+  for (size_t c = 0; c < values.size(); ++c) BindValue(s, i + static_cast<int>(c), values[c]);
 }
 
 }  // namespace
@@ -465,31 +505,49 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t) {
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/false);
 }
 
-Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version) {
+Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version,
+                                 const Ticket* stored) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
-  bool tags_changed = false;
-  {
-    KEFU_ASSIGN_OR_RETURN(Stmt q, D(txn).Prepare("SELECT version, tags FROM tickets WHERE seq = ?"));
+  Ticket old;
+  if (stored != nullptr && stored->version == expected_version && stored->id == t.id) {
+    old = *stored;  // the WHERE clause below still checks the version
+  } else {
+    static const std::string kSql =
+        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE seq = ?";
+    KEFU_ASSIGN_OR_RETURN(Stmt q, D(txn).Prepare(kSql.c_str()));
     q.Bind(1, seq);
     KEFU_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return NotFound("ticket " + t.id + " not found");
-    if (q.Int(0) != expected_version) {
+    old = ReadTicket(q);
+  }
+  if (old.version != expected_version) {
+    return Aborted("stale_version", "ticket " + t.id + " was changed concurrently");
+  }
+  // Only the columns that changed are written, so SQLite touches only the
+  // indexes over them (a typical change moves version and updated_at).
+  auto before = TicketValues(old), after = TicketValues(t);
+  std::string sql = "UPDATE tickets SET ";
+  std::vector<size_t> changed;
+  for (size_t c = 0; c < after.size(); ++c) {
+    if (before[c] == after[c]) continue;
+    sql += std::string(changed.empty() ? "" : ", ") + kTicketValueColumns[c] + " = ?";
+    changed.push_back(c);
+  }
+  if (changed.empty()) return OkStatus();
+  sql += " WHERE seq = ? AND version = ?";
+  {
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
+    for (size_t i = 0; i < changed.size(); ++i) {
+      BindValue(s, static_cast<int>(i) + 1, after[changed[i]]);
+    }
+    s.Bind(static_cast<int>(changed.size()) + 1, seq);
+    s.Bind(static_cast<int>(changed.size()) + 2, expected_version);
+    KEFU_RETURN_IF_ERROR(s.Run());
+    if (D(txn).Changes() != 1) {
       return Aborted("stale_version", "ticket " + t.id + " was changed concurrently");
     }
-    tags_changed = q.Text(1) != json(t.tags).dump();
   }
-  {
-    KEFU_ASSIGN_OR_RETURN(
-        Stmt s, D(txn).Prepare("UPDATE tickets SET subject=?, channel=?, customer_seq=?, "
-                               "order_seq=?, category=?, priority=?, status=?, assignee=?, owner=?, "
-                               "tags=?, created_at=?, updated_at=?, first_response_at=?, "
-                               "resolved_at=?, closed_at=?, version=?, team=?, language=?, "
-                               "threat=? WHERE seq=?"));
-    BindTicket(s, 1, t);
-    s.Bind(20, seq);
-    KEFU_RETURN_IF_ERROR(s.Run());
-  }
-  if (!tags_changed) return OkStatus();
+  if (old.tags == t.tags) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/true);
 }
 
@@ -609,6 +667,31 @@ StatusOr<std::vector<TicketEvent>> SqliteStore::ListEvents(Txn& txn, const std::
     e.reason = d.value("reason", "");
     e.added = d.value("added", std::vector<std::string>{});
     e.removed = d.value("removed", std::vector<std::string>{});
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+StatusOr<std::vector<TicketEvent>> SqliteStore::ListSlaEvents(Txn& txn,
+                                                              const std::string& ticket_id) {
+  KEFU_ASSIGN_OR_RETURN(int64_t tseq, SeqOf('T', ticket_id, "ticket"));
+  // json_extract reads two members without parsing whole bodies in C++.
+  KEFU_ASSIGN_OR_RETURN(
+      Stmt s, D(txn).Prepare("SELECT seq, type, at, json_extract(data, '$.role'), "
+                             "json_extract(data, '$.to') FROM ticket_events WHERE ticket_seq = ? "
+                             "AND type IN ('status_changed', 'reply') ORDER BY seq"));
+  s.Bind(1, tseq);
+  std::vector<TicketEvent> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    TicketEvent e;
+    e.seq = s.Int(0);
+    e.ticket_id = ticket_id;
+    e.type = s.Text(1) == "reply" ? EventType::kReply : EventType::kStatusChanged;
+    e.at = Timestamp{s.Int(2)};
+    e.actor_role = ParseRole(s.Text(3)).value_or(Role::kAgent);
+    e.to = s.Text(4);
     out.push_back(std::move(e));
   }
   return out;

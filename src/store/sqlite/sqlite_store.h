@@ -46,13 +46,15 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Order>> ListOrders(Txn& txn, const OrderFilter& f) override;
 
   Status InsertTicket(Txn& txn, const Ticket& t) override;
-  Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version) override;
+  Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version,
+                      const Ticket* stored = nullptr) override;
   StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) override;
   StatusOr<std::vector<Ticket>> ListTickets(Txn& txn, const TicketFilter& f) override;
   Status AppendEvents(Txn& txn, std::vector<TicketEvent>& events) override;
   StatusOr<std::vector<TicketEvent>> ListEvents(Txn& txn, const std::string& ticket_id,
                                                 bool public_only, int64_t after_seq,
                                                 int limit) override;
+  StatusOr<std::vector<TicketEvent>> ListSlaEvents(Txn& txn, const std::string& ticket_id) override;
   StatusOr<std::map<TicketStatus, int64_t>> CountTicketsByStatus(Txn& txn) override;
 
   Status SetSlaIndex(Txn& txn, const std::string& ticket_id, const SlaIndex& ix) override;
