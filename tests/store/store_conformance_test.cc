@@ -272,6 +272,33 @@ TEST_P(StoreConformanceTest, SlaIndexListsDueTicketsSoonestFirst) {
   EXPECT_EQ((*listed)[0].id, a.id);
 }
 
+TEST_P(StoreConformanceTest, SlaEventsAreStatusChangesAndRepliesWithRoles) {
+  std::string c = AddCustomer("王芳");
+  Ticket t = AddTicket(c);
+  Actor agent{"li.na", Role::kAgent, ""}, customer{"wf", Role::kCustomer, c};
+  auto txn = Write();
+  Change reply = *AddMessage(t, agent, "您好", false, Timestamp{10});
+  Change note = *AddMessage(reply.ticket, agent, "内部", true, Timestamp{11});
+  Change wait = *Transition(note.ticket, agent, TicketStatus::kPendingCustomer, "", Timestamp{12});
+  Change back = *AddMessage(wait.ticket, customer, "照片", false, Timestamp{13});
+  for (Change* ch : {&reply, &note, &wait, &back}) {
+    ASSERT_TRUE(store_->AppendEvents(*txn, ch->events).ok());
+  }
+  ASSERT_TRUE(txn->Commit().ok());
+  auto r = Read();
+  auto got = *store_->ListSlaEvents(*r, t.id);
+  std::vector<std::string> seen;
+  for (const auto& e : got) {
+    seen.push_back(std::string(ToString(e.type)) + ":" + std::string(ToString(e.actor_role)) + ":" +
+                   e.to + "@" + std::to_string(e.at.unix_ms));
+  }
+  // The agent's reply opens the ticket; the customer's reopens it.
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "reply:agent:@10", "status_changed:agent:open@10",
+                      "status_changed:agent:pending_customer@12", "reply:customer:@13",
+                      "status_changed:customer:open@13"}));
+}
+
 TEST_P(StoreConformanceTest, FiringsAreRecordedOnce) {
   std::string c = AddCustomer("王芳");
   Ticket t = AddTicket(c);
