@@ -28,7 +28,7 @@ int RunServe(const ServeArgs& a) {
   SchedulerOptions sched_opts;
   sched_opts.on_error = [](const Status& st) { spdlog::error("scheduler: {}", st.ToString()); };
   Scheduler scheduler(**store, config, sla, clock, sched_opts);
-  TicketService tickets(**store, clock, TicketServiceDeps{&config, &sla, {&sla, &scheduler}});
+  TicketService tickets(**store, clock, TicketServiceDeps{&config, &sla, {&scheduler}});
   CustomerService customers(**store, clock);
   api::Metrics metrics;
   api::Server server(api::Services{auth, tickets, customers, config, sla, scheduler, metrics},

@@ -68,7 +68,7 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
   CustomerService customers(store, at);
   ConfigService config(store, clock);
   SlaService sla(store, config, at);
-  TicketService tickets(store, at, TicketServiceDeps{&config, &sla, {&sla}});
+  TicketService tickets(store, at, TicketServiceDeps{&config, &sla, {}});
 
   std::map<std::string, std::string> customer_ids, order_ids;  // ref -> id
   std::map<std::string, Role> staff;                           // login -> role

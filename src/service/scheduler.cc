@@ -80,7 +80,8 @@ Status EnsureTeam(Store& store, SlaService& sla, Txn& txn, const ConfigSnapshot&
 }  // namespace
 
 Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::string& id,
-                             Timestamp now, SweepReport& r) {
+                             Timestamp now, std::optional<std::vector<RoutingAgent>>& agents,
+                             SweepReport& r) {
   KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(txn, id));
   KEFU_ASSIGN_OR_RETURN(TicketSla sla, sla_.Evaluate(txn, cfg, t, now));
   r.examined++;
@@ -103,8 +104,10 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
     if (team) ctx.lead = team->lead;
     if (f.kind == FiringKind::kImmediate) {
       // The least loaded lead of the team who is online, else the team's lead.
-      KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, txn, cfg));
-      Router router(std::move(agents));
+      if (!agents) {
+        KEFU_ASSIGN_OR_RETURN(agents, LoadRoutingAgents(store_, txn, cfg));
+      }
+      Router router(*agents);
       if (auto i = router.Choose(ToRouting(all.ticket, sla.tier), /*supervisors_only=*/true)) {
         ctx.lead = router.agent(*i).profile.login;
       }
@@ -138,11 +141,18 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
 
 StatusOr<SweepReport> Scheduler::SweepSla(Timestamp now) {
   SweepReport r;
+  {
+    // Most passes find nothing due: find out without taking the write lock.
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+    KEFU_ASSIGN_OR_RETURN(std::vector<std::string> any, store_.ListSlaDue(*txn, now, 1));
+    if (any.empty()) return r;
+  }
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
     KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(*txn));
     KEFU_ASSIGN_OR_RETURN(std::vector<std::string> ids, store_.ListSlaDue(*txn, now, opt_.batch));
-    for (const auto& id : ids) KEFU_RETURN_IF_ERROR(FireTicket(*txn, *cfg, id, now, r));
+    std::optional<std::vector<RoutingAgent>> agents;  // loaded once per batch, if needed
+    for (const auto& id : ids) KEFU_RETURN_IF_ERROR(FireTicket(*txn, *cfg, id, now, agents, r));
     KEFU_RETURN_IF_ERROR(txn->Commit());
     if (static_cast<int>(ids.size()) < opt_.batch) break;
   }
@@ -151,36 +161,79 @@ StatusOr<SweepReport> Scheduler::SweepSla(Timestamp now) {
 
 StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
   SweepReport r;
-  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
-  KEFU_ASSIGN_OR_RETURN(auto cfg, config_.Snapshot(*txn));
-  TicketFilter f;
-  f.waiting = true;
-  f.oldest_first = true;
-  f.limit = opt_.routing_window;
-  KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> waiting, store_.ListTickets(*txn, f));
-  if (waiting.empty()) return r;
-  std::vector<Waiting> queue;
-  for (auto& t : waiting) {
-    KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, t.customer_id));
-    KEFU_RETURN_IF_ERROR(EnsureTeam(store_, sla_, *txn, *cfg, t, c.tier, now, r));
-    queue.push_back({std::move(t), c.tier});
+  // Decide on a read snapshot, so that writers are not held back while the
+  // queue is read; then apply the decisions in one short write.
+  struct Decision {
+    Ticket t;           // as read
+    std::string team;   // a team to put it in, or ""
+    std::string agent;  // an agent to assign, or ""
+  };
+  std::vector<Decision> decisions;
+  std::shared_ptr<const ConfigSnapshot> cfg;
+  {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+    KEFU_ASSIGN_OR_RETURN(cfg, config_.Snapshot(*txn));
+    KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
+    bool room = std::any_of(agents.begin(), agents.end(), [](const RoutingAgent& a) {
+      return a.presence == Presence::kOnline && a.open < a.profile.max_open;
+    });
+    if (!room && cfg->teams.empty()) return r;
+    TicketFilter f;
+    f.waiting = true;
+    f.oldest_first = true;
+    f.limit = opt_.routing_window;
+    // Nobody can take a ticket: only tickets without a team need a decision.
+    // (Under load, when every agent is full, this keeps passes cheap.)
+    f.team_is_empty = !room;
+    KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> waiting, store_.ListTickets(*txn, f));
+    if (waiting.empty()) return r;
+    std::vector<Waiting> queue;
+    for (auto& t : waiting) {
+      KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, t.customer_id));
+      queue.push_back({std::move(t), c.tier});
+    }
+    SortServed(queue);
+    Router router(std::move(agents));
+    for (auto& e : queue) {
+      Decision d{e.t, "", ""};
+      RoutingTicket rt = ToRouting(e.t, e.tier);
+      if (rt.team.empty() && !cfg->teams.empty()) {
+        if (auto team = ChooseTeam(rt, cfg->teams)) d.team = rt.team = *team;
+      }
+      if (auto i = router.Choose(rt)) {
+        d.agent = router.agent(*i).profile.login;
+        router.Record(*i, e.t.channel, now.unix_ms);
+      } else {
+        r.waiting++;
+      }
+      if (!d.team.empty() || !d.agent.empty()) decisions.push_back(std::move(d));
+    }
   }
-  SortServed(queue);
-  KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
-  Router router(std::move(agents));
-  for (auto& e : queue) {
-    auto i = router.Choose(ToRouting(e.t, e.tier));
-    if (!i) {
-      r.waiting++;
+  if (decisions.empty()) return r;
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  for (const auto& d : decisions) {
+    KEFU_ASSIGN_OR_RETURN(Ticket cur, store_.GetTicket(*txn, d.t.id));
+    if (cur.version != d.t.version) {  // it moved meanwhile: the next pass decides again
+      if (!d.agent.empty()) r.waiting++;
       continue;
     }
-    const std::string& login = router.agent(*i).profile.login;
-    KEFU_ASSIGN_OR_RETURN(Change c, Assign(e.t, SystemActor(), login, "routing", now));
-    // The assignee is not an SLA input: the ticket's index stays as it is.
-    KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &e.t));
-    KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(*txn, login, now));
-    router.Record(*i, e.t.channel, now.unix_ms);
-    r.routed++;
+    Change c{cur, {}};
+    if (!d.team.empty()) {
+      TicketPatch p;
+      p.team = d.team;
+      KEFU_RETURN_IF_ERROR(Chain(c, Patch(c.ticket, SystemActor(), p, now)));
+      r.teamed++;
+    }
+    if (!d.agent.empty()) {
+      KEFU_RETURN_IF_ERROR(Chain(c, Assign(c.ticket, SystemActor(), d.agent, "routing", now)));
+      KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(*txn, d.agent, now));
+      r.routed++;
+    }
+    if (c.events.empty()) continue;
+    c.ticket.version = cur.version + 1;
+    KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &cur));
+    // The team decides the SLA rule and calendar; the assignee does not.
+    if (!d.team.empty()) KEFU_RETURN_IF_ERROR(sla_.AfterWrite(*txn, c.ticket, now));
   }
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return r;
@@ -255,8 +308,13 @@ void Scheduler::Start() {
       auto r = RunOnce();
       if (!r.ok() && opt_.on_error) opt_.on_error(r.status());
       lock.lock();
+      auto started = std::chrono::steady_clock::now();
       cv_.wait_for(lock, std::chrono::milliseconds(opt_.interval_ms),
                    [this] { return woken_ || stopping_; });
+      // Wake-ups (a ticket joined the queue) come in bursts under load:
+      // passes start at most every min_gap_ms, and each takes the burst.
+      cv_.wait_until(lock, started + std::chrono::milliseconds(opt_.min_gap_ms),
+                     [this] { return stopping_; });
       woken_ = false;
     }
   });

@@ -7,8 +7,10 @@
 // same transaction as its events, so it happens exactly once, even when the
 // process is killed and restarted or several nodes sweep the same database.
 //
-// `kefu serve` runs it on a background thread (every second, and at once
-// when a ticket joins the queue); `kefu jobs run-once` runs one pass.
+// `kefu serve` runs it on a background thread (every second, and within
+// 100 ms when a ticket joins the queue); `kefu jobs run-once` runs one pass.
+// Routing decides on a read snapshot and applies its decisions in one short
+// write, skipping tickets that changed in between (the next pass retries).
 #pragma once
 
 #include <condition_variable>
@@ -43,6 +45,7 @@ struct SchedulerOptions {
   int batch = 256;                // tickets per write transaction
   int routing_window = 500;       // oldest waiting tickets considered per pass
   int64_t interval_ms = 1000;     // background pass period
+  int64_t min_gap_ms = 100;       // shortest time between passes when woken
   std::function<void(const Status&)> on_error;  // background pass failures
 };
 
@@ -80,8 +83,9 @@ class Scheduler : public TicketObserver {
   void AfterCommit(const Ticket& t) override;
 
  private:
+  // `agents` caches the routing snapshot for a batch (loaded when needed).
   Status FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::string& id, Timestamp now,
-                    SweepReport& r);
+                    std::optional<std::vector<RoutingAgent>>& agents, SweepReport& r);
 
   Store& store_;
   ConfigService& config_;

@@ -8,23 +8,33 @@ namespace kefu {
 
 StatusOr<TicketSla> SlaService::Evaluate(Txn& txn, const ConfigSnapshot& cfg, const Ticket& t,
                                          Timestamp now) {
-  TicketSla out;
   KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(txn, t.customer_id));
-  out.tier = c.tier;
-  out.calendar = cfg.CalendarOf(t.team).spec().name;
   KEFU_ASSIGN_OR_RETURN(std::vector<Firing> fired, store_.ListFirings(txn, t.id));
+  std::vector<TicketEvent> history;  // read only if a rule gives the ticket clocks
+  SlaSubject subject{t.priority, c.tier, t.channel, t.category, t.team};
+  if (MatchSlaRule(cfg.policy.sla, subject)) {
+    KEFU_ASSIGN_OR_RETURN(history, store_.ListSlaEvents(txn, t.id));
+  }
+  return EvaluateWith(cfg, t, history, fired, c.tier, now);
+}
+
+TicketSla SlaService::EvaluateWith(const ConfigSnapshot& cfg, const Ticket& t,
+                                   const std::vector<TicketEvent>& history,
+                                   const std::vector<Firing>& fired, Tier tier, Timestamp now) {
+  TicketSla out;
+  out.tier = tier;
+  out.calendar = cfg.CalendarOf(t.team).spec().name;
   auto was_fired = [&](const Firing& f) {
     return std::find(fired.begin(), fired.end(), f) != fired.end();
   };
   std::vector<Firing> pending;
-  if (auto cause = ImmediateEscalationCause(t, c.tier)) {
+  if (ImmediateEscalationCause(t, tier)) {
     Firing f{FiringKind::kImmediate, "lead", 0, now, now};
     if (!was_fired(f)) pending.push_back(f);
   }
-  SlaSubject subject{t.priority, c.tier, t.channel, t.category, t.team};
+  SlaSubject subject{t.priority, tier, t.channel, t.category, t.team};
   if (const SlaRule* rule = MatchSlaRule(cfg.policy.sla, subject)) {
     out.rule = rule->name;
-    KEFU_ASSIGN_OR_RETURN(std::vector<TicketEvent> history, store_.ListSlaEvents(txn, t.id));
     out.clocks = ComputeSlaClocks(t, history, rule->targets, cfg.policy.sla.warning_percent,
                                   cfg.CalendarOf(t.team), now);
     for (auto& f : SlaFirings(out.clocks)) {

@@ -25,8 +25,8 @@ struct TicketSla {
   SlaIndex IndexAfter(const std::vector<Firing>& fired) const;
 };
 
-// Called by TicketService inside each write transaction, after the ticket
-// and its events are stored.
+// Told by TicketService of each write: inside the transaction, after the
+// ticket and its events are stored, and after the commit.
 class TicketObserver {
  public:
   virtual ~TicketObserver() = default;
@@ -36,7 +36,7 @@ class TicketObserver {
 };
 
 // Thread-safe.
-class SlaService : public TicketObserver {
+class SlaService {
  public:
   SlaService(Store& store, ConfigService& config, Clock& clock)
       : store_(store), config_(config), clock_(clock) {}
@@ -45,12 +45,17 @@ class SlaService : public TicketObserver {
   // tier, recorded firings).
   StatusOr<TicketSla> Evaluate(Txn& txn, const ConfigSnapshot& cfg, const Ticket& t,
                                Timestamp now);
+  // The same from given inputs: `history` as Store::ListSlaEvents gives it
+  // (other events are ignored), the firings recorded so far, the tier.
+  static TicketSla EvaluateWith(const ConfigSnapshot& cfg, const Ticket& t,
+                                const std::vector<TicketEvent>& history,
+                                const std::vector<Firing>& fired, Tier tier, Timestamp now);
 
   // For the API: kNotFound if `a` may not see the ticket.
   StatusOr<std::pair<Ticket, TicketSla>> ForTicket(const Actor& a, const std::string& id);
 
-  // Re-evaluates and stores the ticket's SLA index.
-  Status AfterWrite(Txn& txn, const Ticket& t, Timestamp now) override;
+  // Re-evaluates and stores the ticket's SLA index (after a ticket write).
+  Status AfterWrite(Txn& txn, const Ticket& t, Timestamp now);
 
  private:
   Store& store_;

@@ -1,13 +1,16 @@
 #include "service/ticket_service.h"
 
 #include "core/access.h"
+#include "core/escalation.h"
+#include "core/routing.h"
 
 namespace kefu {
 
-Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* before) {
+Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* before,
+                  const SlaIndex* new_index) {
   if (c.events.empty()) return OkStatus();
   if (is_new) {
-    KEFU_RETURN_IF_ERROR(store.InsertTicket(txn, c.ticket));
+    KEFU_RETURN_IF_ERROR(store.InsertTicket(txn, c.ticket, new_index));
   } else {
     KEFU_RETURN_IF_ERROR(store.UpdateTicket(txn, c.ticket, c.ticket.version - 1, before));
   }
@@ -16,15 +19,17 @@ Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* 
 
 namespace {
 
-// Checks the references of a new ticket inside the write transaction.
-Status CheckReferences(Store& store, Txn& txn, const NewTicket& n) {
-  if (auto c = store.GetCustomer(txn, n.customer_id); !c.ok()) {
+// Checks the references of a new ticket inside the write transaction and
+// returns its customer.
+StatusOr<Customer> CheckReferences(Store& store, Txn& txn, const NewTicket& n) {
+  auto c = store.GetCustomer(txn, n.customer_id);
+  if (!c.ok()) {
     if (c.status().code() == StatusCode::kNotFound) {
       return ValidationError("customer " + n.customer_id + " does not exist");
     }
     return c.status();
   }
-  if (n.order_id.empty()) return OkStatus();
+  if (n.order_id.empty()) return c;
   auto o = store.GetOrder(txn, n.order_id);
   if (!o.ok()) {
     if (o.status().code() == StatusCode::kNotFound) {
@@ -35,7 +40,7 @@ Status CheckReferences(Store& store, Txn& txn, const NewTicket& n) {
   if (o->customer_id != n.customer_id) {
     return ValidationError("order " + n.order_id + " belongs to another customer");
   }
-  return OkStatus();
+  return c;
 }
 
 }  // namespace
@@ -63,11 +68,22 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
       return CreateTicketResult{std::move(t), true};
     }
   }
-  KEFU_RETURN_IF_ERROR(CheckReferences(store_, *txn, n));
+  KEFU_ASSIGN_OR_RETURN(Customer customer, CheckReferences(store_, *txn, n));
   KEFU_RETURN_IF_ERROR(CheckTeam(*txn, n.team));
   KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'T'));
   KEFU_ASSIGN_OR_RETURN(Change c, OpenTicket(n, FormatId('T', seq), a, now));
-  KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, true));
+  std::optional<SlaIndex> index;
+  if (deps_.config) {
+    KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(*txn));
+    // Routing's first step, taken at once: the team whose queue it joins
+    // (its calendar counts the SLA from the start).
+    JoinTeam(c, *cfg, customer.tier, now);
+    if (deps_.sla) {
+      // A new ticket's SLA needs nothing from the store: index it as it is inserted.
+      index = deps_.sla->EvaluateWith(*cfg, c.ticket, c.events, {}, customer.tier, now).index;
+    }
+  }
+  KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, true, nullptr, index ? &*index : nullptr));
   KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   if (!idempotency_key.empty()) {
     KEFU_RETURN_IF_ERROR(store_.PutIdempotencyKey(*txn, a.login, idempotency_key,
@@ -144,10 +160,29 @@ StatusOr<Ticket> TicketService::Mutate(const Actor& a, const std::string& id, De
   KEFU_ASSIGN_OR_RETURN(Change c, decide(*txn, t, now));
   if (c.events.empty()) return c.ticket;
   KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &t));
+  if (deps_.sla) KEFU_RETURN_IF_ERROR(deps_.sla->AfterWrite(*txn, c.ticket, now));
   KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   Committed(c.ticket);
   return c.ticket;
+}
+
+void JoinTeam(Change& c, const ConfigSnapshot& cfg, Tier tier, Timestamp now) {
+  Ticket& t = c.ticket;
+  if (!t.team.empty() || cfg.teams.empty()) return;
+  RoutingTicket rt{"", t.category, t.language, t.channel, tier == Tier::kVip};
+  auto team = ChooseTeam(rt, cfg.teams);
+  if (!team) return;
+  TicketEvent e;
+  e.ticket_id = t.id;
+  e.type = EventType::kTeamChanged;
+  e.actor = SystemActor().login;
+  e.actor_role = SystemActor().role;
+  e.at = now;
+  e.to = *team;
+  e.reason = "routing";
+  c.events.push_back(std::move(e));
+  t.team = *team;
 }
 
 Status TicketService::CheckTeam(Txn& txn, const std::string& team) {

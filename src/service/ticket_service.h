@@ -35,8 +35,9 @@ struct TicketQuery {
 };
 
 // What a TicketService works with besides the store. All optional: without
-// config there are no teams to check and no forbidden phrases; observers
-// (the SLA index, the scheduler) hear of every write.
+// config there are no teams to check and no forbidden phrases; with sla,
+// every write keeps the ticket's SLA index (Store::SetSlaIndex) right;
+// observers (the scheduler) hear of every write.
 struct TicketServiceDeps {
   ConfigService* config = nullptr;
   SlaService* sla = nullptr;
@@ -50,7 +51,8 @@ class TicketService {
       : store_(store), clock_(clock), deps_(std::move(deps)) {}
 
   // Opens a ticket. Customers' tickets are always their own (customer_id may
-  // be left empty). The customer and the order must exist and match
+  // be left empty). A ticket opened without a team joins the team the
+  // routing rules choose (a team_changed event by "system"). The customer and the order must exist and match
   // (kValidation). With a non-empty `idempotency_key`, a retry with the same
   // key and the same `request_hash` returns the first ticket (replayed);
   // with another request_hash it is kAlreadyExists "idempotency_key_reused";
@@ -108,11 +110,16 @@ class TicketService {
   TicketServiceDeps deps_;
 };
 
+// Puts a new ticket without a team into the team ChooseTeam picks for it
+// (core/routing.h), recording a team_changed event; no-op without teams.
+void JoinTeam(Change& c, const ConfigSnapshot& cfg, Tier tier, Timestamp now);
+
 // Stores a decided Change (insert when version == 1 and the ticket is new,
 // update otherwise) with its events. `before`, if given, is the ticket as
-// read in this transaction (saves the store reading it again). Shared by
-// services, the scheduler and the importer.
+// read in this transaction (saves the store reading it again); `new_index`
+// the SLA index of a new ticket. Shared by services, the scheduler and the
+// importer.
 Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new,
-                  const Ticket* before = nullptr);
+                  const Ticket* before = nullptr, const SlaIndex* new_index = nullptr);
 
 }  // namespace kefu

@@ -53,6 +53,7 @@ struct TicketFilter {
   std::string customer_id;
   std::string tag;
   std::string team;      // "" = any
+  bool team_is_empty = false;  // only tickets without a team
   bool waiting = false;  // only unassigned tickets in new or open (the waiting queue)
   // Only tickets whose earliest running SLA breach instant is in
   // [sla_breach_from, sla_breach_to).
@@ -158,7 +159,8 @@ class Store {
   // fields that differ from the stored ticket; `stored`, if the caller read
   // the ticket in this transaction, saves reading it again (it must be that
   // version of it).
-  virtual Status InsertTicket(Txn& txn, const Ticket& t) = 0;
+  // `ix`, if given, is the new ticket's SLA index (see SetSlaIndex).
+  virtual Status InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix = nullptr) = 0;
   virtual Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version,
                               const Ticket* stored = nullptr) = 0;
   virtual StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) = 0;

@@ -207,6 +207,11 @@ TEST_F(SlaApiTest, RoutingAssignsOnlineAgentsWithinCapacityAndQueuesTheRest) {
   EXPECT_EQ(agents[0]["login"], "ann");
   EXPECT_EQ(agents[0]["open"], 2);
   EXPECT_EQ(agents[0]["presence"], "online");
+  // With every agent full, a new ticket still joins its team's queue.
+  std::string late = NewTicket(cus_);
+  RunJobs();
+  EXPECT_EQ(Ticket(late)["team"], "desk");
+  EXPECT_TRUE(Ticket(late)["assignee"].is_null());
   // An agent may not set another agent's presence.
   EXPECT_EQ(srv_.Put("/api/v1/agents/ann/presence", bob_, {{"presence", "away"}}).status, 403);
 }
@@ -236,12 +241,15 @@ TEST_F(SlaApiTest, ConfigurationIsValidatedAndGuarded) {
                 {"holiday_set", "cn-mainland"}});
   EXPECT_EQ(r.status, 200) << r.text;
   Put("/api/v1/teams/desk", {{"display_name", "前台"}, {"lead", "lead1"}, {"calendar", "office"}});
+  // A new ticket joins the team at once; its clocks count in the team's calendar.
   std::string id = NewTicket(cus_);
+  EXPECT_EQ(Ticket(id)["team"], "desk");
   Json sla = srv_.Get("/api/v1/tickets/" + id + "/sla", manager_).body;
-  EXPECT_EQ(sla["calendar"], "24x7");  // not routed to the team yet
-  ASSERT_EQ(srv_.Patch("/api/v1/tickets/" + id, manager_, Json{{"team", "desk"}}).status, 200);
-  sla = srv_.Get("/api/v1/tickets/" + id + "/sla", manager_).body;
   EXPECT_EQ(sla["calendar"], "office");
+  Put("/api/v1/teams/night", {{"display_name", "夜班"}});
+  ASSERT_EQ(srv_.Patch("/api/v1/tickets/" + id, manager_, Json{{"team", "night"}}).status, 200);
+  sla = srv_.Get("/api/v1/tickets/" + id + "/sla", manager_).body;
+  EXPECT_EQ(sla["calendar"], "24x7");
   EXPECT_EQ(srv_.Patch("/api/v1/tickets/" + id, manager_, Json{{"team", "ghost"}}).status, 422);
 }
 

@@ -24,7 +24,7 @@ struct Node {
         config(*store, clock),
         sla(*store, config, clock),
         scheduler(*store, config, sla, clock),
-        tickets(*store, clock, TicketServiceDeps{&config, &sla, {&sla}}),
+        tickets(*store, clock, TicketServiceDeps{&config, &sla, {}}),
         customers(*store, clock) {}
   std::unique_ptr<Store> store;
   ConfigService config;

@@ -52,7 +52,7 @@ TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
   sla_ = std::make_unique<SlaService>(*store_, *config_, *clock_);
   scheduler_ = std::make_unique<Scheduler>(*store_, *config_, *sla_, *clock_);
   tickets_ = std::make_unique<TicketService>(
-      *store_, *clock_, TicketServiceDeps{config_.get(), sla_.get(), {sla_.get()}});
+      *store_, *clock_, TicketServiceDeps{config_.get(), sla_.get(), {}});
   customers_ = std::make_unique<CustomerService>(*store_, *clock_);
   metrics_ = std::make_unique<api::Metrics>();
   Status st;

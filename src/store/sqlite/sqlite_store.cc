@@ -489,16 +489,20 @@ StatusOr<std::vector<Order>> SqliteStore::ListOrders(Txn& txn, const OrderFilter
   return out;
 }
 
-Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t) {
+Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
   {
     static const std::string kSql = std::string("INSERT INTO tickets(") + kTicketColumns +
-                                    ", sla_next_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     BindTicket(s, 2, t);
     bool done = t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed;
-    s.Bind(21, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms));
+    if (ix != nullptr) {
+      s.Bind(21, OptMs(ix->next_at)).Bind(22, OptMs(ix->breach_at));
+    } else {
+      s.Bind(21, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(22);
+    }
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   if (t.tags.empty()) return OkStatus();
@@ -572,6 +576,7 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
   if (!f.owner.empty()) where += " AND owner = :owner";
   if (!f.customer_id.empty()) where += " AND customer_seq = :customer";
   if (!f.team.empty()) where += " AND team = :team";
+  if (f.team_is_empty) where += " AND team = ''";
   // Spelled as the partial index tickets_waiting is, so that it is used.
   if (f.waiting) where += " AND assignee = '' AND status IN ('new', 'open')";
   if (f.sla_breach_from) where += " AND sla_breach_at >= :breach_from";

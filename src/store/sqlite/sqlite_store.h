@@ -45,7 +45,7 @@ class SqliteStore final : public Store {
   StatusOr<Order> GetOrder(Txn& txn, const std::string& id) override;
   StatusOr<std::vector<Order>> ListOrders(Txn& txn, const OrderFilter& f) override;
 
-  Status InsertTicket(Txn& txn, const Ticket& t) override;
+  Status InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix = nullptr) override;
   Status UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_version,
                       const Ticket* stored = nullptr) override;
   StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) override;
