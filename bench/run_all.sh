@@ -195,7 +195,7 @@ machine_info() {
   {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     local changed
-    changed=$(git status --porcelain -- src 2> /dev/null | wc -l)
+    changed=$( (git status --porcelain -- src 2> /dev/null || true) | wc -l)
     echo "commit: $(git rev-parse --short HEAD 2> /dev/null || echo unknown)$( ((changed == 0)) || echo " + uncommitted changes to $changed files in src/")"
     echo "nproc: $(nproc)"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"

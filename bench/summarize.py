@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Renders bench/out/ (results.jsonl, core.json, machine.txt) as Markdown.
+"""Renders bench/out/ (results.jsonl, core.json, sla.json, machine.txt) as Markdown.
 
   bench/summarize.py bench/out > bench/out/summary.md
 """
@@ -120,8 +120,8 @@ def fmt_time(value, unit):
             return ("%.3g" % v if v < 1000 else "%.0f" % v) + " " + name.replace("us", "µs")
 
 
-def core_rows(out):
-    path = os.path.join(out, "core.json")
+def core_rows(out, name="core.json"):
+    path = os.path.join(out, name)
     if not os.path.exists(path):
         return [], ""
     rows = []
@@ -161,11 +161,13 @@ def main():
     parts += ["## Import", "", table(("Run", "Tickets", "Onto", "Seconds", "Tickets/s",
                                       "CPU user + sys s", "Memory / size", "load avg"),
                                      import_rows(res)), ""]
-    rows, count = core_rows(out)
-    if rows:
-        parts += ["## Micro-benchmarks (Google Benchmark)", "",
-                  table(("Benchmark", "Time", "CPU", count, "Rate"), rows), "",
-                  "With repetitions, each row is the median of the repetitions.", ""]
+    for name, title in (("core.json", "Micro-benchmarks (Google Benchmark)"),
+                        ("sla.json", "SLA, routing and the scheduler (Google Benchmark)")):
+        rows, count = core_rows(out, name)
+        if rows:
+            parts += ["## " + title, "",
+                      table(("Benchmark", "Time", "CPU", count, "Rate"), rows), "",
+                      "With repetitions, each row is the median of the repetitions.", ""]
     print("\n".join(parts))
 
 
