@@ -69,8 +69,12 @@ Router::Router(std::vector<RoutingAgent> agents) {
       if (it->second < 256) e.skills.w[it->second / 64] |= uint64_t{1} << (it->second % 64);
     }
     size_t i = agents_.size();
-    for (const auto& team : e.a.profile.teams) by_team_[team].push_back(i);
-    all_.push_back(i);
+    // Only online agents are ever chosen: the candidate lists leave the
+    // others out, so a decision scans only those who could take a ticket.
+    if (e.a.presence == Presence::kOnline) {
+      for (const auto& team : e.a.profile.teams) by_team_[team].push_back(i);
+      all_.push_back(i);
+    }
     agents_.push_back(std::move(e));
   }
 }
