@@ -340,7 +340,10 @@ void Scheduler::Wake() {
 void Scheduler::AfterCommit(const Ticket& t) {
   bool waiting = t.assignee.empty() &&
                  (t.status == TicketStatus::kNew || t.status == TicketStatus::kOpen);
-  if (waiting || t.threat || t.priority == Priority::kP1) Wake();
+  // A resolved or closed ticket frees room for a waiting one.
+  bool frees = !t.assignee.empty() &&
+               (t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed);
+  if (waiting || frees || t.threat || t.priority == Priority::kP1) Wake();
 }
 
 }  // namespace kefu

@@ -8,7 +8,8 @@
 // process is killed and restarted or several nodes sweep the same database.
 //
 // `kefu serve` runs it on a background thread (every second, and within
-// 100 ms when a ticket joins the queue); `kefu jobs run-once` runs one pass.
+// 100 ms when a ticket joins the queue or an agent's ticket is resolved);
+// `kefu jobs run-once` runs one pass.
 // Routing decides on a read snapshot and applies its decisions in one short
 // write, skipping tickets that changed in between (the next pass retries).
 #pragma once
