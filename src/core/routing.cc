@@ -35,6 +35,10 @@ std::optional<Presence> ParsePresence(std::string_view s) {
   return std::nullopt;
 }
 
+RoutingTicket RoutingTicketOf(const Ticket& t, Tier tier) {
+  return RoutingTicket{t.team, t.category, t.language, t.channel, tier == Tier::kVip};
+}
+
 std::optional<std::string> ChooseTeam(const RoutingTicket& t, const std::vector<TeamSpec>& teams) {
   auto specificity = [](const TeamSpec& team) {
     return !team.categories.empty() + !team.channels.empty() + !team.languages.empty();

@@ -66,6 +66,8 @@ struct RoutingTicket {
   Channel channel = Channel::kWeb;
   bool vip = false;
 };
+// What routing reads of a ticket whose customer has `tier`.
+RoutingTicket RoutingTicketOf(const Ticket& t, Tier tier);
 
 // The team a new ticket joins: a VIP customer's ticket goes to a vip_only
 // team whose filters accept it, if there is one; otherwise a non-VIP team

@@ -36,10 +36,6 @@ StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
 
 namespace {
 
-RoutingTicket ToRouting(const Ticket& t, Tier tier) {
-  return RoutingTicket{t.team, t.category, t.language, t.channel, tier == Tier::kVip};
-}
-
 // Stores a Change made by the scheduler and re-indexes the ticket.
 Status Save(Store& store, SlaService& sla, Txn& txn, Change& c, const Ticket& before,
             Timestamp now) {
@@ -66,7 +62,7 @@ void SortServed(std::vector<Waiting>& q) {
 Status EnsureTeam(Store& store, SlaService& sla, Txn& txn, const ConfigSnapshot& cfg, Ticket& t,
                   Tier tier, Timestamp now, SweepReport& r) {
   if (!t.team.empty() || cfg.teams.empty()) return OkStatus();
-  auto team = ChooseTeam(ToRouting(t, tier), cfg.teams);
+  auto team = ChooseTeam(RoutingTicketOf(t, tier), cfg.teams);
   if (!team) return OkStatus();
   TicketPatch p;
   p.team = *team;
@@ -108,7 +104,7 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
         KEFU_ASSIGN_OR_RETURN(agents, LoadRoutingAgents(store_, txn, cfg));
       }
       Router router(*agents);
-      if (auto i = router.Choose(ToRouting(all.ticket, sla.tier), /*supervisors_only=*/true)) {
+      if (auto i = router.Choose(RoutingTicketOf(all.ticket, sla.tier), /*supervisors_only=*/true)) {
         ctx.lead = router.agent(*i).profile.login;
       }
       if (!all.ticket.assignee.empty()) {
@@ -196,7 +192,7 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
     Router router(std::move(agents));
     for (auto& e : queue) {
       Decision d{e.t, "", ""};
-      RoutingTicket rt = ToRouting(e.t, e.tier);
+      RoutingTicket rt = RoutingTicketOf(e.t, e.tier);
       if (rt.team.empty() && !cfg->teams.empty()) {
         if (auto team = ChooseTeam(rt, cfg->teams)) d.team = rt.team = *team;
       }

@@ -170,8 +170,7 @@ StatusOr<Ticket> TicketService::Mutate(const Actor& a, const std::string& id, De
 void JoinTeam(Change& c, const ConfigSnapshot& cfg, Tier tier, Timestamp now) {
   Ticket& t = c.ticket;
   if (!t.team.empty() || cfg.teams.empty()) return;
-  RoutingTicket rt{"", t.category, t.language, t.channel, tier == Tier::kVip};
-  auto team = ChooseTeam(rt, cfg.teams);
+  auto team = ChooseTeam(RoutingTicketOf(t, tier), cfg.teams);
   if (!team) return;
   TicketEvent e;
   e.ticket_id = t.id;
