@@ -21,6 +21,7 @@
 
 #include "service/config_service.h"
 #include "service/sla_service.h"
+#include "service/ticket_service.h"
 #include "store/store.h"
 
 namespace kefu {
@@ -80,7 +81,6 @@ class Scheduler : public TicketObserver {
 
   SchedulerTotals Totals() const;
 
-  Status AfterWrite(Txn&, const Ticket&, Timestamp) override { return OkStatus(); }
   void AfterCommit(const Ticket& t) override;
 
  private:

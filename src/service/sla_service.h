@@ -25,15 +25,6 @@ struct TicketSla {
   SlaIndex IndexAfter(const std::vector<Firing>& fired) const;
 };
 
-// Told by TicketService of each write: inside the transaction, after the
-// ticket and its events are stored, and after the commit.
-class TicketObserver {
- public:
-  virtual ~TicketObserver() = default;
-  virtual Status AfterWrite(Txn& txn, const Ticket& t, Timestamp now) = 0;
-  // After the commit (no transaction): e.g. wake the scheduler.
-  virtual void AfterCommit(const Ticket& t) { (void)t; }
-};
 
 // Thread-safe.
 class SlaService {

@@ -84,7 +84,6 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
     }
   }
   KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, true, nullptr, index ? &*index : nullptr));
-  KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   if (!idempotency_key.empty()) {
     KEFU_RETURN_IF_ERROR(store_.PutIdempotencyKey(*txn, a.login, idempotency_key,
                                                   {request_hash, c.ticket.id}, now));
@@ -161,7 +160,6 @@ StatusOr<Ticket> TicketService::Mutate(const Actor& a, const std::string& id, De
   if (c.events.empty()) return c.ticket;
   KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &t));
   if (deps_.sla) KEFU_RETURN_IF_ERROR(deps_.sla->AfterWrite(*txn, c.ticket, now));
-  KEFU_RETURN_IF_ERROR(Observe(*txn, c.ticket, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   Committed(c.ticket);
   return c.ticket;
@@ -191,11 +189,6 @@ Status TicketService::CheckTeam(Txn& txn, const std::string& team) {
     if (cfg->FindTeam(team)) return OkStatus();
   }
   return ValidationError("team " + team + " does not exist");
-}
-
-Status TicketService::Observe(Txn& txn, const Ticket& t, Timestamp now) {
-  for (TicketObserver* o : deps_.observers) KEFU_RETURN_IF_ERROR(o->AfterWrite(txn, t, now));
-  return OkStatus();
 }
 
 void TicketService::Committed(const Ticket& t) {

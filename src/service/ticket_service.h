@@ -38,6 +38,14 @@ struct TicketQuery {
 // config there are no teams to check and no forbidden phrases; with sla,
 // every write keeps the ticket's SLA index (Store::SetSlaIndex) right;
 // observers (the scheduler) hear of every write.
+// Told by TicketService of each committed ticket write (e.g. the scheduler,
+// to route a ticket that joined the queue at once).
+class TicketObserver {
+ public:
+  virtual ~TicketObserver() = default;
+  virtual void AfterCommit(const Ticket& t) = 0;
+};
+
 struct TicketServiceDeps {
   ConfigService* config = nullptr;
   SlaService* sla = nullptr;
@@ -100,7 +108,6 @@ class TicketService {
 
   // Checks the team a ticket is put in exists.
   Status CheckTeam(Txn& txn, const std::string& team);
-  Status Observe(Txn& txn, const Ticket& t, Timestamp now);
   void Committed(const Ticket& t);
   StatusOr<MacroPreview> RenderMacro(Txn& txn, const Actor& a, const Ticket& t,
                                      const std::string& macro_id, Timestamp now);
