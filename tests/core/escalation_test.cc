@@ -3,23 +3,20 @@
 #include <gtest/gtest.h>
 
 #include "core/escalation.h"
+#include "ticket_story.h"
 
 namespace kefu {
 namespace {
 
-const Actor kCustomer{"wangfang", Role::kCustomer, "C-000001"};
-const Actor kAgent{"li.na", Role::kAgent, ""};
-constexpr int64_t kMin = 60'000;
+using testing::AlwaysOpen;
+using testing::kMin;
+using testing::Story;
+const Actor& kCustomer = testing::kStoryCustomer;
+const Actor& kAgent = testing::kStoryAgent;
 
 // Monday 2026-11-23 10:00 in Beijing.
 const Timestamp kT0 = *ParseIso8601("2026-11-23T02:00:00Z");
 Timestamp At(int minutes) { return Timestamp{kT0.unix_ms + minutes * kMin}; }
-
-BusinessCalendar AlwaysOpen() {
-  CalendarSpec s;
-  s.always_open = true;
-  return *BusinessCalendar::Make(s);
-}
 
 // Monday to Friday, 09:00-18:00 Beijing time.
 BusinessCalendar Weekdays() {
@@ -33,32 +30,6 @@ SlaTargets Targets(int first, int next, int resolution) {
   return SlaTargets{first, next, resolution, false};
 }
 
-// A ticket driven through the real core commands, keeping its history.
-class Story {
- public:
-  explicit Story(Timestamp t0) : t0_(t0) {
-    NewTicket n;
-    n.subject = "快递丢了";
-    n.customer_id = "C-000001";
-    Take(*OpenTicket(n, "T-000001", kCustomer, t0));
-  }
-  Timestamp At(int minutes) const { return Timestamp{t0_.unix_ms + minutes * kMin}; }
-  void Reply(const Actor& a, int minute) { Take(*AddMessage(ticket_, a, "…", false, At(minute))); }
-  void Move(TicketStatus to, int minute) { Take(*Transition(ticket_, kAgent, to, "", At(minute))); }
-  std::vector<Firing> Firings(const SlaTargets& t, int now_minute,
-                              const BusinessCalendar& cal = AlwaysOpen()) const {
-    return SlaFirings(ComputeSlaClocks(ticket_, history_, t, 80, cal, At(now_minute)));
-  }
-
- private:
-  void Take(const Change& c) {
-    ticket_ = c.ticket;
-    history_.insert(history_.end(), c.events.begin(), c.events.end());
-  }
-  Timestamp t0_;
-  Ticket ticket_;
-  std::vector<TicketEvent> history_;
-};
 
 // "warning first_response @2026-11-23T02:48:00.000Z #<anchor>", for readable failures.
 std::string Show(const Firing& f) {

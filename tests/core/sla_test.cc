@@ -4,54 +4,17 @@
 
 #include "core/sla.h"
 #include "core/ticket_rules.h"
+#include "ticket_story.h"
 
 namespace kefu {
 namespace {
 
-const Actor kCustomer{"wangfang", Role::kCustomer, "C-000001"};
-const Actor kAgent{"li.na", Role::kAgent, ""};
-constexpr int64_t kMin = 60'000;
+using testing::AlwaysOpen;
+using testing::kMin;
+using testing::Story;
+const Actor& kCustomer = testing::kStoryCustomer;
+const Actor& kAgent = testing::kStoryAgent;
 
-BusinessCalendar AlwaysOpen() {
-  CalendarSpec s;
-  s.always_open = true;
-  return *BusinessCalendar::Make(s);
-}
-
-// A ticket driven through the real core commands, keeping its history.
-class Story {
- public:
-  explicit Story(Timestamp t0) : t0_(t0) {
-    NewTicket n;
-    n.subject = "快递丢了";
-    n.customer_id = "C-000001";
-    auto c = OpenTicket(n, "T-000001", kCustomer, t0);
-    Take(*c);
-  }
-  Timestamp At(int minutes) const { return Timestamp{t0_.unix_ms + minutes * kMin}; }
-  void Reply(const Actor& a, int minute) { Take(*AddMessage(ticket_, a, "…", false, At(minute))); }
-  void Move(TicketStatus to, int minute) { Take(*Transition(ticket_, kAgent, to, "", At(minute))); }
-  std::vector<SlaClock> Clocks(const SlaTargets& t, int now_minute,
-                               const BusinessCalendar& cal = AlwaysOpen()) const {
-    return ComputeSlaClocks(ticket_, history_, t, 80, cal, At(now_minute));
-  }
-  SlaClock Get(const SlaTargets& t, SlaMetric m, int now_minute) const {
-    for (const auto& c : Clocks(t, now_minute)) {
-      if (c.metric == m) return c;
-    }
-    ADD_FAILURE() << "no clock " << ToString(m);
-    return {};
-  }
-
- private:
-  void Take(const Change& c) {
-    ticket_ = c.ticket;
-    history_.insert(history_.end(), c.events.begin(), c.events.end());
-  }
-  Timestamp t0_;
-  Ticket ticket_;
-  std::vector<TicketEvent> history_;
-};
 
 const Timestamp kT0 = *ParseIso8601("2026-11-23T02:00:00Z");
 
