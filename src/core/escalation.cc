@@ -19,24 +19,11 @@ Priority MoreUrgent(Priority p) {
 
 TicketEvent Escalated(const Ticket& t, std::string from, std::string to, std::string reason,
                       Timestamp now) {
-  TicketEvent e;
-  e.ticket_id = t.id;
-  e.type = EventType::kEscalated;
-  e.actor = SystemActor().login;
-  e.actor_role = SystemActor().role;
-  e.at = now;
+  TicketEvent e = MakeEvent(t, EventType::kEscalated, SystemActor(), now);
   e.from = std::move(from);
   e.to = std::move(to);
   e.reason = std::move(reason);
   return e;
-}
-
-// The net change of several steps counts as one version.
-Change Collapse(const Ticket& before, Change c, Timestamp now) {
-  if (c.events.empty()) return Change{before, {}};
-  c.ticket.version = before.version + 1;
-  c.ticket.updated_at = now;
-  return c;
 }
 
 Status ApplyRule(Change& c, const EscalationRule& r, const Firing& f, const EscalationContext& ctx,
@@ -125,12 +112,9 @@ StatusOr<Change> ApplyFiring(const Ticket& t, const Firing& f,
     }
     return Collapse(t, std::move(c), now);
   }
-  TicketEvent e;
-  e.ticket_id = t.id;
-  e.type = f.kind == FiringKind::kWarning ? EventType::kSlaWarning : EventType::kSlaBreached;
-  e.actor = SystemActor().login;
-  e.actor_role = SystemActor().role;
-  e.at = now;
+  TicketEvent e = MakeEvent(
+      t, f.kind == FiringKind::kWarning ? EventType::kSlaWarning : EventType::kSlaBreached,
+      SystemActor(), now);
   e.from = f.metric;
   e.to = FormatIso8601(f.due);
   c.events.push_back(std::move(e));

@@ -6,8 +6,6 @@
 #include "core/validation.h"
 
 namespace kefu {
-namespace {
-
 TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp now) {
   TicketEvent e;
   e.ticket_id = t.id;
@@ -17,6 +15,8 @@ TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp
   e.at = now;
   return e;
 }
+
+namespace {
 
 TicketEvent StatusEvent(const Ticket& t, TicketStatus to, const Actor& a, std::string reason,
                         Timestamp now) {
@@ -58,6 +58,13 @@ Status Chain(Change& c, StatusOr<Change> step) {
   c.ticket = std::move(step->ticket);
   for (auto& e : step->events) c.events.push_back(std::move(e));
   return OkStatus();
+}
+
+Change Collapse(const Ticket& before, Change c, Timestamp now) {
+  if (c.events.empty()) return Change{before, {}};
+  c.ticket.version = before.version + 1;
+  c.ticket.updated_at = now;
+  return c;
 }
 
 bool IsLegalTransition(TicketStatus from, TicketStatus to) {

@@ -24,9 +24,14 @@ struct Change {
   std::vector<TicketEvent> events;
 };
 
+// An event of `t` by `a` at `now`, with no data yet.
+TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp now);
+
 // Composes commands: appends the events of `step` (a command applied to
-// c.ticket) to `c` and takes its ticket; the caller sets the version once.
+// c.ticket) to `c` and takes its ticket. Collapse then makes the chain one
+// change of `before`: one version more (or `before` itself if no event).
 Status Chain(Change& c, StatusOr<Change> step);
+Change Collapse(const Ticket& before, Change c, Timestamp now);
 
 // True if `to` may directly follow `from` through an explicit transition.
 bool IsLegalTransition(TicketStatus from, TicketStatus to);

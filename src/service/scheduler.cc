@@ -123,10 +123,8 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
       KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(txn, ctx.lead, now));
     }
   }
-  if (!all.events.empty()) {
-    all.ticket.version = before.version + 1;
-    KEFU_RETURN_IF_ERROR(SaveChange(store_, txn, all, false, &before));
-  }
+  all = Collapse(before, std::move(all), now);
+  KEFU_RETURN_IF_ERROR(SaveChange(store_, txn, all, false, &before));
   const Ticket& after = all.events.empty() ? before : all.ticket;
   bool same_rule_inputs = after.priority == before.priority && after.team == before.team &&
                           after.category == before.category && after.status == before.status &&
@@ -225,8 +223,8 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
       KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(*txn, d.agent, now));
       r.routed++;
     }
+    c = Collapse(cur, std::move(c), now);
     if (c.events.empty()) continue;
-    c.ticket.version = cur.version + 1;
     KEFU_RETURN_IF_ERROR(SaveChange(store_, *txn, c, false, &cur));
     // The team decides the SLA rule and calendar; the assignee does not.
     if (!d.team.empty()) KEFU_RETURN_IF_ERROR(sla_.AfterWrite(*txn, c.ticket, now));

@@ -170,12 +170,7 @@ void JoinTeam(Change& c, const ConfigSnapshot& cfg, Tier tier, Timestamp now) {
   if (!t.team.empty() || cfg.teams.empty()) return;
   auto team = ChooseTeam(RoutingTicketOf(t, tier), cfg.teams);
   if (!team) return;
-  TicketEvent e;
-  e.ticket_id = t.id;
-  e.type = EventType::kTeamChanged;
-  e.actor = SystemActor().login;
-  e.actor_role = SystemActor().role;
-  e.at = now;
+  TicketEvent e = MakeEvent(t, EventType::kTeamChanged, SystemActor(), now);
   e.to = *team;
   e.reason = "routing";
   c.events.push_back(std::move(e));
@@ -249,8 +244,7 @@ StatusOr<Ticket> TicketService::ApplyMacro(const Actor& a, const std::string& id
       patch.tags = std::move(tags);
     }
     KEFU_RETURN_IF_ERROR(Chain(c, kefu::Patch(c.ticket, a, patch, now)));
-    c.ticket.version = t.version + 1;  // one command, one version
-    return c;
+    return Collapse(t, std::move(c), now);  // one command, one version
   });
 }
 
