@@ -8,11 +8,7 @@
 namespace kefu {
 namespace {
 
-using testing::AlwaysOpen;
-using testing::kMin;
-using testing::Story;
-const Actor& kCustomer = testing::kStoryCustomer;
-const Actor& kAgent = testing::kStoryAgent;
+using namespace testing;  // kefu::testing: Story, AlwaysOpen, kCustomer, kAgent, kMin
 
 // Monday 2026-11-23 10:00 in Beijing.
 const Timestamp kT0 = *ParseIso8601("2026-11-23T02:00:00Z");

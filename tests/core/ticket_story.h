@@ -13,8 +13,8 @@
 
 namespace kefu::testing {
 
-inline const Actor kStoryCustomer{"wangfang", Role::kCustomer, "C-000001"};
-inline const Actor kStoryAgent{"li.na", Role::kAgent, ""};
+inline const Actor kCustomer{"wangfang", Role::kCustomer, "C-000001"};
+inline const Actor kAgent{"li.na", Role::kAgent, ""};
 constexpr int64_t kMin = 60'000;
 
 inline BusinessCalendar AlwaysOpen() {
@@ -30,13 +30,13 @@ class Story {
     NewTicket n;
     n.subject = "快递丢了";
     n.customer_id = "C-000001";
-    Take(*OpenTicket(n, "T-000001", kStoryCustomer, t0));
+    Take(*OpenTicket(n, "T-000001", kCustomer, t0));
   }
   Timestamp At(int minutes) const { return Timestamp{t0_.unix_ms + minutes * kMin}; }
   void Reply(const Actor& a, int minute) { Take(*AddMessage(ticket_, a, "…", false, At(minute))); }
   // Moved by the agent.
   void Move(TicketStatus to, int minute) {
-    Take(*Transition(ticket_, kStoryAgent, to, "", At(minute)));
+    Take(*Transition(ticket_, kAgent, to, "", At(minute)));
   }
   std::vector<SlaClock> Clocks(const SlaTargets& t, int now_minute,
                                const BusinessCalendar& cal = AlwaysOpen()) const {
