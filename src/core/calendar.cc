@@ -14,21 +14,6 @@ constexpr int64_t kDayMs = 86'400'000;
 // days); the bound only stops a loop on nonsense input.
 constexpr int kMaxDaysScanned = 3 * 366;
 
-int64_t DaysFromDate(const Date& d) {
-  return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} /
-                  day{static_cast<unsigned>(d.day)}}
-      .time_since_epoch()
-      .count();
-}
-
-Date DateFromDays(int64_t days) {
-  year_month_day ymd{sys_days{std::chrono::days{days}}};
-  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-              static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
-// Floor division for negative instants.
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 const std::vector<WorkInterval> kAllDay = {{0, 1440}};
 const std::vector<WorkInterval> kClosed = {};
@@ -48,6 +33,29 @@ Status CheckIntervals(const std::vector<WorkInterval>& v, const std::string& whe
 }
 
 }  // namespace
+
+int64_t DaysFromDate(const Date& d) {
+  return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} /
+                  day{static_cast<unsigned>(d.day)}}
+      .time_since_epoch()
+      .count();
+}
+
+Date DateFromDays(int64_t days) {
+  year_month_day ymd{sys_days{std::chrono::days{days}}};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+Date LocalDate(Timestamp t, int utc_offset_minutes) {
+  return DateFromDays(FloorDiv(t.unix_ms + int64_t{utc_offset_minutes} * kMinuteMs, kDayMs));
+}
+
+Timestamp LocalMidnight(const Date& d, int utc_offset_minutes) {
+  return Timestamp{DaysFromDate(d) * kDayMs - int64_t{utc_offset_minutes} * kMinuteMs};
+}
 
 std::optional<Date> ParseDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;

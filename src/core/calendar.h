@@ -28,6 +28,16 @@ struct Date {
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// Days since 1970-01-01 of a civil date, and back.
+int64_t DaysFromDate(const Date& d);
+Date DateFromDays(int64_t days);
+// Floor division (for instants before 1970).
+int64_t FloorDiv(int64_t a, int64_t b);
+// The local date of an instant, and the instant a local date begins, at a
+// fixed UTC offset.
+Date LocalDate(Timestamp t, int utc_offset_minutes);
+Timestamp LocalMidnight(const Date& d, int utc_offset_minutes);
+
 // "2026-10-01" -> Date; nullopt if malformed or not a real day.
 std::optional<Date> ParseDate(std::string_view s);
 std::string FormatDate(const Date& d);

@@ -6,14 +6,6 @@
 namespace kefu {
 namespace {
 
-template <typename E, size_t N>
-std::optional<E> ParseFrom(const std::array<std::string_view, N>& names, std::string_view s) {
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == s) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
-
 constexpr std::array<std::string_view, 6> kStatusNames = {
     "new", "open", "pending_customer", "pending_third_party", "resolved", "closed"};
 constexpr std::array<std::string_view, 4> kPriorityNames = {"P1", "P2", "P3", "P4"};
@@ -39,16 +31,16 @@ std::string_view ToString(Tier t) { return kTierNames[static_cast<size_t>(t)]; }
 std::string_view ToString(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
 
 std::optional<TicketStatus> ParseTicketStatus(std::string_view s) {
-  return ParseFrom<TicketStatus>(kStatusNames, s);
+  return ParseName<TicketStatus>(kStatusNames, s);
 }
 std::optional<Priority> ParsePriority(std::string_view s) {
-  return ParseFrom<Priority>(kPriorityNames, s);
+  return ParseName<Priority>(kPriorityNames, s);
 }
 std::optional<Channel> ParseChannel(std::string_view s) {
-  return ParseFrom<Channel>(kChannelNames, s);
+  return ParseName<Channel>(kChannelNames, s);
 }
-std::optional<Tier> ParseTier(std::string_view s) { return ParseFrom<Tier>(kTierNames, s); }
-std::optional<Role> ParseRole(std::string_view s) { return ParseFrom<Role>(kRoleNames, s); }
+std::optional<Tier> ParseTier(std::string_view s) { return ParseName<Tier>(kTierNames, s); }
+std::optional<Role> ParseRole(std::string_view s) { return ParseName<Role>(kRoleNames, s); }
 
 std::span<const std::string_view> Categories() { return kCategoryCodes; }
 

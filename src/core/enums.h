@@ -2,6 +2,8 @@
 // Every Parse* returns nullopt for an unknown name; every name round-trips.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -13,6 +15,15 @@ enum class Priority { kP1, kP2, kP3, kP4 };  // P1 is the most urgent.
 enum class Channel { kWeb, kEmail, kPhone, kChat, kMarketplace, kApi };
 enum class Tier { kNormal, kMember, kVip };
 enum class Role { kCustomer, kAgent, kLead, kManager, kAdmin };
+
+// The enumerator whose wire name (names[i] for enumerator i) is `s`.
+template <typename E, size_t N>
+std::optional<E> ParseName(const std::array<std::string_view, N>& names, std::string_view s) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == s) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
 
 std::string_view ToString(TicketStatus s);
 std::string_view ToString(Priority p);

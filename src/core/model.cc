@@ -31,23 +31,36 @@ int64_t Order::TotalFen() const {
 }
 
 namespace {
-constexpr std::array<std::string_view, 15> kEventNames = {
+constexpr std::array<std::string_view, 19> kEventNames = {
     "created",      "reply",          "note",         "status_changed",   "assigned",
     "transferred",  "owner_set",      "tags_changed", "priority_changed", "category_changed",
-    "team_changed", "threat_changed", "sla_warning",  "sla_breached",     "escalated"};
+    "team_changed", "threat_changed", "sla_warning",  "sla_breached",     "escalated",
+    "after_sales",  "compensation",   "shipment",     "reminder"};
+constexpr std::array<std::string_view, 4> kOrderStatusNames = {"pending_payment", "paid",
+                                                               "shipped", "delivered"};
 }  // namespace
+
+std::string_view ToString(OrderStatus s) { return kOrderStatusNames[static_cast<size_t>(s)]; }
+
+OrderStatus StatusOf(const Order& o) {
+  if (o.delivered_at) return OrderStatus::kDelivered;
+  if (o.shipped_at) return OrderStatus::kShipped;
+  if (o.paid_at) return OrderStatus::kPaid;
+  return OrderStatus::kPendingPayment;
+}
 
 std::string_view ToString(EventType t) { return kEventNames[static_cast<size_t>(t)]; }
 
 std::optional<EventType> ParseEventType(std::string_view s) {
-  for (size_t i = 0; i < kEventNames.size(); ++i) {
-    if (kEventNames[i] == s) return static_cast<EventType>(i);
-  }
-  return std::nullopt;
+  return ParseName<EventType>(kEventNames, s);
 }
 
 bool IsPublicEvent(EventType t) {
-  return t == EventType::kCreated || t == EventType::kReply || t == EventType::kStatusChanged;
+  // After-sales progress and parcel news are the customer's business;
+  // compensation stays internal until it is granted (and then shows on the
+  // customer's overview, not as an event).
+  return t == EventType::kCreated || t == EventType::kReply || t == EventType::kStatusChanged ||
+         t == EventType::kAfterSales || t == EventType::kShipment;
 }
 
 }  // namespace kefu

@@ -32,6 +32,12 @@ struct OrderItem {
   std::string name;
   int64_t quantity = 1;
   int64_t price_fen = 0;  // unit price in fen (1/100 yuan)
+  // Goods category for the after-sales policy (e.g. "phones", "fresh_food");
+  // empty: the policy's defaults.
+  std::string category;
+  // The buyer confirmed at purchase that the item cannot be returned
+  // without a reason (CRPL Art. 25, last paragraph).
+  bool non_returnable = false;
 };
 
 struct Order {
@@ -43,9 +49,27 @@ struct Order {
   std::optional<Timestamp> delivered_at;
   std::string carrier;          // may be empty
   std::string tracking_number;  // may be empty
+  std::string market = "cn";    // "cn" (domestic) or a cross-border market of the policy
   Timestamp created_at;
 
   int64_t TotalFen() const;
+};
+
+// How far an order has got, derived from its dates.
+enum class OrderStatus { kPendingPayment, kPaid, kShipped, kDelivered };
+std::string_view ToString(OrderStatus s);
+OrderStatus StatusOf(const Order& o);
+
+// A message for one user (the console's inbox): a lead told of a pending
+// approval, an owner told that a parcel was delivered or lost, an assignee
+// reminded to chase a carrier.
+struct Notification {
+  int64_t seq = 0;  // assigned by the store
+  std::string login;
+  std::string ticket_id;  // may be empty
+  std::string kind;       // e.g. "shipment_delivered", "approval_pending"
+  std::string body;
+  Timestamp at;
 };
 
 // A person who can sign in. Customers are linked to their Customer record.
@@ -104,6 +128,10 @@ enum class EventType {
   kSlaWarning,       // an SLA clock used its warning share; data: from (metric), to (due, ISO 8601)
   kSlaBreached,      // an SLA clock passed its target; data: from (metric), to (due, ISO 8601)
   kEscalated,        // data: from (what fired), to (the lead or queue), reason (rule or cause)
+  kAfterSales,       // an after-sales request moved; data: body (request id), from, to, reason
+  kCompensation,     // compensation requested/decided; data: body (id), from, to, reason
+  kShipment,         // a linked shipment changed; data: body (shipment id), to (status), reason
+  kReminder,         // a follow-up is due; data: from (what), to (who is reminded), reason
 };
 
 std::string_view ToString(EventType t);

@@ -104,6 +104,7 @@ Status ValidateOrder(const Order& o) {
   for (const auto& it : o.items) {
     KEFU_RETURN_IF_ERROR(CheckText("items[].sku", it.sku, 1, 64));
     KEFU_RETURN_IF_ERROR(CheckText("items[].name", it.name, 0, 200));
+    KEFU_RETURN_IF_ERROR(CheckText("items[].category", it.category, 0, 64));
     if (it.quantity < 1 || it.quantity > kMaxQuantity) {
       return ValidationError("items[].quantity must be between 1 and " + std::to_string(kMaxQuantity));
     }
@@ -112,6 +113,7 @@ Status ValidateOrder(const Order& o) {
     }
   }
   KEFU_RETURN_IF_ERROR(CheckText("carrier", o.carrier, 0, 64));
+  KEFU_RETURN_IF_ERROR(CheckText("market", o.market, 1, 16));
   KEFU_RETURN_IF_ERROR(CheckText("tracking_number", o.tracking_number, 0, 64));
   if (o.shipped_at && (!o.paid_at || *o.shipped_at < *o.paid_at)) {
     return ValidationError("shipped_at needs paid_at and must not be before it");

@@ -1,0 +1,3 @@
+#include "config/after_sales_config.h"
+
+namespace kefu {}  // namespace kefu

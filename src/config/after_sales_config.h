@@ -1,0 +1,41 @@
+// The after-sales configuration document (kind "after_sales", name
+// "default"): the policy engine's rules, compensation approval limits,
+// team budgets and carrier follow-up. Readers refuse unknown fields and name
+// the bad field (kValidation); the writer produces what the reader accepts.
+//
+// {"refund_within_days": 7,
+//  "defaults": {"nature": "ordinary", "no_reason_days": 7,
+//               "merchant_pays_no_reason_shipping": false,
+//               "fault_return_days": 7, "fault_exchange_days": 15, "warranty_days": 365},
+//  "categories": {"fresh_food": {"nature": "perishable"}, ...},   fields as "defaults",
+//                                                                  absent ones from "defaults"
+//  "markets": {"cn": {"cross_border": false, "utc_offset_minutes": 480},
+//              "hk": {"cross_border": true, "no_reason_days": 7, "no_reason_duties": "buyer"}},
+//  "approval_limits": {"agent_fen": 5000, "lead_fen": 50000, "manager_fen": null},
+//  "team_budgets_fen": {"after-sales": 2000000},
+//  "carrier_follow_up_hours": 24}
+// Every field is optional; absent ones keep the defaults of the core structs.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/status.h"
+#include "core/after_sales_policy.h"
+#include "core/compensation.h"
+
+namespace kefu {
+
+struct AfterSalesConfig {
+  AfterSalesPolicy policy;
+  ApprovalLimits limits;
+  std::map<std::string, int64_t> team_budgets_fen;  // monthly; teams not listed: no budget
+  int carrier_follow_up_hours = 24;  // remind the assignee of a ticket pending a carrier
+};
+
+// Also runs ValidateAfterSalesPolicy.
+StatusOr<AfterSalesConfig> ParseAfterSalesConfig(const nlohmann::json& j);
+nlohmann::ordered_json AfterSalesConfigToJson(const AfterSalesConfig& c);
+
+}  // namespace kefu

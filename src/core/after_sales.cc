@@ -1,0 +1,142 @@
+#include "core/after_sales.h"
+
+#include <array>
+#include <string>
+
+namespace kefu {
+namespace {
+
+constexpr std::array<std::string_view, 4> kKindNames = {"return_refund", "refund_only", "exchange",
+                                                        "repair"};
+constexpr std::array<std::string_view, 6> kReasonNames = {
+    "no_reason", "quality_fault", "not_as_described", "damaged_in_transit", "wrong_item",
+    "not_delivered"};
+constexpr std::array<std::string_view, 10> kStatusNames = {
+    "requested", "approved",  "rejected",  "awaiting_return_shipment", "received",
+    "inspected", "refunded",  "exchanged", "repaired",                 "cancelled"};
+constexpr std::array<std::string_view, 3> kPayerNames = {"none", "buyer", "merchant"};
+
+}  // namespace
+
+std::string_view ToString(AfterSalesKind k) { return kKindNames[static_cast<size_t>(k)]; }
+std::string_view ToString(AfterSalesReason r) { return kReasonNames[static_cast<size_t>(r)]; }
+std::string_view ToString(AfterSalesStatus s) { return kStatusNames[static_cast<size_t>(s)]; }
+std::string_view ToString(Payer p) { return kPayerNames[static_cast<size_t>(p)]; }
+std::optional<AfterSalesKind> ParseAfterSalesKind(std::string_view s) {
+  return ParseName<AfterSalesKind>(kKindNames, s);
+}
+std::optional<AfterSalesReason> ParseAfterSalesReason(std::string_view s) {
+  return ParseName<AfterSalesReason>(kReasonNames, s);
+}
+std::optional<AfterSalesStatus> ParseAfterSalesStatus(std::string_view s) {
+  return ParseName<AfterSalesStatus>(kStatusNames, s);
+}
+std::optional<Payer> ParsePayer(std::string_view s) { return ParseName<Payer>(kPayerNames, s); }
+
+bool IsFinal(AfterSalesStatus s) {
+  using S = AfterSalesStatus;
+  return s == S::kRejected || s == S::kRefunded || s == S::kExchanged || s == S::kRepaired ||
+         s == S::kCancelled;
+}
+
+bool IsFaultReason(AfterSalesReason r) { return r != AfterSalesReason::kNoReason; }
+
+bool HoldsQuantity(AfterSalesStatus s) {
+  return s != AfterSalesStatus::kRejected && s != AfterSalesStatus::kCancelled;
+}
+
+bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to) {
+  using S = AfterSalesStatus;
+  using K = AfterSalesKind;
+  switch (from) {
+    case S::kRequested:
+      return to == S::kApproved || to == S::kRejected || to == S::kCancelled;
+    case S::kApproved:
+      if (to == S::kCancelled) return true;
+      if (to == S::kRefunded) return kind == K::kRefundOnly;
+      if (to == S::kAwaitingReturnShipment) return kind != K::kRefundOnly;
+      return false;
+    case S::kAwaitingReturnShipment:
+      return to == S::kReceived || to == S::kCancelled;
+    case S::kReceived:
+      return to == S::kInspected;
+    case S::kInspected:
+      if (to == S::kRejected) return true;
+      if (to == S::kRefunded) return kind == K::kReturnRefund;
+      if (to == S::kExchanged) return kind == K::kExchange;
+      if (to == S::kRepaired) return kind == K::kRepair;
+      return false;
+    case S::kRejected:
+    case S::kRefunded:
+    case S::kExchanged:
+    case S::kRepaired:
+    case S::kCancelled:
+      return false;
+  }
+  return false;
+}
+
+namespace {
+
+constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string MoveText(const AfterSalesRequest& r, AfterSalesStatus to) {
+  return "after-sales request " + r.id + " (" + std::string(ToString(r.kind)) + ") cannot move from " +
+         std::string(ToString(r.status)) + " to " + std::string(ToString(to));
+}
+
+}  // namespace
+
+StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const AfterSalesMove& m,
+                                           const std::string& actor, Role actor_role,
+                                           Timestamp now, int refund_within_days) {
+  using S = AfterSalesStatus;
+  // Ownership (the customer owns the ticket) is the caller's check: the
+  // request does not carry the customer, and an agent may have opened it.
+  if (actor_role == Role::kCustomer &&
+      !(r.status == S::kRequested && m.to == S::kCancelled)) {
+    return PermissionDenied("customers may only cancel a request that is still requested");
+  }
+  if (!CanMove(r.kind, r.status, m.to)) {
+    return FailedPrecondition("invalid_transition", MoveText(r, m.to));
+  }
+  if ((m.to == S::kRejected || m.to == S::kCancelled) && IsBlank(m.reason)) {
+    return Status(StatusCode::kValidation, "reason_required",
+                  std::string(ToString(m.to)) + " needs a reason");
+  }
+  AfterSalesRequest out = r;
+  if (m.to == S::kRefunded) {
+    int64_t fen = m.refund_fen.value_or(r.refund_fen);
+    if (fen <= 0 || fen > r.decision.max_refund_fen) {
+      return Status(StatusCode::kValidation, "refund_exceeds_paid",
+                    "refund of " + std::to_string(fen) + " fen must be above 0 and at most " +
+                        std::to_string(r.decision.max_refund_fen) + " fen");
+    }
+    out.refund_fen = fen;
+    out.refunded_at = now;
+  }
+  if (m.to == S::kApproved || m.to == S::kRejected) {
+    out.decided_by = actor;
+    out.decision_reason = m.reason;
+  }
+  if (m.to == S::kReceived) {
+    out.received_at = now;
+    out.refund_due = Timestamp{now.unix_ms + int64_t{refund_within_days} * kDayMs};
+  }
+  if (!m.return_tracking.empty()) out.return_tracking = m.return_tracking;
+  out.status = m.to;
+  out.updated_at = now;
+  out.version = r.version + 1;
+  return out;
+}
+
+bool RefundOverdue(const AfterSalesRequest& r, Timestamp now) {
+  return r.refund_due.has_value() && r.status != AfterSalesStatus::kRefunded && !IsFinal(r.status) &&
+         now > *r.refund_due;
+}
+
+}  // namespace kefu

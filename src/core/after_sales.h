@@ -1,0 +1,133 @@
+// After-sales requests (售后申请) on an order line: the records and their
+// state machine. Pure: no I/O. The policy engine that decides eligibility is
+// in after_sales_policy.h; money limits for goodwill payouts in
+// compensation.h.
+//
+// State machine (every move is an event on the ticket, with who and why):
+//   requested -> approved | rejected | cancelled
+//   approved  -> awaiting_return_shipment   (return_refund, exchange, repair)
+//   approved  -> refunded                   (refund_only: nothing comes back)
+//   approved  -> cancelled
+//   awaiting_return_shipment -> received | cancelled
+//   received  -> inspected
+//   inspected -> refunded (return_refund) | exchanged (exchange)
+//              | repaired (repair) | rejected (the goods failed inspection)
+// rejected, refunded, exchanged, repaired and cancelled are final.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "core/enums.h"
+
+namespace kefu {
+
+enum class AfterSalesKind { kReturnRefund, kRefundOnly, kExchange, kRepair };
+// Why the customer asks. Every reason but kNoReason is the merchant's fault
+// (or the carrier's, which the merchant answers for: E-Commerce Law Art. 20).
+enum class AfterSalesReason {
+  kNoReason,          // 七日无理由
+  kQualityFault,      // 质量问题
+  kNotAsDescribed,    // 与描述不符
+  kDamagedInTransit,  // 运输破损
+  kWrongItem,         // 错发/漏发
+  kNotDelivered,      // 未收到货 (lost, or never shipped)
+};
+enum class AfterSalesStatus {
+  kRequested, kApproved, kRejected, kAwaitingReturnShipment, kReceived, kInspected,
+  kRefunded, kExchanged, kRepaired, kCancelled,
+};
+// Who bears a cost (return shipping, import duties).
+enum class Payer { kNone, kBuyer, kMerchant };
+
+std::string_view ToString(AfterSalesKind k);
+std::string_view ToString(AfterSalesReason r);
+std::string_view ToString(AfterSalesStatus s);
+std::string_view ToString(Payer p);
+std::optional<AfterSalesKind> ParseAfterSalesKind(std::string_view s);
+std::optional<AfterSalesReason> ParseAfterSalesReason(std::string_view s);
+std::optional<AfterSalesStatus> ParseAfterSalesStatus(std::string_view s);
+std::optional<Payer> ParsePayer(std::string_view s);
+
+bool IsFinal(AfterSalesStatus s);
+// True for reasons where the merchant is at fault.
+bool IsFaultReason(AfterSalesReason r);
+// Whether the request holds its order line's quantity: every status but
+// rejected and cancelled does (a line cannot be refunded twice).
+bool HoldsQuantity(AfterSalesStatus s);
+
+// The policy's decision as stored with the request (see after_sales_policy.h).
+struct PolicyDecision {
+  bool eligible = false;
+  std::string rule;     // stable code, e.g. "no_reason_return", "excluded_perishable"
+  std::string article;  // the statute cited, e.g. "CRPL Art. 25"
+  Payer return_shipping = Payer::kNone;  // who pays to send the goods back
+  Payer duties = Payer::kNone;           // cross-border: who bears duties on the return
+  bool return_required = false;          // the goods must come back first
+  std::optional<Timestamp> window_ends;  // the request had to be made before this instant
+  int64_t max_refund_fen = 0;            // what may be refunded for the requested quantity
+  std::string explanation_zh;
+  std::string explanation_en;
+};
+
+struct AfterSalesRequest {
+  std::string id;  // "A-000001"
+  std::string ticket_id;
+  std::string order_id;
+  int line = 0;  // 1-based order line
+  int64_t quantity = 1;
+  AfterSalesKind kind = AfterSalesKind::kReturnRefund;
+  AfterSalesReason reason = AfterSalesReason::kNoReason;
+  AfterSalesStatus status = AfterSalesStatus::kRequested;
+  std::string note;                 // the customer's or agent's description
+  PolicyDecision decision;          // made when the request was opened
+  int64_t refund_fen = 0;           // agreed refund (<= decision.max_refund_fen)
+  std::string return_tracking;      // the customer's return parcel, once sent
+  std::string requested_by;
+  std::string decided_by;           // who approved or rejected
+  std::string decision_reason;      // why (approval, rejection, inspection)
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::optional<Timestamp> received_at;  // returned goods arrived
+  std::optional<Timestamp> refund_due;   // received_at + the policy's refund_within_days
+  std::optional<Timestamp> refunded_at;
+  int64_t version = 0;
+};
+
+// Whether `from -> to` is a move of the state machine for this kind.
+bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to);
+
+// What a move needs besides the target state.
+struct AfterSalesMove {
+  AfterSalesStatus to = AfterSalesStatus::kApproved;
+  std::string reason;           // required for rejected and cancelled
+  std::string return_tracking;  // optional, for awaiting_return_shipment / received
+  std::optional<int64_t> refund_fen;  // refunded: defaults to the agreed refund
+};
+
+// Applies a move by `actor` at `now`. Errors (nothing changes):
+//   kFailedPrecondition "invalid_transition"  not a move of the machine
+//   kValidation "reason_required"             reject/cancel without a reason
+//   kValidation "refund_exceeds_paid"         refund above decision.max_refund_fen
+//   kPermissionDenied "forbidden"             customers may only cancel their own
+//                                             request while it is requested
+// Checked in this order: forbidden, invalid_transition, reason_required,
+// refund_exceeds_paid (also for a refund of 0 or less). Ownership (the
+// customer owns the ticket) is the caller's check: the request does not name
+// the customer.
+// On success: approved/rejected record decided_by = actor and decision_reason
+// = m.reason; received sets received_at = now and refund_due = now +
+// `refund_within_days` days; refunded sets refunded_at = now and refund_fen =
+// m.refund_fen or the agreed refund_fen; a non-empty m.return_tracking
+// replaces return_tracking; updated_at = now; version + 1.
+StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const AfterSalesMove& m,
+                                           const std::string& actor, Role actor_role,
+                                           Timestamp now, int refund_within_days);
+
+// True when the refund is due and not yet issued at `now`.
+bool RefundOverdue(const AfterSalesRequest& r, Timestamp now);
+
+}  // namespace kefu
