@@ -14,7 +14,10 @@
 #include <vector>
 
 #include "common/status.h"
+#include "core/after_sales.h"
+#include "core/compensation.h"
 #include "core/escalation.h"
+#include "core/logistics.h"
 #include "core/model.h"
 #include "core/routing.h"
 
@@ -74,6 +77,29 @@ struct CustomerFilter {
 
 struct OrderFilter {
   std::string customer_id;  // "" = any
+  int64_t before_seq = 0;
+  int limit = 50;
+};
+
+// Lists of after-sales requests, compensations and shipments: newest first,
+// every set field must match.
+struct AfterSalesFilter {
+  std::string ticket_id;
+  std::string order_id;
+  std::string customer_id;
+  std::optional<AfterSalesStatus> status;
+  // Only requests received but not refunded whose refund_due < this.
+  std::optional<Timestamp> refund_overdue_at;
+  int64_t before_seq = 0;
+  int limit = 50;
+};
+
+struct CompensationFilter {
+  std::string ticket_id;
+  std::string order_id;  // compensation on tickets about this order
+  std::string team;
+  std::string customer_id;
+  std::optional<CompensationStatus> status;
   int64_t before_seq = 0;
   int limit = 50;
 };
@@ -206,6 +232,62 @@ class Store {
   virtual Status SetLastAssigned(Txn& txn, const std::string& login, Timestamp now) = 0;
   // Every agent that has a state row, ordered by login.
   virtual StatusOr<std::vector<AgentState>> ListAgentStates(Txn& txn) = 0;
+
+  // Orders learn their delivery from the carrier: sets delivered_at (and
+  // shipped_at if unset) when it is not set yet. kNotFound for no order.
+  virtual Status SetOrderDelivered(Txn& txn, const std::string& order_id, Timestamp at) = 0;
+
+  // After-sales requests. Update writes only if the stored version is
+  // `expected_version` (else kAborted "stale_version").
+  virtual Status InsertAfterSales(Txn& txn, const AfterSalesRequest& r) = 0;
+  virtual Status UpdateAfterSales(Txn& txn, const AfterSalesRequest& r,
+                                  int64_t expected_version) = 0;
+  virtual StatusOr<AfterSalesRequest> GetAfterSales(Txn& txn, const std::string& id) = 0;
+  virtual StatusOr<std::vector<AfterSalesRequest>> ListAfterSales(Txn& txn,
+                                                                  const AfterSalesFilter& f) = 0;
+
+  // Compensation. SumApproved adds the approved amounts of a team decided
+  // in [from, to) (a budget month), or of a ticket when `ticket_id` is set
+  // (then team/from/to are ignored).
+  virtual Status InsertCompensation(Txn& txn, const Compensation& c) = 0;
+  virtual Status UpdateCompensation(Txn& txn, const Compensation& c, int64_t expected_version) = 0;
+  virtual StatusOr<Compensation> GetCompensation(Txn& txn, const std::string& id) = 0;
+  virtual StatusOr<std::vector<Compensation>> ListCompensations(Txn& txn,
+                                                                const CompensationFilter& f) = 0;
+  virtual StatusOr<int64_t> SumApprovedCompensation(Txn& txn, const std::string& team,
+                                                    Timestamp from, Timestamp to,
+                                                    const std::string& ticket_id = "") = 0;
+
+  // Shipments: (carrier, tracking_number) is unique (kAlreadyExists
+  // "duplicate_shipment"). AppendTrackingEvent returns false and writes
+  // nothing when the carrier's event id was seen before: this is what makes
+  // the webhook idempotent.
+  virtual Status InsertShipment(Txn& txn, const Shipment& s) = 0;
+  virtual Status UpdateShipment(Txn& txn, const Shipment& s, int64_t expected_version) = 0;
+  virtual StatusOr<Shipment> GetShipment(Txn& txn, const std::string& id) = 0;
+  virtual StatusOr<Shipment> FindShipment(Txn& txn, const std::string& carrier,
+                                          const std::string& tracking_number) = 0;
+  // Oldest first; by order, or by the orders of a customer.
+  virtual StatusOr<std::vector<Shipment>> ListShipments(Txn& txn, const std::string& order_id,
+                                                        const std::string& customer_id = "") = 0;
+  virtual StatusOr<bool> AppendTrackingEvent(Txn& txn, const Shipment& s,
+                                             const TrackingEvent& e, Timestamp received_at) = 0;
+  // Oldest first by event time.
+  virtual StatusOr<std::vector<TrackingEvent>> ListTrackingEvents(Txn& txn,
+                                                                  const std::string& shipment_id) = 0;
+  // Open (not resolved or closed) tickets about an order, oldest first.
+  virtual StatusOr<std::vector<Ticket>> ListOpenTicketsForOrder(Txn& txn,
+                                                                const std::string& order_id) = 0;
+
+  // Generic once-only marks for jobs that are not SLA clocks (carrier
+  // follow-ups, overdue refunds): false (nothing written) if `key` was
+  // marked before.
+  virtual StatusOr<bool> MarkOnce(Txn& txn, const std::string& key, Timestamp now) = 0;
+
+  // Notifications; ListNotifications: newest first, seq < before_seq (0: from the newest).
+  virtual Status AppendNotification(Txn& txn, Notification& n) = 0;
+  virtual StatusOr<std::vector<Notification>> ListNotifications(Txn& txn, const std::string& login,
+                                                                int64_t before_seq, int limit) = 0;
 
   // Idempotency keys, scoped by the actor's login.
   virtual StatusOr<std::optional<IdempotencyRecord>> FindIdempotencyKey(

@@ -226,7 +226,9 @@ TEST_P(StoreConformanceTest, OrdersKeepTheirItemsInOrder) {
   Order o;
   o.id = FormatId('O', *store_->NextSeq(*txn, 'O'));
   o.customer_id = c;
-  o.items = {{"SKU-2", "车厘子", 1, 19900}, {"SKU-1", "龙井", 2, 12800}};
+  o.items = {{"SKU-2", "车厘子", 1, 19900, "fresh_food", false},
+             {"SKU-1", "龙井", 2, 12800, "", true}};
+  o.market = "hk";
   o.paid_at = Timestamp{5};
   o.created_at = Timestamp{6};
   ASSERT_TRUE(store_->InsertOrder(*txn, o).ok());
@@ -234,6 +236,10 @@ TEST_P(StoreConformanceTest, OrdersKeepTheirItemsInOrder) {
   ASSERT_TRUE(got.ok());
   ASSERT_EQ(got->items.size(), 2u);
   EXPECT_EQ(got->items[0].sku, "SKU-2");
+  EXPECT_EQ(got->items[0].category, "fresh_food");
+  EXPECT_FALSE(got->items[0].non_returnable);
+  EXPECT_TRUE(got->items[1].non_returnable);
+  EXPECT_EQ(got->market, "hk");
   EXPECT_EQ(got->TotalFen(), 19900 + 25600);
   EXPECT_EQ(got->paid_at, Timestamp{5});
   EXPECT_FALSE(got->shipped_at.has_value());

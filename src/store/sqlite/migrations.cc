@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -211,6 +211,119 @@ BEGIN
   ON CONFLICT(login) DO UPDATE SET open_count = open_count + 1,
                                    chat_count = chat_count + excluded.chat_count;
 END;
+)sql",
+    // 4: after-sales - order markets and goods categories, after-sales
+    // requests, compensation, shipments and tracking events, job marks,
+    // notifications.
+    R"sql(
+ALTER TABLE orders ADD COLUMN market TEXT NOT NULL DEFAULT 'cn';
+ALTER TABLE order_items ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE order_items ADD COLUMN non_returnable INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_by_order ON tickets(order_seq, seq) WHERE order_seq IS NOT NULL;
+
+CREATE TABLE after_sales (
+  seq INTEGER PRIMARY KEY,
+  ticket_seq INTEGER NOT NULL REFERENCES tickets(seq),
+  order_seq INTEGER NOT NULL REFERENCES orders(seq),
+  customer_seq INTEGER NOT NULL REFERENCES customers(seq),
+  line INTEGER NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  kind TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL,
+  eligible INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  article TEXT NOT NULL,
+  return_shipping TEXT NOT NULL,
+  duties TEXT NOT NULL,
+  return_required INTEGER NOT NULL,
+  window_ends INTEGER,
+  max_refund_fen INTEGER NOT NULL,
+  explanation_zh TEXT NOT NULL,
+  explanation_en TEXT NOT NULL,
+  refund_fen INTEGER NOT NULL CHECK (refund_fen >= 0 AND refund_fen <= max_refund_fen),
+  return_tracking TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decision_reason TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  received_at INTEGER,
+  refund_due INTEGER,
+  refunded_at INTEGER,
+  version INTEGER NOT NULL
+);
+CREATE INDEX after_sales_by_ticket ON after_sales(ticket_seq, seq);
+CREATE INDEX after_sales_by_order ON after_sales(order_seq, line);
+CREATE INDEX after_sales_by_customer ON after_sales(customer_seq, seq);
+CREATE INDEX after_sales_refund_due ON after_sales(refund_due)
+  WHERE status IN ('received', 'inspected');
+
+CREATE TABLE compensations (
+  seq INTEGER PRIMARY KEY,
+  ticket_seq INTEGER NOT NULL REFERENCES tickets(seq),
+  team TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  pending_reason TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_role TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decision_note TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  decided_at INTEGER,
+  version INTEGER NOT NULL
+);
+CREATE INDEX compensations_by_ticket ON compensations(ticket_seq, seq);
+CREATE INDEX compensations_by_status ON compensations(status, seq);
+CREATE INDEX compensations_spend ON compensations(team, decided_at) WHERE status = 'approved';
+
+CREATE TABLE shipments (
+  seq INTEGER PRIMARY KEY,
+  order_seq INTEGER NOT NULL REFERENCES orders(seq),
+  carrier TEXT NOT NULL,
+  tracking_number TEXT NOT NULL,
+  status TEXT NOT NULL,
+  exception TEXT NOT NULL,
+  last_event_at INTEGER,
+  delivered_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  UNIQUE (carrier, tracking_number)
+);
+CREATE INDEX shipments_by_order ON shipments(order_seq, seq);
+
+CREATE TABLE tracking_events (
+  shipment_seq INTEGER NOT NULL REFERENCES shipments(seq),
+  event_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  exception TEXT NOT NULL,
+  description TEXT NOT NULL,
+  location TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (shipment_seq, event_id)
+) WITHOUT ROWID;
+CREATE TRIGGER tracking_events_no_update BEFORE UPDATE ON tracking_events
+BEGIN SELECT RAISE(ABORT, 'tracking events are append-only'); END;
+CREATE TRIGGER tracking_events_no_delete BEFORE DELETE ON tracking_events
+BEGIN SELECT RAISE(ABORT, 'tracking events are append-only'); END;
+
+CREATE TABLE job_marks (key TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE notifications (
+  seq INTEGER PRIMARY KEY,
+  login TEXT NOT NULL,
+  ticket_seq INTEGER REFERENCES tickets(seq),
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX notifications_by_login ON notifications(login, seq);
 )sql",
 };
 

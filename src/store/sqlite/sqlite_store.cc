@@ -6,64 +6,13 @@
 #include <variant>
 
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_internal.h"
 
 namespace kefu::sqlite {
-
-class SqliteTxn final : public Txn {
- public:
-  SqliteTxn(SqliteStore* store, Db* db, std::unique_lock<std::mutex> lock, bool pooled)
-      : store_(store), db_(db), lock_(std::move(lock)), pooled_(pooled) {}
-  ~SqliteTxn() override {
-    if (db_ != nullptr) {
-      (void)db_->Exec("ROLLBACK");
-      Release();
-    }
-  }
-  // The connection (and the write lock) go back as soon as the transaction
-  // ends, not when the Txn object is destroyed.
-  Status Commit() override {
-    if (db_ == nullptr) return Internal("transaction already finished");
-    Status st = db_->Exec("COMMIT");
-    if (!st.ok()) (void)db_->Exec("ROLLBACK");
-    Release();
-    return st;
-  }
-  Db& db() { return *db_; }
-
- private:
-  void Release() {
-    if (pooled_) store_->ReleaseReader(db_);
-    if (lock_.owns_lock()) lock_.unlock();
-    db_ = nullptr;
-  }
-
-  SqliteStore* store_;
-  Db* db_;  // nullptr once finished
-  std::unique_lock<std::mutex> lock_;
-  bool pooled_;
-};
 
 namespace {
 
 using nlohmann::json;
-
-Db& D(Txn& txn) { return static_cast<SqliteTxn&>(txn).db(); }
-
-// Sequence number of an id of `kind`, or kNotFound naming `what`.
-StatusOr<int64_t> SeqOf(char kind, const std::string& id, std::string_view what) {
-  auto seq = ParseId(kind, id);
-  if (!seq) return NotFound(std::string(what) + " " + id + " not found");
-  return *seq;
-}
-
-std::optional<int64_t> OptMs(const std::optional<Timestamp>& t) {
-  if (!t) return std::nullopt;
-  return t->unix_ms;
-}
-std::optional<Timestamp> OptTs(std::optional<int64_t> ms) {
-  if (!ms) return std::nullopt;
-  return Timestamp{*ms};
-}
 
 constexpr const char* kTicketColumns =
     "seq, subject, channel, customer_seq, order_seq, category, priority, status, assignee, owner, "
@@ -406,26 +355,29 @@ Status SqliteStore::InsertOrder(Txn& txn, const Order& o) {
   {
     KEFU_ASSIGN_OR_RETURN(
         Stmt s, D(txn).Prepare("INSERT INTO orders(seq, customer_seq, paid_at, shipped_at, "
-                               "delivered_at, carrier, tracking_number, created_at) "
-                               "VALUES (?,?,?,?,?,?,?,?)"));
+                               "delivered_at, carrier, tracking_number, created_at, market) "
+                               "VALUES (?,?,?,?,?,?,?,?,?)"));
     KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, cseq).Bind(3, OptMs(o.paid_at))
                              .Bind(4, OptMs(o.shipped_at)).Bind(5, OptMs(o.delivered_at))
                              .Bind(6, o.carrier).Bind(7, o.tracking_number)
-                             .Bind(8, o.created_at.unix_ms).Run());
+                             .Bind(8, o.created_at.unix_ms).Bind(9, o.market).Run());
   }
   for (size_t i = 0; i < o.items.size(); ++i) {
     const OrderItem& it = o.items[i];
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO order_items(order_seq, line, sku, "
-                                                 "name, quantity, price_fen) VALUES (?,?,?,?,?,?)"));
+                                                 "name, quantity, price_fen, category, non_returnable) "
+                                                 "VALUES (?,?,?,?,?,?,?,?)"));
     KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, it.sku)
-                             .Bind(4, it.name).Bind(5, it.quantity).Bind(6, it.price_fen).Run());
+                             .Bind(4, it.name).Bind(5, it.quantity).Bind(6, it.price_fen)
+                             .Bind(7, it.category).Bind(8, int64_t{it.non_returnable}).Run());
   }
   return OkStatus();
 }
 
 namespace {
 constexpr const char* kOrderColumns =
-    "seq, customer_seq, paid_at, shipped_at, delivered_at, carrier, tracking_number, created_at";
+    "seq, customer_seq, paid_at, shipped_at, delivered_at, carrier, tracking_number, created_at, "
+    "market";
 
 Order ReadOrder(const Stmt& s) {
   Order o;
@@ -437,17 +389,19 @@ Order ReadOrder(const Stmt& s) {
   o.carrier = s.Text(5);
   o.tracking_number = s.Text(6);
   o.created_at = Timestamp{s.Int(7)};
+  o.market = s.Text(8);
   return o;
 }
 
 Status ReadItems(Db& db, Order& o) {
-  KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT sku, name, quantity, price_fen FROM "
-                                           "order_items WHERE order_seq = ? ORDER BY line"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT sku, name, quantity, price_fen, category, "
+                                           "non_returnable FROM order_items WHERE order_seq = ? "
+                                           "ORDER BY line"));
   s.Bind(1, *ParseId('O', o.id));
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return OkStatus();
-    o.items.push_back(OrderItem{s.Text(0), s.Text(1), s.Int(2), s.Int(3)});
+    o.items.push_back(OrderItem{s.Text(0), s.Text(1), s.Int(2), s.Int(3), s.Text(4), s.Int(5) != 0});
   }
 }
 }  // namespace
@@ -564,6 +518,23 @@ StatusOr<Ticket> SqliteStore::GetTicket(Txn& txn, const std::string& id) {
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("ticket " + id + " not found");
   return ReadTicket(s);
+}
+
+StatusOr<std::vector<Ticket>> SqliteStore::ListOpenTicketsForOrder(Txn& txn,
+                                                                 const std::string& order_id) {
+  std::vector<Ticket> out;
+  auto oseq = ParseId('O', order_id);
+  if (!oseq) return out;
+  static const std::string kSql = std::string("SELECT ") + kTicketColumns +
+                                  " FROM tickets WHERE order_seq = ? AND status NOT IN "
+                                  "('resolved', 'closed') ORDER BY seq";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
+  s.Bind(1, *oseq);
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(ReadTicket(s));
+  }
 }
 
 StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFilter& f) {

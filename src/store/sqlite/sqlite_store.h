@@ -77,6 +77,37 @@ class SqliteStore final : public Store {
   Status PutIdempotencyKey(Txn& txn, const std::string& actor, const std::string& key,
                            const IdempotencyRecord& r, Timestamp now) override;
 
+  Status SetOrderDelivered(Txn& txn, const std::string& order_id, Timestamp at) override;
+  Status InsertAfterSales(Txn& txn, const AfterSalesRequest& r) override;
+  Status UpdateAfterSales(Txn& txn, const AfterSalesRequest& r, int64_t expected_version) override;
+  StatusOr<AfterSalesRequest> GetAfterSales(Txn& txn, const std::string& id) override;
+  StatusOr<std::vector<AfterSalesRequest>> ListAfterSales(Txn& txn,
+                                                          const AfterSalesFilter& f) override;
+  Status InsertCompensation(Txn& txn, const Compensation& c) override;
+  Status UpdateCompensation(Txn& txn, const Compensation& c, int64_t expected_version) override;
+  StatusOr<Compensation> GetCompensation(Txn& txn, const std::string& id) override;
+  StatusOr<std::vector<Compensation>> ListCompensations(Txn& txn,
+                                                        const CompensationFilter& f) override;
+  StatusOr<int64_t> SumApprovedCompensation(Txn& txn, const std::string& team, Timestamp from,
+                                            Timestamp to, const std::string& ticket_id) override;
+  Status InsertShipment(Txn& txn, const Shipment& s) override;
+  Status UpdateShipment(Txn& txn, const Shipment& s, int64_t expected_version) override;
+  StatusOr<Shipment> GetShipment(Txn& txn, const std::string& id) override;
+  StatusOr<Shipment> FindShipment(Txn& txn, const std::string& carrier,
+                                  const std::string& tracking_number) override;
+  StatusOr<std::vector<Shipment>> ListShipments(Txn& txn, const std::string& order_id,
+                                                const std::string& customer_id) override;
+  StatusOr<bool> AppendTrackingEvent(Txn& txn, const Shipment& s, const TrackingEvent& e,
+                                     Timestamp received_at) override;
+  StatusOr<std::vector<TrackingEvent>> ListTrackingEvents(Txn& txn,
+                                                          const std::string& shipment_id) override;
+  StatusOr<std::vector<Ticket>> ListOpenTicketsForOrder(Txn& txn,
+                                                        const std::string& order_id) override;
+  StatusOr<bool> MarkOnce(Txn& txn, const std::string& key, Timestamp now) override;
+  Status AppendNotification(Txn& txn, Notification& n) override;
+  StatusOr<std::vector<Notification>> ListNotifications(Txn& txn, const std::string& login,
+                                                        int64_t before_seq, int limit) override;
+
   Status AppendAudit(Txn& txn, const AuditEntry& e) override;
   StatusOr<std::vector<AuditEntry>> ListAudit(Txn& txn, int64_t after_seq, int limit) override;
 
