@@ -108,6 +108,7 @@ Status Prepare(const restinio::request_handle_t& req, const restinio::router::ro
   if (bad) return InvalidArgument("invalid_utf8", "the query string is not valid UTF-8");
   r.token = BearerToken(req);
   r.idempotency_key = req->header().get_field_or("Idempotency-Key", "");
+  r.signature = req->header().get_field_or("X-Kefu-Signature", "");
   return OkStatus();
 }
 

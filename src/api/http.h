@@ -31,6 +31,7 @@ struct Request {
   std::string token;  // bearer token, if any
   Actor actor;        // set when the route requires authentication
   std::string idempotency_key;
+  std::string signature;  // X-Kefu-Signature (signed webhooks)
 
   std::string Param(std::string_view name) const;
   // The query value of `name`, "" if absent.

@@ -131,6 +131,7 @@ StatusOr<Order> ParseOrder(const json& j) {
   KEFU_RETURN_IF_ERROR(r.Time("delivered_at", &o.delivered_at));
   KEFU_RETURN_IF_ERROR(r.Str("carrier", &o.carrier));
   KEFU_RETURN_IF_ERROR(r.Str("tracking_number", &o.tracking_number));
+  KEFU_RETURN_IF_ERROR(r.Str("market", &o.market));
   const json* items = r.Raw("items");
   if (items == nullptr) return ValidationError("items is required");
   if (!items->is_array()) return ValidationError("items must be an array");
@@ -141,6 +142,8 @@ StatusOr<Order> ParseOrder(const json& j) {
     KEFU_RETURN_IF_ERROR(ir.Str("name", &it.name));
     KEFU_RETURN_IF_ERROR(ir.Int("quantity", &it.quantity, true));
     KEFU_RETURN_IF_ERROR(ir.Int("price_fen", &it.price_fen, true));
+    KEFU_RETURN_IF_ERROR(ir.Str("category", &it.category));
+    KEFU_RETURN_IF_ERROR(ir.Bool("non_returnable", &it.non_returnable));
     KEFU_RETURN_IF_ERROR(ir.Finish());
     o.items.push_back(std::move(it));
   }
@@ -148,12 +151,10 @@ StatusOr<Order> ParseOrder(const json& j) {
   return o;
 }
 
-namespace {
 json OptTime(const std::optional<Timestamp>& t) {
   return t ? json(FormatIso8601(*t)) : json(nullptr);
 }
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-}  // namespace
 
 json ToJson(const Ticket& t, const Actor& viewer) {
   bool staff = IsStaff(viewer.role);
@@ -212,14 +213,20 @@ json ToJson(const Customer& c) {
 
 json ToJson(const Order& o) {
   json items = json::array();
+  int line = 0;
   for (const auto& it : o.items) {
-    items.push_back({{"sku", it.sku},
+    items.push_back({{"line", ++line},
+                     {"sku", it.sku},
                      {"name", it.name},
                      {"quantity", it.quantity},
-                     {"price_fen", it.price_fen}});
+                     {"price_fen", it.price_fen},
+                     {"category", OrNull(it.category)},
+                     {"non_returnable", it.non_returnable}});
   }
   return json{{"id", o.id},
               {"customer", o.customer_id},
+              {"status", ToString(StatusOf(o))},
+              {"market", o.market},
               {"items", std::move(items)},
               {"total_fen", o.TotalFen()},
               {"paid_at", OptTime(o.paid_at)},

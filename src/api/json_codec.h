@@ -58,6 +58,10 @@ StatusOr<NewTicket> ParseNewTicket(const json& j);
 StatusOr<Customer> ParseCustomer(const json& j);
 StatusOr<Order> ParseOrder(const json& j);
 
+// An ISO 8601 time or null; a string or null when empty.
+json OptTime(const std::optional<Timestamp>& t);
+json OrNull(const std::string& s);
+
 json ToJson(const Ticket& t, const Actor& viewer);
 // Customers do not see the internal tags a ticket was opened with.
 json ToJson(const TicketEvent& e, const Actor& viewer);

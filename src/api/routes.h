@@ -3,9 +3,13 @@
 #pragma once
 
 #include "api/http.h"
+#include "service/after_sales_service.h"
 #include "service/auth_service.h"
+#include "service/compensation_service.h"
 #include "service/config_service.h"
 #include "service/customer_service.h"
+#include "service/logistics_service.h"
+#include "service/notification_service.h"
 #include "service/scheduler.h"
 #include "service/sla_service.h"
 #include "service/ticket_service.h"
@@ -20,6 +24,13 @@ struct Services {
   SlaService& sla;
   Scheduler& scheduler;
   Metrics& metrics;
+  AfterSalesService& after_sales;
+  CompensationService& compensations;
+  LogisticsService& logistics;
+  NotificationService& notifications;
+  Clock& clock;
+  // The carrier webhook's HMAC secret; empty: the webhook refuses every call.
+  std::string carrier_secret;
 };
 
 void AddOpsRoutes(Router& r, Services& s);       // /healthz, /metrics
@@ -29,5 +40,10 @@ void AddCustomerRoutes(Router& r, Services& s);  // /api/v1/customers, /api/v1/o
 // Calendars, holiday sets, the SLA policy, teams and their queues, agents
 // and presence, macros, forbidden phrases; a ticket's SLA and macros.
 void AddConfigRoutes(Router& r, Services& s);
+// After-sales requests, compensation and budgets, the customer overview,
+// notifications.
+void AddAfterSalesRoutes(Router& r, Services& s);
+// Shipments and the carrier webhook.
+void AddLogisticsRoutes(Router& r, Services& s);
 
 }  // namespace kefu::api

@@ -96,23 +96,29 @@ void AddKind(Router& r, Services& s, const std::string& path, ConfigKind kind) {
   }
 }
 
-}  // namespace
-
-void AddConfigRoutes(Router& r, Services& s) {
-  // The SLA policy is one document.
-  r.Add(restinio::http_method_get(), "/api/v1/sla-policy", Auth::kRequired,
-        [&s](Request& req) -> StatusOr<Response> {
+// A kind with one document, "default" (the SLA policy, the after-sales
+// configuration): GET and PUT on one path.
+void AddSingleDocument(Router& r, Services& s, const std::string& path, ConfigKind kind) {
+  r.Add(restinio::http_method_get(), path, Auth::kRequired,
+        [&s, kind](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
-          KEFU_ASSIGN_OR_RETURN(json j, s.config.Get(req.actor, ConfigKind::kPolicy, "default"));
+          KEFU_ASSIGN_OR_RETURN(json j, s.config.Get(req.actor, kind, "default"));
           return Response::Of(200, std::move(j));
         });
-  r.Add(restinio::http_method_put(), "/api/v1/sla-policy", Auth::kRequired,
-        [&s](Request& req) -> StatusOr<Response> {
+  r.Add(restinio::http_method_put(), path, Auth::kRequired,
+        [&s, kind](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(json j, req.Json());
-          KEFU_ASSIGN_OR_RETURN(json out, s.config.Put(req.actor, ConfigKind::kPolicy, "default",
+          KEFU_ASSIGN_OR_RETURN(json out, s.config.Put(req.actor, kind, "default",
                                                        nlohmann::json::parse(j.dump())));
           return Response::Of(200, std::move(out));
         });
+}
+
+}  // namespace
+
+void AddConfigRoutes(Router& r, Services& s) {
+  AddSingleDocument(r, s, "/api/v1/sla-policy", ConfigKind::kPolicy);
+  AddSingleDocument(r, s, "/api/v1/after-sales-policy", ConfigKind::kAfterSales);
 
   // Agents: the list joins profiles with presence and load.
   r.Add(restinio::http_method_get(), "/api/v1/agents", Auth::kRequired,

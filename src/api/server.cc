@@ -29,6 +29,8 @@ Status Server::Start() {
   AddTicketRoutes(router, services_);
   AddCustomerRoutes(router, services_);
   AddConfigRoutes(router, services_);
+  AddAfterSalesRoutes(router, services_);
+  AddLogisticsRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
   RouteMetrics* unmatched = services_.metrics.ForRoute("ANY", "(unmatched)");
   express->non_matched_request_handler([unmatched](auto req) {

@@ -47,7 +47,8 @@ int RunConfigShow(const std::string& db, const std::string& kind) {
   ConfigService config(**store, clock);
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (auto k : {ConfigKind::kHolidaySet, ConfigKind::kCalendar, ConfigKind::kPolicy,
-                 ConfigKind::kTeam, ConfigKind::kAgent, ConfigKind::kMacro, ConfigKind::kPhrase}) {
+                 ConfigKind::kTeam, ConfigKind::kAgent, ConfigKind::kMacro, ConfigKind::kPhrase,
+                 ConfigKind::kAfterSales}) {
     if (!kind.empty() && kind != ToString(k)) continue;
     auto items = config.List(kCli, k);
     if (!items.ok()) return ExitCodeFor(items.status());

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "api/app.h"
 #include "api/server.h"
 #include "cli/commands.h"
 #include "store/sqlite/sqlite_store.h"
@@ -22,17 +23,14 @@ int RunServe(const ServeArgs& a) {
   auto store = sqlite::SqliteStore::Open({a.db, static_cast<int>(a.threads) + 1});
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
-  AuthService auth(**store, clock);
-  ConfigService config(**store, clock);
-  SlaService sla(**store, config, clock);
-  SchedulerOptions sched_opts;
-  sched_opts.on_error = [](const Status& st) { spdlog::error("scheduler: {}", st.ToString()); };
-  Scheduler scheduler(**store, config, sla, clock, sched_opts);
-  TicketService tickets(**store, clock, TicketServiceDeps{&config, &sla, {&scheduler}});
-  CustomerService customers(**store, clock);
-  api::Metrics metrics;
-  api::Server server(api::Services{auth, tickets, customers, config, sla, scheduler, metrics},
-                     api::ServerOptions{listen->first, listen->second, a.threads});
+  api::AppOptions opts;
+  opts.carrier_secret = a.carrier_secret;
+  opts.scheduler.on_error = [](const Status& st) {
+    spdlog::error("scheduler: {}", st.ToString());
+  };
+  api::App app(**store, clock, std::move(opts));
+  Scheduler& scheduler = app.scheduler();
+  api::Server server(app.services(), api::ServerOptions{listen->first, listen->second, a.threads});
   if (Status st = server.Start(); !st.ok()) return ExitCodeFor(st);
   scheduler.Start();
   spdlog::info("kefu serving {} on http://{} ({} threads)", a.db, a.listen, a.threads);

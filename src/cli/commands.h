@@ -16,6 +16,7 @@ struct ServeArgs {
   std::string db;
   std::string listen = "127.0.0.1:8080";
   size_t threads = 4;
+  std::string carrier_secret;  // --carrier-secret or $KEFU_CARRIER_SECRET
 };
 int RunServe(const ServeArgs& a);
 

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   s->add_option("--db", serve.db, "SQLite database file")->required();
   s->add_option("--listen", serve.listen, "HOST:PORT to listen on")->capture_default_str();
   s->add_option("--threads", serve.threads, "Handler threads")->capture_default_str()->check(CLI::Range(1, 256));
+  s->add_option("--carrier-secret", serve.carrier_secret,
+                 "HMAC secret of the carrier webhook (default: $KEFU_CARRIER_SECRET)")
+      ->envname("KEFU_CARRIER_SECRET");
   s->callback([&] { rc = kefu::cli::RunServe(serve); });
 
   std::string db;

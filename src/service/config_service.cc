@@ -14,12 +14,12 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr std::array<std::string_view, 7> kKindNames = {
-    "holiday_set", "calendar", "sla_policy", "team", "agent", "macro", "phrase"};
+constexpr std::array<std::string_view, 8> kKindNames = {
+    "holiday_set", "calendar", "sla_policy", "team", "agent", "macro", "phrase", "after_sales"};
 
 bool ManagerKind(ConfigKind k) {
   return k == ConfigKind::kHolidaySet || k == ConfigKind::kCalendar || k == ConfigKind::kPolicy ||
-         k == ConfigKind::kTeam;
+         k == ConfigKind::kTeam || k == ConfigKind::kAfterSales;
 }
 
 Status CheckWrite(const Actor& a, ConfigKind k) {
@@ -78,10 +78,7 @@ Status CheckStaffUser(Store& store, Txn& txn, const std::string& login, bool sup
 std::string_view ToString(ConfigKind k) { return kKindNames[static_cast<size_t>(k)]; }
 
 std::optional<ConfigKind> ParseConfigKind(std::string_view s) {
-  for (size_t i = 0; i < kKindNames.size(); ++i) {
-    if (kKindNames[i] == s) return static_cast<ConfigKind>(i);
-  }
-  return std::nullopt;
+  return ParseName<ConfigKind>(kKindNames, s);
 }
 
 const TeamSpec* ConfigSnapshot::FindTeam(const std::string& name) const {
@@ -164,6 +161,12 @@ StatusOr<std::shared_ptr<const ConfigSnapshot>> ConfigService::Load(Txn& txn, in
         s->phrases.push_back(std::move(*p));
         break;
       }
+      case ConfigKind::kAfterSales: {
+        auto c = ParseAfterSalesConfig(j);
+        if (!c.ok()) return bad(c.status());
+        s->after_sales = std::move(*c);
+        break;
+      }
     }
   }
   return std::shared_ptr<const ConfigSnapshot>(std::move(s));
@@ -206,6 +209,7 @@ StatusOr<ordered_json> ConfigService::Get(const Actor& a, ConfigKind k, const st
   }
   // No policy stored yet: the empty default (no rules: no clocks).
   if (k == ConfigKind::kPolicy) return PolicyToJson(PolicyConfig{});
+  if (k == ConfigKind::kAfterSales) return AfterSalesConfigToJson(AfterSalesConfig{});
   return NotFound(std::string(ToString(k)) + " " + name + " not found");
 }
 
@@ -276,6 +280,15 @@ StatusOr<ordered_json> ConfigService::PutIn(Txn& txn, const Actor& a, ConfigKind
       stored = PhraseToJson(p);
       break;
     }
+    case ConfigKind::kAfterSales: {
+      if (name != "default") return NotFound("the after-sales configuration is named \"default\"");
+      KEFU_ASSIGN_OR_RETURN(AfterSalesConfig c, ParseAfterSalesConfig(body));
+      for (const auto& [team, budget] : c.team_budgets_fen) {
+        KEFU_RETURN_IF_ERROR(CheckTeamExists(*snap, team, "team_budgets_fen"));
+      }
+      stored = AfterSalesConfigToJson(c);
+      break;
+    }
   }
   if ((k == ConfigKind::kMacro || k == ConfigKind::kPhrase) && !create) {
     KEFU_ASSIGN_OR_RETURN(auto docs, store_.ListConfig(txn, std::string(ToString(k))));
@@ -330,7 +343,8 @@ Status ConfigService::Delete(const Actor& a, ConfigKind k, const std::string& na
 Status ConfigService::ApplyBundle(const Actor& a, const json& bundle) {
   KEFU_RETURN_IF_ERROR(config::RefuseUnknown(bundle,
                                              {"holiday_sets", "calendars", "policy", "teams",
-                                              "agents", "macros", "forbidden_phrases"},
+                                              "agents", "macros", "forbidden_phrases",
+                                              "after_sales"},
                                              "configuration bundle"));
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
   struct Part {
@@ -370,6 +384,10 @@ Status ConfigService::ApplyBundle(const Actor& a, const json& bundle) {
   if (bundle.contains("policy") && !bundle.contains("teams")) {
     KEFU_RETURN_IF_ERROR(
         PutIn(*txn, a, ConfigKind::kPolicy, "default", bundle["policy"], false).status());
+  }
+  if (bundle.contains("after_sales")) {
+    KEFU_RETURN_IF_ERROR(
+        PutIn(*txn, a, ConfigKind::kAfterSales, "default", bundle["after_sales"], false).status());
   }
   return txn->Commit();
 }

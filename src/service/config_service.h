@@ -5,8 +5,8 @@
 // immutable, parsed snapshot that is reloaded when the store's config
 // version moves (so several nodes on one database agree).
 //
-// Who may change what: holiday sets, calendars, the policy and teams are
-// the manager's (and admin's); agent profiles, macros and forbidden phrases
+// Who may change what: holiday sets, calendars, the SLA policy, teams and
+// the after-sales configuration are the manager's (and admin's); agent profiles, macros and forbidden phrases
 // are a lead's too. Every staff member may read. Every change is audited.
 #pragma once
 
@@ -19,6 +19,7 @@
 
 #include "common/status.h"
 #include "common/time.h"
+#include "config/after_sales_config.h"
 #include "config/calendar_config.h"
 #include "config/policy_config.h"
 #include "config/reply_config.h"
@@ -35,6 +36,7 @@ struct ConfigSnapshot {
   std::map<std::string, AgentProfile> agents;
   std::vector<Macro> macros;  // by id
   std::vector<ForbiddenPhrase> phrases;
+  AfterSalesConfig after_sales;  // policy rules, approval limits, budgets
 
   const TeamSpec* FindTeam(const std::string& name) const;
   // The calendar of `team`; a 24x7 calendar for no team or no calendar.
@@ -42,7 +44,9 @@ struct ConfigSnapshot {
 };
 
 // The kinds of configuration documents, as named in the API and the store.
-enum class ConfigKind { kHolidaySet, kCalendar, kPolicy, kTeam, kAgent, kMacro, kPhrase };
+enum class ConfigKind {
+  kHolidaySet, kCalendar, kPolicy, kTeam, kAgent, kMacro, kPhrase, kAfterSales,
+};
 std::string_view ToString(ConfigKind k);
 std::optional<ConfigKind> ParseConfigKind(std::string_view s);
 
@@ -62,7 +66,7 @@ class ConfigService {
   StatusOr<nlohmann::ordered_json> Get(const Actor& a, ConfigKind k, const std::string& name);
 
   // Creates or replaces the document `name` of kind `k` (the policy's name
-  // is "default"; for holiday sets, calendars, teams and agents a name in
+  // and the after-sales configuration's are "default"; for holiday sets, calendars, teams and agents a name in
   // the body must equal `name`). Validates the body and its references
   // (a team's calendar and lead, an agent's login and teams, a policy's
   // teams, a macro's team) and returns the stored form.
@@ -76,8 +80,8 @@ class ConfigService {
   Status Delete(const Actor& a, ConfigKind k, const std::string& name);
 
   // Applies a bundle {"holiday_sets": [...], "calendars": [...], "policy": {...},
-  // "teams": [...], "agents": [...], "macros": [...], "forbidden_phrases": [...]}
-  // in that order, in one transaction (all or nothing), as `a`. Macros and
+  // "teams": [...], "agents": [...], "macros": [...], "forbidden_phrases": [...],
+  // "after_sales": {...}} in that order, in one transaction (all or nothing), as `a`. Macros and
   // phrases in a bundle are created new. For the CLI and the demo data.
   Status ApplyBundle(const Actor& a, const nlohmann::json& bundle);
 

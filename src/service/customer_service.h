@@ -21,6 +21,24 @@ struct CustomerView {
   std::vector<Order> orders;    // newest first (at most 50)
 };
 
+// The customer 360 (客户全景): everything the team knows of a customer on
+// one page. Totals count refunds issued and compensation approved.
+struct CustomerOverview {
+  Customer customer;  // masked for the viewer
+  std::vector<Order> orders;  // newest first (at most 100)
+  struct ShipmentWithEvents {
+    Shipment shipment;
+    std::vector<TrackingEvent> events;
+  };
+  std::vector<ShipmentWithEvents> shipments;  // oldest first
+  std::vector<Ticket> open_tickets;  // newest first, those the viewer may see
+  std::vector<Ticket> past_tickets;  // resolved or closed, newest first (at most 100)
+  std::vector<AfterSalesRequest> after_sales;  // newest first (at most 100)
+  std::vector<Compensation> compensations;     // newest first (at most 100)
+  int64_t refunded_fen = 0;
+  int64_t compensated_fen = 0;
+};
+
 // Thread-safe.
 class CustomerService {
  public:
@@ -29,6 +47,8 @@ class CustomerService {
   StatusOr<Customer> Create(const Actor& a, Customer c);
   StatusOr<CustomerView> Get(const Actor& a, const std::string& id);
   StatusOr<Page<Customer>> List(const Actor& a, const PageRequest& p);
+  // Staff only. The view is audited ("customer.overview": who looked at whom).
+  StatusOr<CustomerOverview> Overview(const Actor& a, const std::string& id);
 
   // The order's customer must exist (kValidation otherwise).
   StatusOr<Order> CreateOrder(const Actor& a, Order o);

@@ -109,7 +109,8 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
     in.customer_id = customer_ids.at(Str(o, "customer"));
     for (const auto& it : o.at("items")) {
       in.items.push_back(OrderItem{Str(it, "sku"), Str(it, "name"), it.at("quantity").get<int64_t>(),
-                                   it.at("price_fen").get<int64_t>()});
+                                   it.at("price_fen").get<int64_t>(), Str(it, "category"),
+                                   it.value("non_returnable", false)});
     }
     in.paid_at = HoursAgo(o, "paid_hours_ago", now);
     in.shipped_at = HoursAgo(o, "shipped_hours_ago", now);

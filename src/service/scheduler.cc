@@ -233,7 +233,22 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
   return r;
 }
 
-StatusOr<SweepReport> Scheduler::RunOnce() {
+StatusOr<int> Scheduler::RunJobs(Timestamp now, bool force) {
+  if (!force && jobs_ran_at_ && now.unix_ms - jobs_ran_at_->unix_ms < opt_.jobs_interval_ms) {
+    return 0;
+  }
+  jobs_ran_at_ = now;
+  int done = 0;
+  for (const auto& job : opt_.jobs) {
+    KEFU_ASSIGN_OR_RETURN(int n, job(now));
+    done += n;
+  }
+  return done;
+}
+
+StatusOr<SweepReport> Scheduler::RunOnce() { return Pass(true); }
+
+StatusOr<SweepReport> Scheduler::Pass(bool force_jobs) {
   std::lock_guard<std::mutex> pass(pass_mu_);
   Timestamp now = clock_.Now();
   auto count_error = [this](const Status& st) {
@@ -248,6 +263,9 @@ StatusOr<SweepReport> Scheduler::RunOnce() {
   a->teamed += b->teamed;
   a->routed = b->routed;
   a->waiting = b->waiting;
+  auto jobs = RunJobs(now, force_jobs);
+  if (!jobs.ok()) return count_error(jobs.status());
+  a->reminders = *jobs;
   std::lock_guard<std::mutex> lock(totals_mu_);
   totals_.passes++;
   totals_.warnings += a->warnings;

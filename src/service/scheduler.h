@@ -34,6 +34,7 @@ struct SweepReport {
   int teamed = 0;     // waiting tickets given a team
   int routed = 0;     // waiting tickets assigned to an agent
   int waiting = 0;    // tickets still waiting after routing
+  int reminders = 0;  // done by the other jobs
 };
 
 // What the scheduler has done since the process started (for /metrics).
@@ -49,6 +50,11 @@ struct SchedulerOptions {
   int64_t interval_ms = 1000;     // background pass period
   int64_t min_gap_ms = 100;       // shortest time between passes when woken
   std::function<void(const Status&)> on_error;  // background pass failures
+  // Other periodic jobs (carrier follow-ups, overdue refunds), run after
+  // routing at most every jobs_interval_ms (and on every RunOnce); each
+  // returns how many things it did.
+  std::vector<std::function<StatusOr<int>(Timestamp)>> jobs;
+  int64_t jobs_interval_ms = 60'000;
 };
 
 // Thread-safe.
@@ -59,7 +65,7 @@ class Scheduler : public TicketObserver {
       : store_(store), config_(config), sla_(sla), clock_(clock), opt_(std::move(o)) {}
   ~Scheduler() override { Stop(); }
 
-  // One pass: every due firing, then routing. Safe to call while the
+  // One pass: every due firing, routing, then the other jobs. Safe to call while the
   // background thread runs (passes are serialised).
   StatusOr<SweepReport> RunOnce();
   StatusOr<SweepReport> SweepSla(Timestamp now);
@@ -95,6 +101,10 @@ class Scheduler : public TicketObserver {
   SchedulerOptions opt_;
 
   std::mutex pass_mu_;  // one pass at a time
+  std::optional<Timestamp> jobs_ran_at_;  // guarded by pass_mu_
+  // Runs the other jobs if due (`force`: always).
+  StatusOr<int> RunJobs(Timestamp now, bool force);
+  StatusOr<SweepReport> Pass(bool force_jobs);
   mutable std::mutex totals_mu_;
   SchedulerTotals totals_;
   std::mutex mu_;

@@ -17,6 +17,22 @@ Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* 
   return store.AppendEvents(txn, c.events);
 }
 
+Status AppendTicketEvents(Store& store, Txn& txn, const Ticket& t, std::vector<TicketEvent> events,
+                          Timestamp now, SlaService* sla) {
+  if (events.empty()) return OkStatus();
+  Change c = Collapse(t, Change{t, std::move(events)}, now);
+  KEFU_RETURN_IF_ERROR(SaveChange(store, txn, c, false, &t));
+  if (sla) KEFU_RETURN_IF_ERROR(sla->AfterWrite(txn, c.ticket, now));
+  return OkStatus();
+}
+
+Status Notify(Store& store, Txn& txn, const std::string& login, const std::string& ticket_id,
+              std::string kind, std::string body, Timestamp now) {
+  if (login.empty()) return OkStatus();
+  Notification n{0, login, ticket_id, std::move(kind), std::move(body), now};
+  return store.AppendNotification(txn, n);
+}
+
 namespace {
 
 // Checks the references of a new ticket inside the write transaction and

@@ -47,19 +47,14 @@ TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
     clock = own_clock_.get();
   }
   clock_ = clock;
-  auth_ = std::make_unique<AuthService>(*store_, *clock_);
-  config_ = std::make_unique<ConfigService>(*store_, *clock_);
-  sla_ = std::make_unique<SlaService>(*store_, *config_, *clock_);
-  scheduler_ = std::make_unique<Scheduler>(*store_, *config_, *sla_, *clock_);
-  tickets_ = std::make_unique<TicketService>(
-      *store_, *clock_, TicketServiceDeps{config_.get(), sla_.get(), {}});
-  customers_ = std::make_unique<CustomerService>(*store_, *clock_);
-  metrics_ = std::make_unique<api::Metrics>();
+  api::AppOptions opts;
+  opts.carrier_secret = kCarrierSecret;
+  app_ = std::make_unique<api::App>(*store_, *clock_, std::move(opts));
   Status st;
   for (int attempt = 0; attempt < 5; ++attempt) {
     port_ = FreePort();
     server_ = std::make_unique<api::Server>(
-        api::Services{*auth_, *tickets_, *customers_, *config_, *sla_, *scheduler_, *metrics_},
+        app_->services(),
         api::ServerOptions{"127.0.0.1", port_, 2});
     st = server_->Start();
     if (st.ok()) break;
@@ -76,7 +71,7 @@ TestServer::~TestServer() {
 }
 
 std::string TestServer::AddUser(const std::string& login, Role role, const std::string& customer_id) {
-  auto u = auth_->AddUser({login, "password123", role, "", customer_id}, Actor{"test", Role::kAdmin, ""});
+  auto u = app_->auth().AddUser({login, "password123", role, "", customer_id}, Actor{"test", Role::kAdmin, ""});
   if (!u.ok()) throw std::runtime_error(u.status().ToString());
   return login;
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "api/app.h"
 #include "api/server.h"
 #include "store/store.h"
 #include "testing/temp_dir.h"
@@ -26,6 +27,9 @@ struct HttpResult {
   std::string ErrorCode() const;  // body.error.code, or ""
 };
 
+// The carrier webhook secret every TestServer is started with.
+inline constexpr const char* kCarrierSecret = "test-carrier-secret";
+
 class TestServer {
  public:
   // Starts the server; aborts the test on failure. With `clock` (which must
@@ -36,8 +40,8 @@ class TestServer {
   ~TestServer();  // stops it and removes the database
 
   Store& store() { return *store_; }
-  Scheduler& scheduler() { return *scheduler_; }
-  ConfigService& config() { return *config_; }
+  Scheduler& scheduler() { return app_->scheduler(); }
+  ConfigService& config() { return app_->config(); }
   uint16_t port() const { return port_; }
   const std::string& db_path() const { return db_path_; }
 
@@ -73,13 +77,7 @@ class TestServer {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Clock> own_clock_;
   Clock* clock_ = nullptr;
-  std::unique_ptr<AuthService> auth_;
-  std::unique_ptr<ConfigService> config_;
-  std::unique_ptr<SlaService> sla_;
-  std::unique_ptr<Scheduler> scheduler_;
-  std::unique_ptr<TicketService> tickets_;
-  std::unique_ptr<CustomerService> customers_;
-  std::unique_ptr<api::Metrics> metrics_;
+  std::unique_ptr<api::App> app_;
   std::unique_ptr<api::Server> server_;
   std::unique_ptr<httplib::Client> client_;
 };

@@ -1,0 +1,221 @@
+#include "api/after_sales_codec.h"
+
+namespace kefu::api {
+namespace {
+
+// A required enum field.
+template <typename E, typename ParseFn>
+Status RequiredEnum(FieldReader& r, const char* name, ParseFn parse, E* out) {
+  std::optional<E> v;
+  KEFU_RETURN_IF_ERROR(EnumField(r, name, parse, &v));
+  if (!v) return ValidationError(std::string(name) + " is required");
+  *out = *v;
+  return OkStatus();
+}
+
+}  // namespace
+
+StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
+  KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "after-sales request"));
+  AfterSalesDraft d;
+  int64_t line = 0;
+  KEFU_RETURN_IF_ERROR(r.Str("order", &d.order_id));
+  KEFU_RETURN_IF_ERROR(r.Int("line", &line, true));
+  if (line < 1 || line > 1000) return ValidationError("line must be between 1 and 1000");
+  d.line = static_cast<int>(line);
+  KEFU_RETURN_IF_ERROR(r.Int("quantity", &d.quantity));
+  if (d.quantity < 1 || d.quantity > 100000) {
+    return ValidationError("quantity must be between 1 and 100000");
+  }
+  KEFU_RETURN_IF_ERROR(RequiredEnum(r, "kind", ParseAfterSalesKind, &d.kind));
+  KEFU_RETURN_IF_ERROR(RequiredEnum(r, "reason", ParseAfterSalesReason, &d.reason));
+  KEFU_RETURN_IF_ERROR(r.Bool("unsealed", &d.unsealed));
+  KEFU_RETURN_IF_ERROR(r.Bool("intact", &d.intact));
+  KEFU_RETURN_IF_ERROR(r.Str("note", &d.note));
+  if (r.Has("refund_fen")) {
+    int64_t fen = 0;
+    KEFU_RETURN_IF_ERROR(r.Int("refund_fen", &fen));
+    d.refund_fen = fen;
+  }
+  KEFU_RETURN_IF_ERROR(r.Finish());
+  return d;
+}
+
+StatusOr<std::pair<AfterSalesMove, std::optional<int64_t>>> ParseAfterSalesMove(const json& j) {
+  KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "after-sales transition"));
+  AfterSalesMove m;
+  std::optional<int64_t> version;
+  KEFU_RETURN_IF_ERROR(RequiredEnum(r, "to", ParseAfterSalesStatus, &m.to));
+  KEFU_RETURN_IF_ERROR(r.Str("reason", &m.reason));
+  KEFU_RETURN_IF_ERROR(r.Str("return_tracking", &m.return_tracking));
+  if (m.reason.size() > 2000 || m.return_tracking.size() > 64) {
+    return ValidationError("reason is at most 2000 bytes, return_tracking at most 64");
+  }
+  if (r.Has("refund_fen")) {
+    int64_t fen = 0;
+    KEFU_RETURN_IF_ERROR(r.Int("refund_fen", &fen));
+    m.refund_fen = fen;
+  }
+  if (r.Has("version")) {
+    int64_t v = 0;
+    KEFU_RETURN_IF_ERROR(r.Int("version", &v));
+    version = v;
+  }
+  KEFU_RETURN_IF_ERROR(r.Finish());
+  return std::make_pair(m, version);
+}
+
+StatusOr<CompensationDraft> ParseCompensationDraft(const json& j) {
+  KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "compensation"));
+  CompensationDraft d;
+  KEFU_RETURN_IF_ERROR(RequiredEnum(r, "kind", ParseCompensationKind, &d.kind));
+  KEFU_RETURN_IF_ERROR(r.Int("amount_fen", &d.amount_fen, true));
+  KEFU_RETURN_IF_ERROR(r.Str("reason", &d.reason, true));
+  KEFU_RETURN_IF_ERROR(r.Finish());
+  return d;
+}
+
+StatusOr<CarrierUpdate> ParseCarrierUpdate(const json& j) {
+  KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "carrier update"));
+  CarrierUpdate u;
+  std::optional<Timestamp> at;
+  KEFU_RETURN_IF_ERROR(r.Str("event_id", &u.event.event_id, true));
+  KEFU_RETURN_IF_ERROR(r.Str("carrier", &u.carrier, true));
+  KEFU_RETURN_IF_ERROR(r.Str("tracking_number", &u.tracking_number, true));
+  KEFU_RETURN_IF_ERROR(RequiredEnum(r, "status", ParseShipmentStatus, &u.event.status));
+  std::optional<LogisticsException> ex;
+  KEFU_RETURN_IF_ERROR(EnumField(r, "exception", ParseLogisticsException, &ex));
+  if (ex) u.event.exception = *ex;
+  KEFU_RETURN_IF_ERROR(r.Time("at", &at));
+  if (!at) return ValidationError("at is required");
+  u.event.at = *at;
+  KEFU_RETURN_IF_ERROR(r.Str("description", &u.event.description));
+  KEFU_RETURN_IF_ERROR(r.Str("location", &u.event.location));
+  KEFU_RETURN_IF_ERROR(r.Finish());
+  return u;
+}
+
+json ToJson(const PolicyDecision& d) {
+  return json{{"eligible", d.eligible},
+              {"rule", d.rule},
+              {"article", d.article},
+              {"return_shipping_paid_by", ToString(d.return_shipping)},
+              {"duties_paid_by", ToString(d.duties)},
+              {"return_required", d.return_required},
+              {"window_ends", OptTime(d.window_ends)},
+              {"max_refund_fen", d.max_refund_fen},
+              {"explanation_zh", d.explanation_zh},
+              {"explanation_en", d.explanation_en}};
+}
+
+json ToJson(const AfterSalesRequest& r, Timestamp now) {
+  return json{{"id", r.id},
+              {"ticket", r.ticket_id},
+              {"order", r.order_id},
+              {"line", r.line},
+              {"quantity", r.quantity},
+              {"kind", ToString(r.kind)},
+              {"reason", ToString(r.reason)},
+              {"status", ToString(r.status)},
+              {"note", r.note},
+              {"decision", ToJson(r.decision)},
+              {"refund_fen", r.refund_fen},
+              {"return_tracking", OrNull(r.return_tracking)},
+              {"requested_by", r.requested_by},
+              {"decided_by", OrNull(r.decided_by)},
+              {"decision_reason", OrNull(r.decision_reason)},
+              {"created_at", FormatIso8601(r.created_at)},
+              {"updated_at", FormatIso8601(r.updated_at)},
+              {"received_at", OptTime(r.received_at)},
+              {"refund_due", OptTime(r.refund_due)},
+              {"refund_overdue", RefundOverdue(r, now)},
+              {"refunded_at", OptTime(r.refunded_at)},
+              {"version", r.version}};
+}
+
+json ToJson(const Compensation& c) {
+  return json{{"id", c.id},
+              {"ticket", c.ticket_id},
+              {"team", OrNull(c.team)},
+              {"kind", ToString(c.kind)},
+              {"amount_fen", c.amount_fen},
+              {"reason", c.reason},
+              {"status", ToString(c.status)},
+              {"pending_reason", OrNull(c.pending_reason)},
+              {"requested_by", c.requested_by},
+              {"requested_role", ToString(c.requested_role)},
+              {"decided_by", OrNull(c.decided_by)},
+              {"decision_note", OrNull(c.decision_note)},
+              {"created_at", FormatIso8601(c.created_at)},
+              {"decided_at", OptTime(c.decided_at)},
+              {"version", c.version}};
+}
+
+json ToJson(const TeamBudget& b) {
+  json out{{"team", b.team},
+           {"month", b.month},
+           {"budget_fen", b.budget_fen ? json(*b.budget_fen) : json(nullptr)},
+           {"spent_fen", b.spent_fen},
+           {"pending_fen", b.pending_fen}};
+  out["remaining_fen"] = b.budget_fen ? json(*b.budget_fen - b.spent_fen) : json(nullptr);
+  return out;
+}
+
+json ToJson(const Shipment& s, const std::vector<TrackingEvent>& events) {
+  json ev = json::array();
+  for (const auto& e : events) {
+    ev.push_back({{"event_id", e.event_id},
+                  {"at", FormatIso8601(e.at)},
+                  {"status", ToString(e.status)},
+                  {"exception", e.exception == LogisticsException::kNone
+                                    ? json(nullptr)
+                                    : json(ToString(e.exception))},
+                  {"description", e.description},
+                  {"location", e.location}});
+  }
+  return json{{"id", s.id},
+              {"order", s.order_id},
+              {"carrier", s.carrier},
+              {"tracking_number", s.tracking_number},
+              {"status", ToString(s.status)},
+              {"exception", s.exception == LogisticsException::kNone
+                                ? json(nullptr)
+                                : json(ToString(s.exception))},
+              {"exception_label", OrNull(std::string(ExceptionLabelZh(s.exception)))},
+              {"last_event_at", OptTime(s.last_event_at)},
+              {"delivered_at", OptTime(s.delivered_at)},
+              {"created_at", FormatIso8601(s.created_at)},
+              {"updated_at", FormatIso8601(s.updated_at)},
+              {"version", s.version},
+              {"events", std::move(ev)}};
+}
+
+json ToJson(const Notification& n) {
+  return json{{"id", n.seq},
+              {"ticket", OrNull(n.ticket_id)},
+              {"kind", n.kind},
+              {"body", n.body},
+              {"at", FormatIso8601(n.at)}};
+}
+
+json ToJson(const CustomerOverview& v, const Actor& viewer, Timestamp now) {
+  json out = ToJson(v.customer);
+  auto list = [](const auto& items, auto fn) {
+    json a = json::array();
+    for (const auto& it : items) a.push_back(fn(it));
+    return a;
+  };
+  out["orders"] = list(v.orders, [](const Order& o) { return ToJson(o); });
+  out["shipments"] = list(v.shipments, [](const CustomerOverview::ShipmentWithEvents& s) {
+    return ToJson(s.shipment, s.events);
+  });
+  out["open_tickets"] = list(v.open_tickets, [&](const Ticket& t) { return ToJson(t, viewer); });
+  out["past_tickets"] = list(v.past_tickets, [&](const Ticket& t) { return ToJson(t, viewer); });
+  out["after_sales"] =
+      list(v.after_sales, [&](const AfterSalesRequest& r) { return ToJson(r, now); });
+  out["compensations"] = list(v.compensations, [](const Compensation& c) { return ToJson(c); });
+  out["totals"] = {{"refunded_fen", v.refunded_fen}, {"compensated_fen", v.compensated_fen}};
+  return out;
+}
+
+}  // namespace kefu::api

@@ -1,0 +1,37 @@
+#include "api/app.h"
+
+namespace kefu::api {
+namespace {
+
+SchedulerOptions WithJobs(SchedulerOptions o, AfterSalesService& after_sales,
+                          LogisticsService& logistics) {
+  o.jobs.push_back([&after_sales](Timestamp now) { return after_sales.FlagOverdueRefunds(now); });
+  o.jobs.push_back([&logistics](Timestamp now) { return logistics.RemindCarrierFollowUps(now); });
+  return o;
+}
+
+}  // namespace
+
+App::App(Store& store, Clock& clock, AppOptions o)
+    : clock_(clock),
+      carrier_secret_(std::move(o.carrier_secret)),
+      auth_(store, clock),
+      config_(store, clock),
+      sla_(store, config_, clock),
+      after_sales_(store, clock, config_),
+      compensations_(store, clock, config_),
+      logistics_(store, clock, config_, &sla_),
+      scheduler_(store, config_, sla_, clock,
+                 WithJobs(std::move(o.scheduler), after_sales_, logistics_)),
+      tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}}),
+      customers_(store, clock),
+      notifications_(store) {}
+
+Services App::services() {
+  return Services{auth_,        tickets_,       customers_,     config_,
+                  sla_,         scheduler_,     metrics_,       after_sales_,
+                  compensations_, logistics_,   notifications_, clock_,
+                  carrier_secret_};
+}
+
+}  // namespace kefu::api

@@ -1,0 +1,44 @@
+// Every service of one Kefu node wired together over one store and clock:
+// what `kefu serve` runs and what the API tests start. The scheduler runs
+// the after-sales jobs (overdue refunds, carrier follow-ups) too.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "api/routes.h"
+#include "store/store.h"
+
+namespace kefu::api {
+
+struct AppOptions {
+  std::string carrier_secret;  // the carrier webhook's HMAC secret ("" = refuse)
+  SchedulerOptions scheduler;  // its `jobs` are filled in by App
+};
+
+class App {
+ public:
+  App(Store& store, Clock& clock, AppOptions o);
+
+  Services services();
+  Scheduler& scheduler() { return scheduler_; }
+  ConfigService& config() { return config_; }
+  AuthService& auth() { return auth_; }
+
+ private:
+  Clock& clock_;
+  std::string carrier_secret_;
+  AuthService auth_;
+  ConfigService config_;
+  SlaService sla_;
+  AfterSalesService after_sales_;
+  CompensationService compensations_;
+  LogisticsService logistics_;
+  Scheduler scheduler_;
+  TicketService tickets_;
+  CustomerService customers_;
+  NotificationService notifications_;
+  Metrics metrics_;
+};
+
+}  // namespace kefu::api

@@ -1,0 +1,90 @@
+// After-sales use cases: a request on an order line is decided by the
+// policy engine (core/after_sales_policy.h) when it is opened, then moves
+// through its state machine (core/after_sales.h). Every move is an event on
+// the ticket with who and why; a refund is a money movement and is also
+// written to the audit log.
+//
+// Who: the ticket's customer may open a request on their own ticket and
+// cancel it while it is requested; staff who can see the ticket do the rest.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "core/after_sales.h"
+#include "service/config_service.h"
+#include "service/paging.h"
+#include "store/store.h"
+
+namespace kefu {
+
+// What the customer or agent asks for.
+struct AfterSalesDraft {
+  std::string order_id;  // "" = the ticket's order
+  int line = 0;          // 1-based line of the order
+  int64_t quantity = 1;
+  AfterSalesKind kind = AfterSalesKind::kReturnRefund;
+  AfterSalesReason reason = AfterSalesReason::kNoReason;
+  bool unsealed = false;  // the goods' seal is opened
+  bool intact = true;     // 完好
+  std::string note;
+  std::optional<int64_t> refund_fen;  // "" = the policy's maximum
+};
+
+struct AfterSalesQuery {
+  std::optional<AfterSalesStatus> status;
+  std::string customer_id;
+  std::string ticket_id;
+  bool overdue = false;  // refund due date passed, not refunded
+  PageRequest page;
+};
+
+// Thread-safe.
+class AfterSalesService {
+ public:
+  AfterSalesService(Store& store, Clock& clock, ConfigService& config)
+      : store_(store), clock_(clock), config_(config) {}
+
+  // The decision the policy would make, without opening anything.
+  StatusOr<PolicyDecision> Preview(const Actor& a, const std::string& ticket_id,
+                                   const AfterSalesDraft& d);
+
+  // Opens a request on the ticket. Errors (nothing changes):
+  //   kValidation "bad_line" / "validation_failed"  no such order line, order not the customer's
+  //   kFailedPrecondition "already_requested"       the line's quantity is already held by
+  //                                                 other requests (a line is refunded once)
+  //   kValidation "not_eligible"                    the policy refuses: the message names the
+  //                                                 rule and explains it
+  //   kValidation "refund_exceeds_paid"             refund_fen above what was paid
+  //   kFailedPrecondition "ticket_closed"           the ticket is closed
+  StatusOr<AfterSalesRequest> Open(const Actor& a, const std::string& ticket_id,
+                                   const AfterSalesDraft& d);
+
+  StatusOr<AfterSalesRequest> Get(const Actor& a, const std::string& id);
+  // Newest first. Customers: their own requests only.
+  StatusOr<Page<AfterSalesRequest>> List(const Actor& a, const AfterSalesQuery& q);
+
+  // Moves a request (see MoveAfterSales). `expected_version`, if set, must
+  // match (kAborted "stale_version"). A refund is audited ("refund.issued").
+  StatusOr<AfterSalesRequest> Move(const Actor& a, const std::string& id, const AfterSalesMove& m,
+                                   std::optional<int64_t> expected_version);
+
+  // Job: tells the ticket's assignee and its team's lead, once per request,
+  // that a refund is overdue; a reminder event goes on the ticket. Returns
+  // how many were flagged.
+  StatusOr<int> FlagOverdueRefunds(Timestamp now);
+
+ private:
+  struct Context;
+  StatusOr<Context> Decide(Txn& txn, const Actor& a, const std::string& ticket_id,
+                           const AfterSalesDraft& d, Timestamp now);
+
+  Store& store_;
+  Clock& clock_;
+  ConfigService& config_;
+};
+
+}  // namespace kefu
