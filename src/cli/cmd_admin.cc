@@ -69,8 +69,10 @@ int RunDemoData(const std::string& db) {
     std::printf("demo data already present in %s\n", db.c_str());
     return 0;
   }
-  std::printf("demo data loaded: %d users, %d customers, %d orders, %d tickets\n", sum->users,
-              sum->customers, sum->orders, sum->tickets);
+  std::printf("demo data loaded: %d users, %d customers, %d orders, %d shipments, %d tickets, "
+              "%d after-sales requests, %d compensations\n",
+              sum->users, sum->customers, sum->orders, sum->shipments, sum->tickets,
+              sum->after_sales, sum->compensations);
   std::printf("demo logins (password %s):\n", sum->password.c_str());
   for (const auto& [login, role] : sum->logins) std::printf("  %-10s %s\n", login.c_str(), role.c_str());
   return 0;

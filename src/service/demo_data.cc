@@ -4,9 +4,12 @@
 #include <map>
 
 #include "core/ticket_rules.h"
+#include "service/after_sales_service.h"
 #include "service/auth_service.h"
+#include "service/compensation_service.h"
 #include "service/customer_service.h"
 #include "service/config_service.h"
+#include "service/logistics_service.h"
 #include "service/ticket_service.h"
 
 namespace kefu {
@@ -51,6 +54,43 @@ std::vector<TicketStatus> PathTo(TicketStatus from, TicketStatus to) {
   return path;
 }
 
+// A carrier update of the demo's shipment `s`.
+CarrierUpdate Update(const Shipment& s, int n, Timestamp at, ShipmentStatus status,
+                     LogisticsException ex, std::string description, std::string location) {
+  CarrierUpdate u{s.carrier, s.tracking_number, {}};
+  u.event = TrackingEvent{s.tracking_number + "-" + std::to_string(n), at, status, ex,
+                          std::move(description), std::move(location)};
+  return u;
+}
+
+// Registers the order's parcel and replays its tracking history at the
+// times it happened: collected when shipped, the demo's exceptions, then
+// delivered.
+Status LoadShipment(LogisticsService& logistics, FakeClock& at, const Order& o, const json& j,
+                    Timestamp now) {
+  if (!o.shipped_at || o.carrier.empty() || o.tracking_number.empty()) return OkStatus();
+  at.Advance(o.shipped_at->unix_ms - at.Now().unix_ms);
+  KEFU_ASSIGN_OR_RETURN(Shipment s, logistics.Create(kSystem, o.id, o.carrier, o.tracking_number));
+  std::vector<CarrierUpdate> updates;
+  updates.push_back(Update(s, 1, *o.shipped_at, ShipmentStatus::kInTransit, LogisticsException::kNone,
+                           "快件已揽收", ""));
+  for (const auto& e : j.value("tracking", json::array())) {
+    updates.push_back(Update(s, static_cast<int>(updates.size()) + 1, *HoursAgo(e, "hours_ago", now),
+                             ParseShipmentStatus(Str(e, "status")).value_or(ShipmentStatus::kInTransit),
+                             ParseLogisticsException(Str(e, "exception")).value_or(LogisticsException::kNone),
+                             Str(e, "description"), Str(e, "location")));
+  }
+  if (o.delivered_at) {
+    updates.push_back(Update(s, static_cast<int>(updates.size()) + 1, *o.delivered_at,
+                             ShipmentStatus::kDelivered, LogisticsException::kNone, "已签收", ""));
+  }
+  for (const auto& u : updates) {
+    at.Advance(u.event.at.unix_ms - at.Now().unix_ms);
+    KEFU_RETURN_IF_ERROR(logistics.ApplyCarrierUpdate(u).status());
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo) {
@@ -69,6 +109,9 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
   ConfigService config(store, clock);
   SlaService sla(store, config, at);
   TicketService tickets(store, at, TicketServiceDeps{&config, &sla, {}});
+  LogisticsService logistics(store, at, config, &sla);
+  AfterSalesService after_sales(store, at, config);
+  CompensationService compensations(store, at, config);
 
   std::map<std::string, std::string> customer_ids, order_ids;  // ref -> id
   std::map<std::string, Role> staff;                           // login -> role
@@ -117,15 +160,21 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
     in.delivered_at = HoursAgo(o, "delivered_hours_ago", now);
     in.carrier = Str(o, "carrier");
     in.tracking_number = Str(o, "tracking_number");
+    if (!Str(o, "market").empty()) in.market = Str(o, "market");
+    // Placed a little before it was paid (or now, if unpaid).
+    at.Advance(in.paid_at.value_or(now).unix_ms - 600'000 - at.Now().unix_ms);
     KEFU_ASSIGN_OR_RETURN(Order out, customers.CreateOrder(kSystem, in));
     order_ids[Str(o, "ref")] = out.id;
     ++sum.orders;
+    KEFU_RETURN_IF_ERROR(LoadShipment(logistics, at, out, o, now));
+    sum.shipments += out.shipped_at && !out.tracking_number.empty() ? 1 : 0;
   }
   // Oldest first, so that ticket numbers follow time.
   std::vector<json> ts(demo.at("tickets").begin(), demo.at("tickets").end());
   std::stable_sort(ts.begin(), ts.end(), [](const json& a, const json& b) {
     return a.at("created_hours_ago").get<int64_t>() > b.at("created_hours_ago").get<int64_t>();
   });
+  std::map<std::string, std::pair<std::string, Actor>> ticket_refs;  // ref -> (id, customer)
   for (const auto& t : ts) {
     Timestamp created = *HoursAgo(t, "created_hours_ago", now);
     at.Advance(created.unix_ms - at.Now().unix_ms);
@@ -159,7 +208,50 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
       at.Advance(step / 4);
       KEFU_RETURN_IF_ERROR(tickets.Transition(closer, id, s, "").status());
     }
+    if (!Str(t, "ref").empty()) ticket_refs[Str(t, "ref")] = {id, customer};
     ++sum.tickets;
+  }
+  // After-sales requests and compensation in progress, decided as of now.
+  at.Advance(now.unix_ms - at.Now().unix_ms);
+  auto actor_of = [&](const std::string& login, const std::string& ref) {
+    return login == "customer" ? ticket_refs.at(ref).second : Actor{login, staff.at(login), ""};
+  };
+  for (const auto& r : demo.value("after_sales", json::array())) {
+    std::string ref = Str(r, "ticket");
+    AfterSalesDraft d;
+    d.line = r.at("line").get<int>();
+    d.quantity = r.value("quantity", int64_t{1});
+    d.kind = ParseAfterSalesKind(Str(r, "kind")).value_or(AfterSalesKind::kReturnRefund);
+    d.reason = ParseAfterSalesReason(Str(r, "reason")).value_or(AfterSalesReason::kNoReason);
+    d.note = Str(r, "note");
+    KEFU_ASSIGN_OR_RETURN(AfterSalesRequest req,
+                          after_sales.Open(actor_of(Str(r, "by"), ref), ticket_refs.at(ref).first, d));
+    for (const auto& m : r.value("moves", json::array())) {
+      at.Advance(60'000);
+      AfterSalesMove mv;
+      mv.to = ParseAfterSalesStatus(m.at(0).get<std::string>()).value_or(AfterSalesStatus::kApproved);
+      mv.reason = m.at(2).get<std::string>();
+      if (m.size() > 3) mv.return_tracking = m.at(3).get<std::string>();
+      KEFU_ASSIGN_OR_RETURN(req, after_sales.Move(actor_of(m.at(1).get<std::string>(), ref), req.id,
+                                                  mv, std::nullopt));
+    }
+    ++sum.after_sales;
+  }
+  for (const auto& c : demo.value("compensations", json::array())) {
+    std::string ref = Str(c, "ticket");
+    CompensationDraft d{ParseCompensationKind(Str(c, "kind")).value_or(CompensationKind::kCoupon),
+                        c.at("amount_fen").get<int64_t>(), Str(c, "reason")};
+    KEFU_ASSIGN_OR_RETURN(Compensation out,
+                          compensations.Request(actor_of(Str(c, "by"), ref), ticket_refs.at(ref).first, d));
+    if (c.contains("approve")) {
+      at.Advance(60'000);
+      const json& ap = c.at("approve");
+      KEFU_RETURN_IF_ERROR(compensations
+                               .Approve(actor_of(ap.at(0).get<std::string>(), ref), out.id,
+                                        ap.at(1).get<std::string>())
+                               .status());
+    }
+    ++sum.compensations;
   }
   return sum;
 }
