@@ -8,11 +8,6 @@
 #include "store/sqlite/sqlite_store.h"
 
 namespace kefu::cli {
-namespace {
-// Operators acting on the command line are recorded as "cli" in the audit log.
-const Actor kCli{"cli", Role::kAdmin, ""};
-}  // namespace
-
 int ExitCodeFor(const Status& st) {
   if (st.ok()) return 0;
   std::fprintf(stderr, "kefu: %s\n", st.ToString().c_str());

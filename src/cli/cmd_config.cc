@@ -1,9 +1,11 @@
-// kefu config apply|show, kefu presence set, kefu jobs run-once.
+// kefu config apply|show, kefu presence set, kefu jobs run-once (SLA,
+// routing, overdue refunds, carrier follow-ups).
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "api/app.h"
 #include "cli/commands.h"
 #include "core/escalation.h"
 #include "service/config_service.h"
@@ -11,21 +13,15 @@
 #include "store/store.h"
 
 namespace kefu::cli {
-namespace {
 
-// The CLI acts as the administrator: whoever runs it can open the database.
-const Actor kCli{"cli", Role::kAdmin, ""};
-
-StatusOr<std::string> ReadAll(const std::string& path) {
+StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return ValidationError("cannot read " + path);
   return std::string(std::istreambuf_iterator<char>(f), {});
 }
 
-}  // namespace
-
 int RunConfigApply(const std::string& db, const std::string& file) {
-  auto text = ReadAll(file);
+  auto text = ReadFile(file);
   if (!text.ok()) return ExitCodeFor(text.status());
   auto bundle = nlohmann::json::parse(*text, nullptr, false);
   if (bundle.is_discarded()) {
@@ -75,13 +71,12 @@ int RunJobsOnce(const std::string& db) {
   auto store = OpenSqliteStore({db, 1});
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
-  ConfigService config(**store, clock);
-  SlaService sla(**store, config, clock);
-  Scheduler scheduler(**store, config, sla, clock);
-  auto r = scheduler.RunOnce();
+  api::App app(**store, clock, {});
+  auto r = app.scheduler().RunOnce();
   if (!r.ok()) return ExitCodeFor(r.status());
-  std::printf("examined %d, fired %d, escalated %d, teamed %d, routed %d, still waiting %d\n",
-              r->examined, r->fired, r->escalated, r->teamed, r->routed, r->waiting);
+  std::printf("examined %d, fired %d, escalated %d, teamed %d, routed %d, still waiting %d, "
+              "reminders %d\n",
+              r->examined, r->fired, r->escalated, r->teamed, r->routed, r->waiting, r->reminders);
   return 0;
 }
 

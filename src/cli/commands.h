@@ -7,10 +7,16 @@
 #include <string>
 
 #include "common/status.h"
+#include "core/model.h"
 
 namespace kefu::cli {
 
 int ExitCodeFor(const Status& st);  // prints the error to stderr
+
+// The CLI acts as the administrator (whoever runs it can open the
+// database); the audit log records it as "cli".
+inline const Actor kCli{"cli", Role::kAdmin, ""};
+StatusOr<std::string> ReadFile(const std::string& path);
 
 struct ServeArgs {
   std::string db;
@@ -50,5 +56,19 @@ int RunConfigShow(const std::string& db, const std::string& kind);
 int RunPresenceSet(const std::string& db, const std::string& login, const std::string& state);
 // One scheduler pass (SLA firings, escalations, routing): for cron.
 int RunJobsOnce(const std::string& db);
+
+// After-sales for operators: lists as JSON, shipments and carrier updates
+// entered by hand (trusted: whoever runs the CLI can open the database),
+// the webhook signature of a file for testing carrier integrations.
+int RunAfterSalesList(const std::string& db, const std::string& status, bool overdue);
+int RunCompensationList(const std::string& db, const std::string& status);
+int RunBudgetShow(const std::string& db, const std::string& team);
+int RunShipmentAdd(const std::string& db, const std::string& order, const std::string& carrier,
+                   const std::string& tracking);
+struct ShipmentEventArgs {
+  std::string db, carrier, tracking, event_id, status, exception, at, description, location;
+};
+int RunShipmentEvent(const ShipmentEventArgs& a);
+int RunWebhookSign(const std::string& secret, const std::string& file);
 
 }  // namespace kefu::cli

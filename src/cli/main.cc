@@ -94,6 +94,59 @@ int main(int argc, char** argv) {
   once->add_option("--db", db, "SQLite database file")->required();
   once->callback([&] { rc = kefu::cli::RunJobsOnce(db); });
 
+  std::string as_status, as_team;
+  bool as_overdue = false;
+  auto* as = app.add_subcommand("after-sales", "After-sales requests");
+  as->require_subcommand(1);
+  auto* aslist = as->add_subcommand("list", "Print after-sales requests as JSON (newest 200)");
+  aslist->add_option("--db", db, "SQLite database file")->required();
+  aslist->add_option("--status", as_status, "Only this status (requested, received, ...)");
+  aslist->add_flag("--overdue", as_overdue, "Only received requests whose refund is overdue");
+  aslist->callback([&] { rc = kefu::cli::RunAfterSalesList(db, as_status, as_overdue); });
+
+  auto* comp = app.add_subcommand("compensation", "Compensation requests");
+  comp->require_subcommand(1);
+  auto* clist = comp->add_subcommand("list", "Print compensation as JSON (newest 200)");
+  clist->add_option("--db", db, "SQLite database file")->required();
+  clist->add_option("--status", as_status, "pending_approval, approved or rejected");
+  clist->callback([&] { rc = kefu::cli::RunCompensationList(db, as_status); });
+
+  auto* budget = app.add_subcommand("budget", "Team compensation budgets");
+  budget->require_subcommand(1);
+  auto* bshow = budget->add_subcommand("show", "This month's budget, spend and pending approvals");
+  bshow->add_option("--db", db, "SQLite database file")->required();
+  bshow->add_option("--team", as_team, "The team")->required();
+  bshow->callback([&] { rc = kefu::cli::RunBudgetShow(db, as_team); });
+
+  std::string sh_order, sh_file, sh_secret;
+  kefu::cli::ShipmentEventArgs se;
+  auto* ship = app.add_subcommand("shipment", "Shipments and carrier updates");
+  ship->require_subcommand(1);
+  auto* sadd = ship->add_subcommand("add", "Register a shipment of an order");
+  sadd->add_option("--db", db, "SQLite database file")->required();
+  sadd->add_option("--order", sh_order, "The order (O-...)")->required();
+  sadd->add_option("--carrier", se.carrier, "The carrier")->required();
+  sadd->add_option("--tracking", se.tracking, "The tracking number")->required();
+  sadd->callback([&] { rc = kefu::cli::RunShipmentAdd(db, sh_order, se.carrier, se.tracking); });
+  auto* sevent = ship->add_subcommand("event", "Apply a carrier update by hand (as the webhook would)");
+  sevent->add_option("--db", se.db, "SQLite database file")->required();
+  sevent->add_option("--carrier", se.carrier, "The carrier")->required();
+  sevent->add_option("--tracking", se.tracking, "The tracking number")->required();
+  sevent->add_option("--event-id", se.event_id, "The carrier's event id (idempotency key)")->required();
+  sevent->add_option("--status", se.status, "in_transit, out_for_delivery, delivered or exception")->required();
+  sevent->add_option("--exception", se.exception, "delayed, damaged, lost, returned_to_sender, customs_hold, address_problem");
+  sevent->add_option("--at", se.at, "When it happened (ISO 8601; default now)");
+  sevent->add_option("--description", se.description, "The carrier's text");
+  sevent->add_option("--location", se.location, "Where");
+  sevent->callback([&] { rc = kefu::cli::RunShipmentEvent(se); });
+
+  auto* hook = app.add_subcommand("webhook", "Webhook helpers");
+  hook->require_subcommand(1);
+  auto* sign = hook->add_subcommand("sign", "Print the X-Kefu-Signature of a request body");
+  sign->add_option("--secret", sh_secret, "The shared secret")->required()->envname("KEFU_CARRIER_SECRET");
+  sign->add_option("FILE", sh_file, "The body, exactly as it will be sent")->required();
+  sign->callback([&] { rc = kefu::cli::RunWebhookSign(sh_secret, sh_file); });
+
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   CLI11_PARSE(app, argc, argv);
   return rc;
