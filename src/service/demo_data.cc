@@ -91,6 +91,61 @@ Status LoadShipment(LogisticsService& logistics, FakeClock& at, const Order& o, 
   return OkStatus();
 }
 
+// What the demo does on its tickets besides messages: after-sales requests
+// and compensation, a minute apart as each ticket's story goes on.
+struct DemoExtras {
+  AfterSalesService& after_sales;
+  CompensationService& compensations;
+  FakeClock& at;
+  const std::map<std::string, Role>& staff;
+  DemoSummary& sum;
+};
+
+Status LoadExtras(DemoExtras& x, const json& demo, const std::string& ref, const std::string& id,
+                  const Actor& customer) {
+  auto actor_of = [&](const std::string& login) {
+    return login == "customer" ? customer : Actor{login, x.staff.at(login), ""};
+  };
+  for (const auto& r : demo.value("after_sales", json::array())) {
+    if (Str(r, "ticket") != ref) continue;
+    AfterSalesDraft d;
+    d.line = r.at("line").get<int>();
+    d.quantity = r.value("quantity", int64_t{1});
+    d.kind = ParseAfterSalesKind(Str(r, "kind")).value_or(AfterSalesKind::kReturnRefund);
+    d.reason = ParseAfterSalesReason(Str(r, "reason")).value_or(AfterSalesReason::kNoReason);
+    d.note = Str(r, "note");
+    x.at.Advance(60'000);
+    KEFU_ASSIGN_OR_RETURN(AfterSalesRequest req, x.after_sales.Open(actor_of(Str(r, "by")), id, d));
+    for (const auto& m : r.value("moves", json::array())) {
+      x.at.Advance(60'000);
+      AfterSalesMove mv;
+      mv.to = ParseAfterSalesStatus(m.at(0).get<std::string>()).value_or(AfterSalesStatus::kApproved);
+      mv.reason = m.at(2).get<std::string>();
+      if (m.size() > 3) mv.return_tracking = m.at(3).get<std::string>();
+      KEFU_ASSIGN_OR_RETURN(req, x.after_sales.Move(actor_of(m.at(1).get<std::string>()), req.id,
+                                                    mv, std::nullopt));
+    }
+    ++x.sum.after_sales;
+  }
+  for (const auto& c : demo.value("compensations", json::array())) {
+    if (Str(c, "ticket") != ref) continue;
+    CompensationDraft d{ParseCompensationKind(Str(c, "kind")).value_or(CompensationKind::kCoupon),
+                        c.at("amount_fen").get<int64_t>(), Str(c, "reason")};
+    x.at.Advance(60'000);
+    KEFU_ASSIGN_OR_RETURN(Compensation out, x.compensations.Request(actor_of(Str(c, "by")), id, d));
+    if (c.contains("approve")) {
+      x.at.Advance(60'000);
+      const json& ap = c.at("approve");
+      KEFU_RETURN_IF_ERROR(x.compensations
+                               .Approve(actor_of(ap.at(0).get<std::string>()), out.id,
+                                        ap.at(1).get<std::string>())
+                               .status());
+    }
+    ++x.sum.compensations;
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo) {
@@ -174,7 +229,7 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
   std::stable_sort(ts.begin(), ts.end(), [](const json& a, const json& b) {
     return a.at("created_hours_ago").get<int64_t>() > b.at("created_hours_ago").get<int64_t>();
   });
-  std::map<std::string, std::pair<std::string, Actor>> ticket_refs;  // ref -> (id, customer)
+  DemoExtras extras{after_sales, compensations, at, staff, sum};
   for (const auto& t : ts) {
     Timestamp created = *HoursAgo(t, "created_hours_ago", now);
     at.Advance(created.unix_ms - at.Now().unix_ms);
@@ -200,6 +255,9 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
       Actor a = author == "customer" ? customer : Actor{author, staff.at(author), ""};
       KEFU_RETURN_IF_ERROR(tickets.AddMessage(a, id, Str(m, "body"), m.value("internal", false)).status());
     }
+    if (!Str(t, "ref").empty()) {
+      KEFU_RETURN_IF_ERROR(LoadExtras(extras, demo, Str(t, "ref"), id, customer));
+    }
     KEFU_ASSIGN_OR_RETURN(Ticket cur, tickets.Get(kSystem, id));
     auto target = ParseTicketStatus(Str(t, "status")).value_or(TicketStatus::kNew);
     Actor closer = cur.assignee.empty() ? Actor{"chen.jie", Role::kLead, ""}
@@ -208,50 +266,7 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
       at.Advance(step / 4);
       KEFU_RETURN_IF_ERROR(tickets.Transition(closer, id, s, "").status());
     }
-    if (!Str(t, "ref").empty()) ticket_refs[Str(t, "ref")] = {id, customer};
     ++sum.tickets;
-  }
-  // After-sales requests and compensation in progress, decided as of now.
-  at.Advance(now.unix_ms - at.Now().unix_ms);
-  auto actor_of = [&](const std::string& login, const std::string& ref) {
-    return login == "customer" ? ticket_refs.at(ref).second : Actor{login, staff.at(login), ""};
-  };
-  for (const auto& r : demo.value("after_sales", json::array())) {
-    std::string ref = Str(r, "ticket");
-    AfterSalesDraft d;
-    d.line = r.at("line").get<int>();
-    d.quantity = r.value("quantity", int64_t{1});
-    d.kind = ParseAfterSalesKind(Str(r, "kind")).value_or(AfterSalesKind::kReturnRefund);
-    d.reason = ParseAfterSalesReason(Str(r, "reason")).value_or(AfterSalesReason::kNoReason);
-    d.note = Str(r, "note");
-    KEFU_ASSIGN_OR_RETURN(AfterSalesRequest req,
-                          after_sales.Open(actor_of(Str(r, "by"), ref), ticket_refs.at(ref).first, d));
-    for (const auto& m : r.value("moves", json::array())) {
-      at.Advance(60'000);
-      AfterSalesMove mv;
-      mv.to = ParseAfterSalesStatus(m.at(0).get<std::string>()).value_or(AfterSalesStatus::kApproved);
-      mv.reason = m.at(2).get<std::string>();
-      if (m.size() > 3) mv.return_tracking = m.at(3).get<std::string>();
-      KEFU_ASSIGN_OR_RETURN(req, after_sales.Move(actor_of(m.at(1).get<std::string>(), ref), req.id,
-                                                  mv, std::nullopt));
-    }
-    ++sum.after_sales;
-  }
-  for (const auto& c : demo.value("compensations", json::array())) {
-    std::string ref = Str(c, "ticket");
-    CompensationDraft d{ParseCompensationKind(Str(c, "kind")).value_or(CompensationKind::kCoupon),
-                        c.at("amount_fen").get<int64_t>(), Str(c, "reason")};
-    KEFU_ASSIGN_OR_RETURN(Compensation out,
-                          compensations.Request(actor_of(Str(c, "by"), ref), ticket_refs.at(ref).first, d));
-    if (c.contains("approve")) {
-      at.Advance(60'000);
-      const json& ap = c.at("approve");
-      KEFU_RETURN_IF_ERROR(compensations
-                               .Approve(actor_of(ap.at(0).get<std::string>(), ref), out.id,
-                                        ap.at(1).get<std::string>())
-                               .status());
-    }
-    ++sum.compensations;
   }
   return sum;
 }
