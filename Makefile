@@ -6,6 +6,8 @@ BUILD_TYPE ?= RelWithDebInfo
 DB         ?= kefu-data/kefu.db
 LISTEN     ?= 127.0.0.1:8080
 JOBS       ?= $(shell nproc)
+# The carrier webhook's HMAC secret for the demo server; set your own.
+CARRIER_SECRET ?= demo-carrier-secret
 
 DEB_PACKAGES := build-essential cmake pkg-config \
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev nlohmann-json3-dev \
@@ -48,7 +50,7 @@ run: kefu
 	@echo "  li.na / zhao.lei / sun.li (agents), wangfang / zhangwei / linyijun (customers)"
 	@echo "Try: curl -s http://$(LISTEN)/healthz"
 	@echo
-	exec $(BUILD)/kefu serve --db $(DB) --listen $(LISTEN)
+	exec $(BUILD)/kefu serve --db $(DB) --listen $(LISTEN) --carrier-secret $(CARRIER_SECRET)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
