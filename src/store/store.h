@@ -233,8 +233,9 @@ class Store {
   // Every agent that has a state row, ordered by login.
   virtual StatusOr<std::vector<AgentState>> ListAgentStates(Txn& txn) = 0;
 
-  // Orders learn their delivery from the carrier: sets delivered_at (and
-  // shipped_at if unset) when it is not set yet. kNotFound for no order.
+  // Orders learn their delivery from the carrier: sets delivered_at when it
+  // is not set yet; an order with no paid_at or shipped_at gets them filled
+  // in (no later than `at`, shipped not before paid). kNotFound for no order.
   virtual Status SetOrderDelivered(Txn& txn, const std::string& order_id, Timestamp at) = 0;
 
   // After-sales requests. Update writes only if the stored version is

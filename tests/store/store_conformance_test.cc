@@ -5,55 +5,11 @@
 #include <algorithm>
 
 #include "core/ticket_rules.h"
+#include "store/conformance_fixture.h"
 #include "store/store.h"
-#include "testing/temp_dir.h"
 
 namespace kefu {
 namespace {
-
-enum class Backend { kSqliteFile, kSqliteMemory };
-
-class StoreConformanceTest : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    std::string path = GetParam() == Backend::kSqliteFile ? dir_.File("kefu.db") : ":memory:";
-    auto s = OpenSqliteStore({path, 2});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-  }
-
-  std::unique_ptr<Txn> Write() { return std::move(store_->Begin(TxnMode::kWrite)).value(); }
-  std::unique_ptr<Txn> Read() { return std::move(store_->Begin(TxnMode::kRead)).value(); }
-
-  std::string AddCustomer(const std::string& name) {
-    auto txn = Write();
-    int64_t seq = *store_->NextSeq(*txn, 'C');
-    Customer c{FormatId('C', seq), name, "13800138000", "", Tier::kVip, Timestamp{1}};
-    EXPECT_TRUE(store_->InsertCustomer(*txn, c).ok());
-    EXPECT_TRUE(txn->Commit().ok());
-    return c.id;
-  }
-
-  Ticket AddTicket(const std::string& customer, std::vector<std::string> tags = {},
-                   Priority p = Priority::kP3) {
-    auto txn = Write();
-    int64_t seq = *store_->NextSeq(*txn, 'T');
-    NewTicket n;
-    n.subject = "工单" + std::to_string(seq);
-    n.customer_id = customer;
-    n.tags = std::move(tags);
-    n.priority = p;
-    auto c = OpenTicket(n, FormatId('T', seq), Actor{"li.na", Role::kAgent, ""}, Timestamp{seq});
-    EXPECT_TRUE(c.ok());
-    EXPECT_TRUE(store_->InsertTicket(*txn, c->ticket).ok());
-    EXPECT_TRUE(store_->AppendEvents(*txn, c->events).ok());
-    EXPECT_TRUE(txn->Commit().ok());
-    return c->ticket;
-  }
-
-  testing::TempDir dir_;
-  std::unique_ptr<Store> store_;
-};
 
 TEST_P(StoreConformanceTest, SequencesStartAtOneAndNeverRepeat) {
   auto txn = Write();

@@ -186,7 +186,8 @@ Status SqliteStore::SetOrderDelivered(Txn& txn, const std::string& order_id, Tim
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('O', order_id, "order"));
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(
                                     "UPDATE orders SET delivered_at = COALESCE(delivered_at, ?1), "
-                                    "shipped_at = COALESCE(shipped_at, MIN(?1, created_at)), "
+                                    "shipped_at = COALESCE(shipped_at, MIN(?1, MAX(COALESCE(paid_at, "
+                                    "created_at), created_at))), "
                                     "paid_at = COALESCE(paid_at, MIN(?1, created_at)) WHERE seq = ?2"));
   KEFU_RETURN_IF_ERROR(s.Bind(1, at.unix_ms).Bind(2, seq).Run());
   if (D(txn).Changes() == 0) return NotFound("order " + order_id + " not found");
