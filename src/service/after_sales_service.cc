@@ -142,7 +142,7 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
                                    std::string(ToString(r.kind)) + "/" +
                                        std::string(ToString(r.reason)) + ": " + c.decision.rule,
                                    now));
-  KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, c.ticket, std::move(events), now));
+  KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, c.ticket, Change{c.ticket, std::move(events)}, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return r;
 }
@@ -218,7 +218,7 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
   }
   std::vector<TicketEvent> events;
   events.push_back(AfterSalesEvent(t, next, a, ToString(r.status), std::move(reason), now));
-  KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, t, std::move(events), now));
+  KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, Change{t, std::move(events)}, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return next;
 }
@@ -243,7 +243,7 @@ StatusOr<int> AfterSalesService::FlagOverdueRefunds(Timestamp now) {
     e.to = who;
     e.reason = r.id + ": refund was due " + FormatIso8601(*r.refund_due);
     std::string body = "退款已逾期 / refund overdue: " + r.id + " (" + t.id + ")";
-    KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, t, {std::move(e)}, now));
+    KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, Change{t, {std::move(e)}}, now));
     KEFU_RETURN_IF_ERROR(Notify(store_, *txn, who, t.id, "refund_overdue", body, now));
     if (lead != who) KEFU_RETURN_IF_ERROR(Notify(store_, *txn, lead, t.id, "refund_overdue", body, now));
     ++flagged;

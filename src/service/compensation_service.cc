@@ -126,7 +126,7 @@ StatusOr<Compensation> CompensationService::Request(const Actor& a, const std::s
   KEFU_RETURN_IF_ERROR(store_.InsertCompensation(*txn, c));
   std::vector<TicketEvent> events;
   events.push_back(CompensationEvent(t, c, a, "", Describe(c) + ": " + c.reason, now));
-  KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, t, std::move(events), now));
+  KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, Change{t, std::move(events)}, now));
   if (c.status == CompensationStatus::kApproved) {
     KEFU_RETURN_IF_ERROR(store_.AppendAudit(
         *txn, AuditEntry{now, a.login, "compensation.approved", c.id,
@@ -166,7 +166,7 @@ StatusOr<Compensation> CompensationService::Decide(const Actor& a, const std::st
   std::vector<TicketEvent> events;
   events.push_back(CompensationEvent(t, next, a, ToString(c.status), Describe(next) + ": " + note,
                                      now));
-  KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, t, std::move(events), now));
+  KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, Change{t, std::move(events)}, now));
   if (approve) {
     KEFU_RETURN_IF_ERROR(store_.AppendAudit(
         *txn, AuditEntry{now, a.login, "compensation.approved", next.id,

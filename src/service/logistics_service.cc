@@ -118,17 +118,18 @@ StatusOr<WebhookResult> LogisticsService::ApplyCarrierUpdate(const CarrierUpdate
       Change c{t, {}};
       TicketEvent e = MakeEvent(t, EventType::kShipment, SystemActor(), now);
       e.body = before.id;
-      e.to = change.shipment.status == ShipmentStatus::kException
-                 ? std::string(ToString(change.shipment.exception))
-                 : std::string(ToString(change.shipment.status));
+      std::string what = change.shipment.status == ShipmentStatus::kException
+                             ? std::string(ToString(change.shipment.exception))
+                             : std::string(ToString(change.shipment.status));
+      e.to = what;
       e.reason = summary;
       c.events.push_back(std::move(e));
       bool news = change.delivered || change.lost;
       if (news && t.status == TicketStatus::kPendingThirdParty) {
         KEFU_RETURN_IF_ERROR(Chain(c, Transition(c.ticket, SystemActor(), TicketStatus::kOpen,
-                                                  "carrier: " + e.to, now)));
+                                                  "carrier: " + what, now)));
       }
-      KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, t, std::move(c.events), now, sla_));
+      KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, std::move(c), now, sla_));
       if (news) {
         std::string who = !t.owner.empty() ? t.owner : t.assignee;
         KEFU_RETURN_IF_ERROR(Notify(store_, *txn, who, t.id,
@@ -163,7 +164,7 @@ StatusOr<int> LogisticsService::RemindCarrierFollowUps(Timestamp now) {
       e.to = who;
       e.reason = "no news for " + std::to_string(cfg->after_sales.carrier_follow_up_hours) +
                  " h: chase the carrier";
-      KEFU_RETURN_IF_ERROR(AppendTicketEvents(store_, *txn, t, {std::move(e)}, now));
+      KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, Change{t, {std::move(e)}}, now));
       KEFU_RETURN_IF_ERROR(Notify(store_, *txn, who, t.id, "carrier_follow_up",
                                   "请跟进物流 / chase the carrier: " + t.id + " " + t.subject, now));
       ++reminded;

@@ -17,11 +17,11 @@ Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* 
   return store.AppendEvents(txn, c.events);
 }
 
-Status AppendTicketEvents(Store& store, Txn& txn, const Ticket& t, std::vector<TicketEvent> events,
-                          Timestamp now, SlaService* sla) {
-  if (events.empty()) return OkStatus();
-  Change c = Collapse(t, Change{t, std::move(events)}, now);
-  KEFU_RETURN_IF_ERROR(SaveChange(store, txn, c, false, &t));
+Status SaveTicketChange(Store& store, Txn& txn, const Ticket& before, Change c, Timestamp now,
+                        SlaService* sla) {
+  if (c.events.empty()) return OkStatus();
+  c = Collapse(before, std::move(c), now);
+  KEFU_RETURN_IF_ERROR(SaveChange(store, txn, c, false, &before));
   if (sla) KEFU_RETURN_IF_ERROR(sla->AfterWrite(txn, c.ticket, now));
   return OkStatus();
 }

@@ -129,12 +129,13 @@ void JoinTeam(Change& c, const ConfigSnapshot& cfg, Tier tier, Timestamp now);
 Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new,
                   const Ticket* before = nullptr, const SlaIndex* new_index = nullptr);
 
-// Records events that other subsystems (after-sales, compensation,
-// logistics, reminders) add to a ticket: one change of the ticket (version
-// +1) with `events`, stored in `txn`. With `sla`, the ticket's SLA index is
-// kept right (needed when the events include a status change).
-Status AppendTicketEvents(Store& store, Txn& txn, const Ticket& t, std::vector<TicketEvent> events,
-                          Timestamp now, SlaService* sla = nullptr);
+// Stores what other subsystems (after-sales, compensation, logistics,
+// reminders) do to a ticket: `c` holds `before` (the ticket as read in
+// `txn`) with commands chained onto it (see Chain) or events appended; it is
+// stored as one change (version +1). With `sla`, the ticket's SLA index is
+// kept right (needed when the change includes a status change).
+Status SaveTicketChange(Store& store, Txn& txn, const Ticket& before, Change c, Timestamp now,
+                        SlaService* sla = nullptr);
 
 // Stores a notification for `login` (no-op for an empty login).
 Status Notify(Store& store, Txn& txn, const std::string& login, const std::string& ticket_id,
