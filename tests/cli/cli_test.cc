@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
+#include "auth/hmac.h"
 #include "store/store.h"
 #include "testing/temp_dir.h"
 
@@ -126,6 +129,59 @@ TEST(CliTest, ServeRefusesABadListenAddress) {
   CliRun r = Kefu("serve --db " + dir.File("k.db") + " --listen nonsense");
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("HOST:PORT"), std::string::npos) << r.out;
+}
+
+// The after-sales commands on the demo data: lists, budgets, a shipment
+// registered and updated by hand (idempotent by event id, and it reaches
+// the order's open tickets), and the webhook signature.
+TEST(CliTest, AfterSalesCommandsOnTheDemo) {
+  testing::TempDir dir;
+  std::string db = dir.File("k.db");
+  ASSERT_EQ(Kefu("demo-data --db " + db).code, 0);
+
+  CliRun list = Kefu("after-sales list --db " + db + " --status requested");
+  ASSERT_EQ(list.code, 0) << list.out;
+  auto requested = nlohmann::json::parse(list.out);
+  EXPECT_EQ(requested["items"].size(), 3u) << list.out;  // the tee, the dress and the scarf
+  for (const auto& r : requested["items"]) EXPECT_EQ(r["status"], "requested");
+  EXPECT_EQ(Kefu("after-sales list --db " + db + " --status nonsense").code, 1);
+
+  CliRun pending = Kefu("compensation list --db " + db + " --status pending_approval");
+  ASSERT_EQ(pending.code, 0) << pending.out;
+  EXPECT_EQ(nlohmann::json::parse(pending.out)["items"].size(), 1u) << pending.out;
+
+  CliRun budget = Kefu("budget show --db " + db + " --team after-sales");
+  ASSERT_EQ(budget.code, 0) << budget.out;
+  auto b = nlohmann::json::parse(budget.out);
+  EXPECT_EQ(b["budget_fen"], 2000000);
+  EXPECT_EQ(b["spent_fen"].get<int64_t>() + b["remaining_fen"].get<int64_t>(), 2000000);
+  EXPECT_EQ(Kefu("budget show --db " + db + " --team nobody").code, 1);
+
+  // O-000006 (books, paid, not shipped) has an open ticket about it.
+  CliRun add = Kefu("shipment add --db " + db + " --order O-000006 --carrier EMS --tracking E1");
+  ASSERT_EQ(add.code, 0) << add.out;
+  EXPECT_EQ(nlohmann::json::parse(add.out)["status"], "created");
+  EXPECT_EQ(Kefu("shipment add --db " + db + " --order O-000006 --carrier EMS --tracking E1").code, 1);
+  std::string ev = "shipment event --db " + db +
+                   " --carrier EMS --tracking E1 --event-id e-1 --status exception"
+                   " --exception customs_hold --at 2026-11-20T08:00:00Z";
+  CliRun first = Kefu(ev);
+  ASSERT_EQ(first.code, 0) << first.out;
+  auto f = nlohmann::json::parse(first.out);
+  EXPECT_FALSE(f["duplicate"].get<bool>());
+  EXPECT_EQ(f["shipment"]["exception"], "customs_hold");
+  EXPECT_EQ(f["tickets"].size(), 1u) << first.out;
+  CliRun again = Kefu(ev);
+  ASSERT_EQ(again.code, 0) << again.out;
+  EXPECT_TRUE(nlohmann::json::parse(again.out)["duplicate"].get<bool>());
+  EXPECT_EQ(Kefu("shipment event --db " + db +
+                 " --carrier EMS --tracking NOPE --event-id e-2 --status in_transit").code, 1);
+
+  std::string body = dir.File("body.json");
+  WriteFile(body, "{\"event_id\":\"x\"}");
+  CliRun sig = Kefu("webhook sign --secret s3cret " + body);
+  ASSERT_EQ(sig.code, 0) << sig.out;
+  EXPECT_EQ(sig.out, "sha256=" + HmacSha256Hex("s3cret", "{\"event_id\":\"x\"}") + "\n");
 }
 
 }  // namespace
