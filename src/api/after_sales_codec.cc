@@ -161,9 +161,24 @@ json ToJson(const TeamBudget& b) {
   return out;
 }
 
-json ToJson(const Shipment& s, const std::vector<TrackingEvent>& events) {
-  json ev = json::array();
-  for (const auto& e : events) {
+json ToJson(const Shipment& s, const std::vector<TrackingEvent>* events) {
+  json out{{"id", s.id},
+           {"order", s.order_id},
+           {"carrier", s.carrier},
+           {"tracking_number", s.tracking_number},
+           {"status", ToString(s.status)},
+           {"exception", s.exception == LogisticsException::kNone
+                             ? json(nullptr)
+                             : json(ToString(s.exception))},
+           {"exception_label", OrNull(std::string(ExceptionLabelZh(s.exception)))},
+           {"last_event_at", OptTime(s.last_event_at)},
+           {"delivered_at", OptTime(s.delivered_at)},
+           {"created_at", FormatIso8601(s.created_at)},
+           {"updated_at", FormatIso8601(s.updated_at)},
+           {"version", s.version}};
+  if (events == nullptr) return out;
+  json& ev = out["events"] = json::array();
+  for (const auto& e : *events) {
     ev.push_back({{"event_id", e.event_id},
                   {"at", FormatIso8601(e.at)},
                   {"status", ToString(e.status)},
@@ -173,21 +188,7 @@ json ToJson(const Shipment& s, const std::vector<TrackingEvent>& events) {
                   {"description", e.description},
                   {"location", e.location}});
   }
-  return json{{"id", s.id},
-              {"order", s.order_id},
-              {"carrier", s.carrier},
-              {"tracking_number", s.tracking_number},
-              {"status", ToString(s.status)},
-              {"exception", s.exception == LogisticsException::kNone
-                                ? json(nullptr)
-                                : json(ToString(s.exception))},
-              {"exception_label", OrNull(std::string(ExceptionLabelZh(s.exception)))},
-              {"last_event_at", OptTime(s.last_event_at)},
-              {"delivered_at", OptTime(s.delivered_at)},
-              {"created_at", FormatIso8601(s.created_at)},
-              {"updated_at", FormatIso8601(s.updated_at)},
-              {"version", s.version},
-              {"events", std::move(ev)}};
+  return out;
 }
 
 json ToJson(const Notification& n) {
@@ -207,7 +208,7 @@ json ToJson(const CustomerOverview& v, const Actor& viewer, Timestamp now) {
   };
   out["orders"] = list(v.orders, [](const Order& o) { return ToJson(o); });
   out["shipments"] = list(v.shipments, [](const CustomerOverview::ShipmentWithEvents& s) {
-    return ToJson(s.shipment, s.events);
+    return ToJson(s.shipment, &s.events);
   });
   out["open_tickets"] = list(v.open_tickets, [&](const Ticket& t) { return ToJson(t, viewer); });
   out["past_tickets"] = list(v.past_tickets, [&](const Ticket& t) { return ToJson(t, viewer); });

@@ -25,7 +25,8 @@ json ToJson(const PolicyDecision& d);
 json ToJson(const AfterSalesRequest& r, Timestamp now);
 json ToJson(const Compensation& c);
 json ToJson(const TeamBudget& b);
-json ToJson(const Shipment& s, const std::vector<TrackingEvent>& events);
+// With `events`, the shipment's tracking history under "events".
+json ToJson(const Shipment& s, const std::vector<TrackingEvent>* events = nullptr);
 json ToJson(const Notification& n);
 json ToJson(const CustomerOverview& v, const Actor& viewer, Timestamp now);
 

@@ -6,7 +6,7 @@
 namespace kefu::api {
 namespace {
 
-json ShipmentJson(const ShipmentView& v) { return ToJson(v.shipment, v.events); }
+json ShipmentJson(const ShipmentView& v) { return ToJson(v.shipment, &v.events); }
 
 }  // namespace
 
@@ -21,7 +21,7 @@ void AddLogisticsRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(fr.Str("tracking_number", &tracking, true));
           KEFU_RETURN_IF_ERROR(fr.Finish());
           KEFU_ASSIGN_OR_RETURN(Shipment sh, s.logistics.Create(req.actor, order, carrier, tracking));
-          Response resp = Response::Of(201, ToJson(sh, {}));
+          Response resp = Response::Of(201, ToJson(sh));
           resp.headers.emplace_back("Location", "/api/v1/shipments/" + sh.id);
           return resp;
         });
@@ -56,7 +56,7 @@ void AddLogisticsRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(CarrierUpdate u, ParseCarrierUpdate(j));
           KEFU_ASSIGN_OR_RETURN(WebhookResult res, s.logistics.ApplyCarrierUpdate(u));
           return Response::Of(200, json{{"duplicate", res.duplicate},
-                                        {"shipment", ToJson(res.shipment, {})},
+                                        {"shipment", ToJson(res.shipment)},
                                         {"tickets", res.tickets}});
         });
 }

@@ -65,7 +65,7 @@ int RunShipmentAdd(const std::string& db, const std::string& order, const std::s
                    const std::string& tracking) {
   return WithApp(db, [&](api::Services s) -> StatusOr<api::json> {
     KEFU_ASSIGN_OR_RETURN(Shipment sh, s.logistics.Create(kCli, order, carrier, tracking));
-    return api::ToJson(sh, {});
+    return api::ToJson(sh);
   });
 }
 
@@ -82,7 +82,7 @@ int RunShipmentEvent(const ShipmentEventArgs& a) {
     KEFU_ASSIGN_OR_RETURN(CarrierUpdate u, api::ParseCarrierUpdate(body));
     KEFU_ASSIGN_OR_RETURN(WebhookResult r, s.logistics.ApplyCarrierUpdate(u));
     return api::json{{"duplicate", r.duplicate},
-                     {"shipment", api::ToJson(r.shipment, {})},
+                     {"shipment", api::ToJson(r.shipment)},
                      {"tickets", r.tickets}};
   });
 }
