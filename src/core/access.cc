@@ -31,4 +31,11 @@ Status CheckSupervisor(const Actor& a, std::string_view action) {
   return PermissionDenied(std::string(action) + " needs the lead, manager or admin role");
 }
 
+Status CheckOwnCustomer(const Actor& a, const std::string& customer_id, std::string_view what) {
+  if (a.role == Role::kCustomer && a.customer_id != customer_id) {
+    return NotFound(std::string(what) + " not found");
+  }
+  return OkStatus();
+}
+
 }  // namespace kefu

@@ -20,6 +20,10 @@ bool CanSee(const Actor& a, const Ticket& t);
 // kNotFound if !CanSee(a, t); OK otherwise.
 Status CheckVisible(const Actor& a, const Ticket& t);
 
+// kNotFound ("<what> not found") if `a` is a customer other than
+// `customer_id`: a customer's records are invisible to other customers.
+Status CheckOwnCustomer(const Actor& a, const std::string& customer_id, std::string_view what);
+
 // kPermissionDenied unless `a` is staff.
 Status CheckStaff(const Actor& a, std::string_view action);
 

@@ -1,10 +1,11 @@
 #include "core/after_sales_policy.h"
 
 #include <array>
-#include <chrono>
 #include <cstdio>
 
+#include "core/calendar.h"
 #include "core/enums.h"
+#include "core/model.h"
 
 namespace kefu {
 namespace {
@@ -13,7 +14,6 @@ constexpr std::array<std::string_view, 6> kNatureNames = {
     "ordinary", "customised", "perishable", "digital_download", "audio_visual_software",
     "periodical"};
 
-constexpr int64_t kMsPerDay = 86'400'000;
 constexpr int kMaxUtcOffsetMinutes = 14 * 60;
 
 // Statutes cited, with their Chinese citation.
@@ -26,8 +26,6 @@ constexpr std::string_view kEcom20Zh = "《电子商务法》第二十条";
 constexpr std::string_view kInterimZh = "《网络购买商品七日无理由退货暂行办法》";
 constexpr std::string_view kInterimEn = "Interim Measures for 7-Day No-Reason Returns";
 
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 std::string S(std::string_view v) { return std::string(v); }
 
 std::string_view ArticleZh(std::string_view article) {
@@ -35,17 +33,6 @@ std::string_view ArticleZh(std::string_view article) {
   if (article == kCrpl24) return kCrpl24Zh;
   if (article == kEcom20) return kEcom20Zh;
   return "";
-}
-
-// "2026-03-08": the local date of `t`.
-std::string LocalDate(Timestamp t, int utc_offset_minutes) {
-  using namespace std::chrono;
-  int64_t day = FloorDiv(t.unix_ms + int64_t{utc_offset_minutes} * 60'000, kMsPerDay);
-  year_month_day ymd{sys_days{days{day}}};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
 }
 
 // "UTC+08:00", "UTC-05:00".
@@ -57,12 +44,7 @@ std::string OffsetName(int minutes) {
 }
 
 // "¥123.45"
-std::string Yuan(int64_t fen) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100),
-                static_cast<long long>(fen % 100));
-  return buf;
-}
+std::string Yuan(int64_t fen) { return "¥" + FormatYuan(fen); }
 
 bool IsFault(AfterSalesReason r) {
   return r != AfterSalesReason::kNoReason && r != AfterSalesReason::kNotDelivered;
@@ -132,7 +114,7 @@ PolicyDecision Make(bool eligible, std::string_view rule, std::string_view artic
 Timestamp UseWindow(Ctx& c, int days) {
   Timestamp end = WindowEnd(*c.in.delivered_at, days, c.market.utc_offset_minutes);
   c.days = days;
-  c.end_date = LocalDate(Timestamp{end.unix_ms - 1}, c.market.utc_offset_minutes);
+  c.end_date = FormatLocalDate(Timestamp{end.unix_ms - 1}, c.market.utc_offset_minutes);
   c.zone = OffsetName(c.market.utc_offset_minutes);
   return end;
 }
@@ -195,7 +177,7 @@ PolicyDecision RefundWithoutReturn(const PolicyInput& in, std::string_view rule)
 }
 
 PolicyDecision DeliveredPerTracking(const Ctx& c) {
-  std::string date = LocalDate(*c.in.delivered_at, c.market.utc_offset_minutes);
+  std::string date = FormatLocalDate(*c.in.delivered_at, c.market.utc_offset_minutes);
   return Make(false, "delivered_per_tracking", kEcom20,
               "物流记录显示商品已于" + date + "签收，暂不能按“未收到货”直接退款。运输责任由卖家承担（" +
                   S(kEcom20Zh) + "），卖家将向承运商核实签收情况后再处理。",
@@ -480,9 +462,8 @@ Status ValidateAfterSalesPolicy(const AfterSalesPolicy& p) {
 }
 
 Timestamp WindowEnd(Timestamp delivered, int days, int utc_offset_minutes) {
-  int64_t offset_ms = int64_t{utc_offset_minutes} * 60'000;
-  int64_t local_day = FloorDiv(delivered.unix_ms + offset_ms, kMsPerDay);
-  return Timestamp{(local_day + days + 1) * kMsPerDay - offset_ms};
+  Date day = LocalDate(delivered, utc_offset_minutes);
+  return LocalMidnight(DateFromDays(DaysFromDate(day) + days + 1), utc_offset_minutes);
 }
 
 PolicyDecision DecideAfterSales(const AfterSalesPolicy& policy, const PolicyInput& in) {

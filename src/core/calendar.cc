@@ -53,6 +53,19 @@ Date LocalDate(Timestamp t, int utc_offset_minutes) {
   return DateFromDays(FloorDiv(t.unix_ms + int64_t{utc_offset_minutes} * kMinuteMs, kDayMs));
 }
 
+std::string FormatLocalDate(Timestamp t, int utc_offset_minutes) {
+  return FormatDate(LocalDate(t, utc_offset_minutes));
+}
+
+std::string FormatLocalTime(Timestamp t, int utc_offset_minutes) {
+  int64_t local_ms = t.unix_ms + int64_t{utc_offset_minutes} * kMinuteMs;
+  int64_t minute_of_day = (local_ms - FloorDiv(local_ms, kDayMs) * kDayMs) / kMinuteMs;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60));
+  return FormatLocalDate(t, utc_offset_minutes) + buf;
+}
+
 Timestamp LocalMidnight(const Date& d, int utc_offset_minutes) {
   return Timestamp{DaysFromDate(d) * kDayMs - int64_t{utc_offset_minutes} * kMinuteMs};
 }

@@ -37,6 +37,9 @@ int64_t FloorDiv(int64_t a, int64_t b);
 // fixed UTC offset.
 Date LocalDate(Timestamp t, int utc_offset_minutes);
 Timestamp LocalMidnight(const Date& d, int utc_offset_minutes);
+// "2026-03-08" and "2026-03-08 14:05": an instant as a local date / time.
+std::string FormatLocalDate(Timestamp t, int utc_offset_minutes);
+std::string FormatLocalTime(Timestamp t, int utc_offset_minutes);
 
 // "2026-10-01" -> Date; nullopt if malformed or not a real day.
 std::optional<Date> ParseDate(std::string_view s);

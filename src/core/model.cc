@@ -30,6 +30,14 @@ int64_t Order::TotalFen() const {
   return total;
 }
 
+std::string FormatYuan(int64_t fen) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", fen < 0 ? "-" : "",
+                static_cast<long long>((fen < 0 ? -fen : fen) / 100),
+                static_cast<long long>((fen < 0 ? -fen : fen) % 100));
+  return buf;
+}
+
 namespace {
 constexpr std::array<std::string_view, 19> kEventNames = {
     "created",      "reply",          "note",         "status_changed",   "assigned",

@@ -55,6 +55,9 @@ struct Order {
   int64_t TotalFen() const;
 };
 
+// "123.45": an amount in fen as yuan (no sign for negative amounts' fen part).
+std::string FormatYuan(int64_t fen);
+
 // How far an order has got, derived from its dates.
 enum class OrderStatus { kPendingPayment, kPaid, kShipped, kDelivered };
 std::string_view ToString(OrderStatus s);

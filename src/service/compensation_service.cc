@@ -99,11 +99,11 @@ Status CompensationService::CheckPaid(Txn& txn, const Ticket& t, const Compensat
 
 StatusOr<Compensation> CompensationService::Request(const Actor& a, const std::string& ticket_id,
                                                     const CompensationDraft& d) {
-  KEFU_RETURN_IF_ERROR(CheckStaff(a, "requesting compensation"));
-  if (d.reason.size() > 2000) return ValidationError("reason is longer than 2000 bytes");
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
   KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, ticket_id));
   KEFU_RETURN_IF_ERROR(CheckVisible(a, t));
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "requesting compensation"));
+  if (d.reason.size() > 2000) return ValidationError("reason is longer than 2000 bytes");
   if (t.status == TicketStatus::kClosed) {
     return FailedPrecondition("ticket_closed", "ticket " + ticket_id + " is closed");
   }
@@ -146,11 +146,11 @@ StatusOr<Compensation> CompensationService::Request(const Actor& a, const std::s
 
 StatusOr<Compensation> CompensationService::Decide(const Actor& a, const std::string& id,
                                                    const std::string& note, bool approve) {
-  KEFU_RETURN_IF_ERROR(CheckStaff(a, "deciding compensation"));
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
   KEFU_ASSIGN_OR_RETURN(Compensation c, store_.GetCompensation(*txn, id));
   KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, c.ticket_id));
   if (!CanSee(a, t)) return NotFound("compensation " + id + " not found");
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "deciding compensation"));
   Timestamp now = clock_.Now();
   KEFU_ASSIGN_OR_RETURN(Facts f, Load(*txn, t, c.team, now));
   const ApprovalLimits& limits = f.cfg->after_sales.limits;
@@ -198,11 +198,11 @@ StatusOr<Compensation> CompensationService::Reject(const Actor& a, const std::st
 }
 
 StatusOr<Compensation> CompensationService::Get(const Actor& a, const std::string& id) {
-  KEFU_RETURN_IF_ERROR(CheckStaff(a, "reading compensation"));
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(Compensation c, store_.GetCompensation(*txn, id));
   KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, c.ticket_id));
   if (!CanSee(a, t)) return NotFound("compensation " + id + " not found");
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "reading compensation"));
   return c;
 }
 

@@ -1,10 +1,12 @@
-// CustomerService::Overview: the customer 360.
+// CustomerService::Overview: the customer 360. Another customer's record is
+// 404 for a customer (as everywhere); their own is 403 (staff only).
 #include "core/access.h"
 #include "service/customer_service.h"
 
 namespace kefu {
 
 StatusOr<CustomerOverview> CustomerService::Overview(const Actor& a, const std::string& id) {
+  KEFU_RETURN_IF_ERROR(CheckOwnCustomer(a, id, "customer " + id));
   KEFU_RETURN_IF_ERROR(CheckStaff(a, "the customer overview"));
   // A write transaction: the view itself is recorded.
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));

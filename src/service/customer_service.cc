@@ -27,12 +27,6 @@ Customer ForViewer(const Actor& a, Customer c) {
 }
 
 namespace {
-Status CheckOwnCustomer(const Actor& a, const std::string& customer_id, std::string_view what) {
-  if (a.role == Role::kCustomer && a.customer_id != customer_id) {
-    return NotFound(std::string(what) + " not found");
-  }
-  return OkStatus();
-}
 }  // namespace
 
 StatusOr<Customer> CustomerService::Create(const Actor& a, Customer c) {

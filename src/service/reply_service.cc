@@ -1,6 +1,6 @@
 #include "service/reply_service.h"
 
-#include <cstdio>
+#include "core/calendar.h"
 
 namespace kefu {
 namespace {
@@ -14,34 +14,6 @@ std::string Describe(const std::vector<PhraseMatch>& matches, bool blocking_only
     if (!m.reason.empty()) out += " (" + m.reason + ")";
   }
   return out;
-}
-
-std::string LocalTime(Timestamp t, int offset_minutes) {  // "YYYY-MM-DD HH:MM"
-  int64_t secs = t.unix_ms / 1000 + int64_t{offset_minutes} * 60;
-  int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-  int64_t rem = secs - days * 86400;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  int64_t z = days + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  int64_t y = yoe + era * 400 + (m <= 2);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld", static_cast<long long>(y),
-                static_cast<long long>(m), static_cast<long long>(d),
-                static_cast<long long>(rem / 3600), static_cast<long long>(rem % 3600 / 60));
-  return buf;
-}
-
-std::string Yuan(int64_t fen) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
-                static_cast<long long>(fen % 100));
-  return buf;
 }
 
 }  // namespace
@@ -80,7 +52,7 @@ StatusOr<TemplateVars> MacroVariables(Store& store, Txn& txn, const ConfigSnapsh
   if (!t.order_id.empty()) {
     KEFU_ASSIGN_OR_RETURN(Order o, store.GetOrder(txn, t.order_id));
     v["order.id"] = o.id;
-    v["order.total"] = Yuan(o.TotalFen());
+    v["order.total"] = FormatYuan(o.TotalFen());
     v["order.carrier"] = o.carrier;
     v["order.tracking_number"] = o.tracking_number;
   }
@@ -90,7 +62,7 @@ StatusOr<TemplateVars> MacroVariables(Store& store, Txn& txn, const ConfigSnapsh
   int offset = cfg.CalendarOf(t.team).spec().utc_offset_minutes;
   for (const auto& clk : sla.clocks) {
     if (clk.met_at || !clk.due) continue;
-    v["sla." + std::string(ToString(clk.metric)) + "_due"] = LocalTime(*clk.due, offset);
+    v["sla." + std::string(ToString(clk.metric)) + "_due"] = FormatLocalTime(*clk.due, offset);
   }
   return v;
 }

@@ -228,6 +228,41 @@ Json ApiWorld::Snapshot() {
   return snap;
 }
 
+Json ApiWorld::AfterSalesSnapshot() {
+  Json snap = Snapshot();
+  const std::string admin = Token(Who::kAdmin);
+  // Every item of the list at `path`, walking all pages.
+  auto all = [this](const std::string& path, const std::string& token) {
+    Json items = Json::array();
+    std::string cursor;
+    for (int guard = 0; guard < 1000; ++guard) {
+      std::string p = path + "?limit=200";
+      if (!cursor.empty()) p += "&cursor=" + cursor;
+      Json page = Expect(Get(p, token), 200, "snapshot " + path);
+      for (const auto& it : page["items"]) items.push_back(it);
+      if (page["next_cursor"].is_null()) return items;
+      cursor = page["next_cursor"];
+    }
+    throw std::runtime_error("snapshot: the cursor of " + path + " never ends");
+  };
+  snap["after_sales"] = all("/api/v1/after-sales", admin);
+  snap["compensations"] = all("/api/v1/compensations", admin);
+  snap["shipments"] = Json::object();
+  for (const auto& o : snap["orders"]) {
+    std::string id = o["id"];
+    snap["shipments"][id] = Expect(Get("/api/v1/orders/" + id + "/shipments", admin), 200,
+                                   "snapshot shipments of " + id)["items"];
+  }
+  snap["after_sales_policy"] =
+      Expect(Get("/api/v1/after-sales-policy", admin), 200, "snapshot after-sales policy");
+  snap["teams"] = Expect(Get("/api/v1/teams", admin), 200, "snapshot teams")["items"];
+  snap["notifications"] = Json::object();
+  for (const auto& [who, token] : tokens_) {
+    snap["notifications"][WhoName(who)] = all("/api/v1/notifications", token);
+  }
+  return snap;
+}
+
 std::vector<std::string> ItemIds(const Json& page) {
   std::vector<std::string> ids;
   if (!page.is_object() || !page.contains("items")) return ids;

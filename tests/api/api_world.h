@@ -85,6 +85,11 @@ class ApiWorld {
   // Everything an admin can read: all tickets, all their events, customers
   // and orders, as one JSON value.
   Json Snapshot();
+  // Snapshot() and what the after-sales endpoints show: every after-sales
+  // request and compensation, the shipments of every order, the after-sales
+  // policy and the teams (all as the admin), and the notifications of every
+  // user signed in so far (each read with their own token).
+  Json AfterSalesSnapshot();
 
  private:
   void Ensure(Who w);

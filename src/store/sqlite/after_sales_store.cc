@@ -156,25 +156,6 @@ Shipment ReadShipment(const Stmt& s) {
   return sh;
 }
 
-// Runs a SELECT and reads every row with `read`.
-template <typename T, typename Read>
-StatusOr<std::vector<T>> ReadAll(Stmt& s, Read read) {
-  std::vector<T> out;
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return out;
-    out.push_back(read(s));
-  }
-}
-
-// Reads the one row of a SELECT, or kNotFound.
-template <typename T, typename Read>
-StatusOr<T> ReadOne(Stmt& s, Read read, const std::string& what) {
-  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return NotFound(what + " not found");
-  return read(s);
-}
-
 Status CheckVersioned(Db& db, const std::string& id) {
   if (db.Changes() == 0) return Aborted("stale_version", id + " was changed concurrently");
   return OkStatus();
@@ -237,24 +218,19 @@ StatusOr<AfterSalesRequest> SqliteStore::GetAfterSales(Txn& txn, const std::stri
 
 StatusOr<std::vector<AfterSalesRequest>> SqliteStore::ListAfterSales(Txn& txn,
                                                                      const AfterSalesFilter& f) {
-  std::string sql = std::string("SELECT ") + kAfterSalesColumns + " FROM after_sales WHERE seq < ?";
-  if (!f.ticket_id.empty()) sql += " AND ticket_seq = ?";
-  if (!f.order_id.empty()) sql += " AND order_seq = ?";
-  if (!f.customer_id.empty()) sql += " AND customer_seq = ?";
-  if (f.status) sql += " AND status = ?";
+  Where w;
+  w.And("seq < ?", f.before_seq > 0 ? f.before_seq : INT64_MAX);
+  if (!f.ticket_id.empty()) w.And("ticket_seq = ?", ParseId('T', f.ticket_id).value_or(-1));
+  if (!f.order_id.empty()) w.And("order_seq = ?", ParseId('O', f.order_id).value_or(-1));
+  if (!f.customer_id.empty()) w.And("customer_seq = ?", ParseId('C', f.customer_id).value_or(-1));
+  if (f.status) w.And("status = ?", std::string(ToString(*f.status)));
   if (f.refund_overdue_at) {
-    sql += " AND status IN ('received', 'inspected') AND refund_due < ?";
+    w.And("status IN ('received', 'inspected') AND refund_due < ?", f.refund_overdue_at->unix_ms);
   }
-  sql += " ORDER BY seq DESC LIMIT ?";
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
-  int i = 1;
-  s.Bind(i++, f.before_seq > 0 ? f.before_seq : INT64_MAX);
-  if (!f.ticket_id.empty()) s.Bind(i++, ParseId('T', f.ticket_id).value_or(-1));
-  if (!f.order_id.empty()) s.Bind(i++, ParseId('O', f.order_id).value_or(-1));
-  if (!f.customer_id.empty()) s.Bind(i++, ParseId('C', f.customer_id).value_or(-1));
-  if (f.status) s.Bind(i++, ToString(*f.status));
-  if (f.refund_overdue_at) s.Bind(i++, f.refund_overdue_at->unix_ms);
-  s.Bind(i++, int64_t{f.limit});
+  KEFU_ASSIGN_OR_RETURN(Stmt s, w.Prepare(D(txn),
+                                          std::string("SELECT ") + kAfterSalesColumns +
+                                              " FROM after_sales",
+                                          " ORDER BY seq DESC LIMIT ?", f.limit));
   return ReadAll<AfterSalesRequest>(s, ReadAfterSales);
 }
 
@@ -292,27 +268,23 @@ StatusOr<Compensation> SqliteStore::GetCompensation(Txn& txn, const std::string&
 
 StatusOr<std::vector<Compensation>> SqliteStore::ListCompensations(Txn& txn,
                                                                    const CompensationFilter& f) {
-  std::string sql =
-      std::string("SELECT ") + kCompensationColumns + " FROM compensations WHERE seq < ?";
-  if (!f.ticket_id.empty()) sql += " AND ticket_seq = ?";
+  Where w;
+  w.And("seq < ?", f.before_seq > 0 ? f.before_seq : INT64_MAX);
+  if (!f.ticket_id.empty()) w.And("ticket_seq = ?", ParseId('T', f.ticket_id).value_or(-1));
   if (!f.order_id.empty()) {
-    sql += " AND ticket_seq IN (SELECT seq FROM tickets WHERE order_seq = ?)";
+    w.And("ticket_seq IN (SELECT seq FROM tickets WHERE order_seq = ?)",
+          ParseId('O', f.order_id).value_or(-1));
   }
-  if (!f.team.empty()) sql += " AND team = ?";
+  if (!f.team.empty()) w.And("team = ?", f.team);
   if (!f.customer_id.empty()) {
-    sql += " AND ticket_seq IN (SELECT seq FROM tickets WHERE customer_seq = ?)";
+    w.And("ticket_seq IN (SELECT seq FROM tickets WHERE customer_seq = ?)",
+          ParseId('C', f.customer_id).value_or(-1));
   }
-  if (f.status) sql += " AND status = ?";
-  sql += " ORDER BY seq DESC LIMIT ?";
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
-  int i = 1;
-  s.Bind(i++, f.before_seq > 0 ? f.before_seq : INT64_MAX);
-  if (!f.ticket_id.empty()) s.Bind(i++, ParseId('T', f.ticket_id).value_or(-1));
-  if (!f.order_id.empty()) s.Bind(i++, ParseId('O', f.order_id).value_or(-1));
-  if (!f.team.empty()) s.Bind(i++, f.team);
-  if (!f.customer_id.empty()) s.Bind(i++, ParseId('C', f.customer_id).value_or(-1));
-  if (f.status) s.Bind(i++, ToString(*f.status));
-  s.Bind(i++, int64_t{f.limit});
+  if (f.status) w.And("status = ?", std::string(ToString(*f.status)));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, w.Prepare(D(txn),
+                                          std::string("SELECT ") + kCompensationColumns +
+                                              " FROM compensations",
+                                          " ORDER BY seq DESC LIMIT ?", f.limit));
   return ReadAll<Compensation>(s, ReadCompensation);
 }
 

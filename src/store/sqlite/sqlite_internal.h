@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "store/sqlite/db.h"
 #include "store/sqlite/sqlite_store.h"
@@ -63,5 +65,56 @@ inline std::optional<Timestamp> OptTs(std::optional<int64_t> ms) {
   if (!ms) return std::nullopt;
   return Timestamp{*ms};
 }
+
+// Reads every row of a SELECT with `read` (a function of const Stmt&).
+template <typename T, typename Read>
+StatusOr<std::vector<T>> ReadAll(Stmt& s, Read read) {
+  std::vector<T> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(read(s));
+  }
+}
+
+// Reads the one row of a SELECT, or kNotFound "<what> not found".
+template <typename T, typename Read>
+StatusOr<T> ReadOne(Stmt& s, Read read, const std::string& what) {
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound(what + " not found");
+  return read(s);
+}
+
+// The WHERE clause of a list query, built from the filters that are set,
+// with the values to bind in order.
+class Where {
+ public:
+  Where& And(std::string condition, std::variant<int64_t, std::string> value) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += condition;
+    values_.push_back(std::move(value));
+    return *this;
+  }
+  // Prepares `select` + the clause + `tail` and binds the values, then
+  // `extra` (e.g. a LIMIT).
+  StatusOr<Stmt> Prepare(Db& db, const std::string& select, const std::string& tail,
+                         int64_t extra) const {
+    KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare(select + sql_ + tail));
+    int i = 1;
+    for (const auto& v : values_) {
+      if (std::holds_alternative<int64_t>(v)) {
+        s.Bind(i++, std::get<int64_t>(v));
+      } else {
+        s.Bind(i++, std::get<std::string>(v));
+      }
+    }
+    s.Bind(i, extra);
+    return s;
+  }
+
+ private:
+  std::string sql_;
+  std::vector<std::variant<int64_t, std::string>> values_;
+};
 
 }  // namespace kefu::sqlite
