@@ -6,6 +6,7 @@
 #include "core/after_sales_policy.h"
 #include "core/escalation.h"
 #include "core/ticket_rules.h"
+#include "service/money_back.h"
 #include "service/ticket_service.h"
 
 namespace kefu {
@@ -201,6 +202,9 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
   KEFU_ASSIGN_OR_RETURN(AfterSalesRequest next,
                         MoveAfterSales(r, m, a.login, a.role, now,
                                        cfg->after_sales.policy.refund_within_days));
+  if (next.status == AfterSalesStatus::kRefunded) {
+    KEFU_RETURN_IF_ERROR(CheckMoneyBack(store_, *txn, next.order_id, next.refund_fen, next.id));
+  }
   KEFU_RETURN_IF_ERROR(store_.UpdateAfterSales(*txn, next, r.version));
   std::string reason = m.reason;
   if (next.status == AfterSalesStatus::kRefunded) {

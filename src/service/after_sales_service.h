@@ -68,7 +68,9 @@ class AfterSalesService {
   StatusOr<Page<AfterSalesRequest>> List(const Actor& a, const AfterSalesQuery& q);
 
   // Moves a request (see MoveAfterSales). `expected_version`, if set, must
-  // match (kAborted "stale_version"). A refund is audited ("refund.issued").
+  // match (kAborted "stale_version"). A refund is audited ("refund.issued")
+  // and may not take what went back on the order (refunds and money-back
+  // compensation) above what was paid (kValidation "refund_exceeds_paid").
   StatusOr<AfterSalesRequest> Move(const Actor& a, const std::string& id, const AfterSalesMove& m,
                                    std::optional<int64_t> expected_version);
 

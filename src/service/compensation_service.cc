@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "core/calendar.h"
 #include "core/ticket_rules.h"
+#include "service/money_back.h"
 #include "service/ticket_service.h"
 
 namespace kefu {
@@ -70,31 +71,8 @@ StatusOr<CompensationService::Facts> CompensationService::Load(Txn& txn, const T
 }
 
 Status CompensationService::CheckPaid(Txn& txn, const Ticket& t, const Compensation& c) {
-  if (!IsMoneyBack(c.kind) || t.order_id.empty()) return OkStatus();
-  KEFU_ASSIGN_OR_RETURN(Order o, store_.GetOrder(txn, t.order_id));
-  int64_t back = c.amount_fen;
-  AfterSalesFilter af;
-  af.order_id = o.id;
-  af.limit = 1000;
-  KEFU_ASSIGN_OR_RETURN(auto requests, store_.ListAfterSales(txn, af));
-  for (const auto& r : requests) {
-    if (r.status == AfterSalesStatus::kRefunded) back += r.refund_fen;
-  }
-  CompensationFilter cf;
-  cf.order_id = o.id;
-  cf.status = CompensationStatus::kApproved;
-  cf.limit = 1000;
-  KEFU_ASSIGN_OR_RETURN(auto granted, store_.ListCompensations(txn, cf));
-  for (const auto& g : granted) {
-    if (IsMoneyBack(g.kind) && g.id != c.id) back += g.amount_fen;
-  }
-  if (back > o.TotalFen()) {
-    return Status(StatusCode::kValidation, "refund_exceeds_paid",
-                  "refunds and money-back compensation on order " + o.id + " would come to " +
-                      std::to_string(back) + " fen, more than the " +
-                      std::to_string(o.TotalFen()) + " fen paid");
-  }
-  return OkStatus();
+  if (!IsMoneyBack(c.kind)) return OkStatus();
+  return CheckMoneyBack(store_, txn, t.order_id, c.amount_fen, c.id);
 }
 
 StatusOr<Compensation> CompensationService::Request(const Actor& a, const std::string& ticket_id,
