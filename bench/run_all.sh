@@ -3,11 +3,16 @@
 #
 #   bench/run_all.sh BUILD_DIR        (from the repo root; `make bench` does this)
 #
-# Steps (BENCH_ONLY="core sla post import get" selects some; `get` runs the import first):
+# Steps (BENCH_ONLY="core sla after_sales post import get" selects some; `get` runs the
+# import first):
 #   core    Google Benchmark: the pure core, JSON, and TicketService on SQLite (median of 3)
 #   sla     Google Benchmark (sla_bench): Router::Choose among 1,000 agents, the SLA clocks of
 #           a ticket, and one Scheduler::SweepSla pass over 1,000,000 open tickets of which
 #           1% are due (median of 3; about 2 minutes, 1.2 GB of disk under $TMPDIR)
+#   after_sales  Google Benchmark (after_sales_bench): DecideAfterSales, the carrier webhook's
+#           LogisticsService::ApplyCarrierUpdate (fresh, same-status and duplicate events), the whole
+#           refund path (Open + 5 moves) on a SQLite file of 10,000 + 10,000 orders
+#           (median of 3; about 30 s, 70 MB under $TMPDIR)
 #   post    POST /api/v1/tickets with wrk at concurrency 1 and 8, fresh database each
 #   import  `kefu import tickets` of BENCH_TICKETS (1,000,000) generated tickets, timed;
 #           its first pass (parse and validate) alone; at the end BENCH_MORE (100,000)
@@ -17,8 +22,8 @@
 #           newest BENCH_WORKED tickets over the API; GET /healthz
 # Everything runs in a fresh temporary directory; the server listens on a free
 # loopback port and is stopped at the end. Each step is bounded by `timeout`.
-# Results: bench/out/summary.md (table), results.jsonl, core.json, sla.json, *.txt, *.log.
-# (summary.md does not include sla.json yet: read sla.txt.)
+# Results: bench/out/summary.md (table), results.jsonl, core.json, sla.json,
+# after_sales.json, *.txt, *.log.
 set -euo pipefail
 
 BUILD=${1:?usage: bench/run_all.sh BUILD_DIR}
@@ -27,6 +32,7 @@ BUILD=$(cd "$BUILD" && pwd)
 KEFU=$BUILD/kefu
 CORE_BENCH=$BUILD/kefu_core_bench
 SLA_BENCH=$BUILD/sla_bench
+AS_BENCH=$BUILD/after_sales_bench
 
 TICKETS=${BENCH_TICKETS:-1000000}
 DURATION=${BENCH_DURATION:-10}          # seconds per wrk run
@@ -34,7 +40,7 @@ MORE=${BENCH_MORE:-100000}
 CORE_REPS=${BENCH_CORE_REPS:-3}         # Google Benchmark repetitions; the median is shown
 WORKED=${BENCH_WORKED:-3000}
 STEP_TIMEOUT=${BENCH_STEP_TIMEOUT:-900}  # seconds, per step that could run away
-ONLY=${BENCH_ONLY:-core sla post import get}
+ONLY=${BENCH_ONLY:-core sla after_sales post import get}
 
 OUT=$PWD/bench/out
 mkdir -p "$OUT"
@@ -229,6 +235,16 @@ step_sla() {
     || log "sla benchmarks failed; see $OUT/sla.txt"
 }
 
+step_after_sales() {
+  [[ -x $AS_BENCH ]] || { log "no $AS_BENCH (libbenchmark-dev missing?); skipping after_sales"; return 0; }
+  log "after-sales benchmarks, load $(load)"
+  (cd "$WORK" && TMPDIR=$WORK timeout "$STEP_TIMEOUT" "$AS_BENCH" \
+    --benchmark_out="$OUT/after_sales.json" --benchmark_out_format=json \
+    --benchmark_repetitions="$CORE_REPS" --benchmark_report_aggregates_only=true) \
+    > "$OUT/after_sales.txt" 2>&1 \
+    || log "after_sales benchmarks failed; see $OUT/after_sales.txt"
+}
+
 step_post() {
   local name threads conns tags db tok
   for run in "post-c1 1 1 1" "post-c8 2 8 1" "post-c8-notags 2 8 0"; do
@@ -296,6 +312,7 @@ machine_info
 log "Kefu benchmarks: build $BUILD, work dir $WORK, steps: $ONLY"
 wants core && step_core
 wants sla && step_sla
+wants after_sales && step_after_sales
 wants post && step_post
 { wants import || wants get; } && step_import
 wants get && step_get

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Renders bench/out/ (results.jsonl, core.json, sla.json, machine.txt) as Markdown.
+"""Renders bench/out/ (results.jsonl, core.json, sla.json, after_sales.json, machine.txt)
+as Markdown.
 
   bench/summarize.py bench/out > bench/out/summary.md
 """
@@ -162,7 +163,8 @@ def main():
                                       "CPU user + sys s", "Memory / size", "load avg"),
                                      import_rows(res)), ""]
     for name, title in (("core.json", "Micro-benchmarks (Google Benchmark)"),
-                        ("sla.json", "SLA, routing and the scheduler (Google Benchmark)")):
+                        ("sla.json", "SLA, routing and the scheduler (Google Benchmark)"),
+                        ("after_sales.json", "After-sales (Google Benchmark)")):
         rows, count = core_rows(out, name)
         if rows:
             parts += ["## " + title, "",

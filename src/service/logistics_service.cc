@@ -125,11 +125,15 @@ StatusOr<WebhookResult> LogisticsService::ApplyCarrierUpdate(const CarrierUpdate
       e.reason = summary;
       c.events.push_back(std::move(e));
       bool news = change.delivered || change.lost;
-      if (news && t.status == TicketStatus::kPendingThirdParty) {
+      // A shipment event alone leaves the SLA clocks as they are (they read
+      // status changes and replies): only a reopened ticket is re-indexed.
+      bool reopen = news && t.status == TicketStatus::kPendingThirdParty;
+      if (reopen) {
         KEFU_RETURN_IF_ERROR(Chain(c, Transition(c.ticket, SystemActor(), TicketStatus::kOpen,
                                                   "carrier: " + what, now)));
       }
-      KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, std::move(c), now, sla_));
+      KEFU_RETURN_IF_ERROR(
+          SaveTicketChange(store_, *txn, t, std::move(c), now, reopen ? sla_ : nullptr));
       if (news) {
         std::string who = !t.owner.empty() ? t.owner : t.assignee;
         KEFU_RETURN_IF_ERROR(Notify(store_, *txn, who, t.id,
