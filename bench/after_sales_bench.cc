@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "api/app.h"
+#include "bench_util.h"
 #include "core/after_sales_policy.h"
 #include "core/ticket_rules.h"
 #include "config/after_sales_config.h"
@@ -54,23 +55,9 @@ namespace {
 
 using nlohmann::json;
 
-void Check(const Status& st, const char* what) {
-  if (st.ok()) return;
-  std::fprintf(stderr, "%s: %s\n", what, st.ToString().c_str());
-  std::abort();
-}
-
-template <typename T>
-T Must(StatusOr<T> v, const char* what) {
-  Check(v.status(), what);
-  return std::move(*v);
-}
-
-Timestamp At(const char* iso) {
-  auto t = ParseIso8601(iso);
-  if (!t) std::abort();
-  return *t;
-}
+using bench::At;
+using bench::Check;
+using bench::Must;
 
 constexpr int64_t kMinute = 60'000;
 constexpr int64_t kHour = 60 * kMinute;

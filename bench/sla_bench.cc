@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "config/calendar_config.h"
+#include "bench_util.h"
 #include "core/escalation.h"
 #include "core/routing.h"
 #include "core/sla.h"
@@ -44,23 +45,9 @@ namespace {
 
 using nlohmann::json;
 
-void Check(const Status& st, const char* what) {
-  if (st.ok()) return;
-  std::fprintf(stderr, "%s: %s\n", what, st.ToString().c_str());
-  std::abort();
-}
-
-template <typename T>
-T Must(StatusOr<T> v, const char* what) {
-  Check(v.status(), what);
-  return std::move(*v);
-}
-
-Timestamp At(const char* iso) {
-  auto t = ParseIso8601(iso);
-  if (!t) std::abort();
-  return *t;
-}
+using bench::At;
+using bench::Check;
+using bench::Must;
 
 const Actor kAdmin{"bench.admin", Role::kAdmin, ""};
 const Actor kAgent{"li.na", Role::kAgent, ""};

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "service/customer_service.h"
 #include "service/ticket_service.h"
 #include "store/store.h"
@@ -27,11 +28,7 @@ const Actor kAgent{"li.na", Role::kAgent, ""};
 const Actor kOtherAgent{"zhao.lei", Role::kAgent, ""};
 constexpr int kCustomers = 12;
 
-void Check(const Status& st, const char* what) {
-  if (st.ok()) return;
-  std::fprintf(stderr, "%s: %s\n", what, st.ToString().c_str());
-  std::abort();
-}
+using bench::Check;
 
 // A fresh database in a new temporary directory, with kCustomers customers.
 class BenchDb {
