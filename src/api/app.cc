@@ -25,13 +25,14 @@ App::App(Store& store, Clock& clock, AppOptions o)
                  WithJobs(std::move(o.scheduler), after_sales_, logistics_)),
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}}),
       customers_(store, clock),
-      notifications_(store) {}
+      notifications_(store),
+      text_(std::move(TextService::Create()).value()) {}
 
 Services App::services() {
   return Services{auth_,        tickets_,       customers_,     config_,
                   sla_,         scheduler_,     metrics_,       after_sales_,
-                  compensations_, logistics_,   notifications_, clock_,
-                  carrier_secret_};
+                  compensations_, logistics_,   notifications_, *text_,
+                  clock_,        carrier_secret_};
 }
 
 }  // namespace kefu::api

@@ -38,6 +38,7 @@ class App {
   TicketService tickets_;
   CustomerService customers_;
   NotificationService notifications_;
+  std::unique_ptr<TextService> text_;
   Metrics metrics_;
 };
 

@@ -10,6 +10,7 @@
 #include "service/customer_service.h"
 #include "service/logistics_service.h"
 #include "service/notification_service.h"
+#include "service/text_service.h"
 #include "service/scheduler.h"
 #include "service/sla_service.h"
 #include "service/ticket_service.h"
@@ -28,6 +29,7 @@ struct Services {
   CompensationService& compensations;
   LogisticsService& logistics;
   NotificationService& notifications;
+  TextService& text;
   Clock& clock;
   // The carrier webhook's HMAC secret; empty: the webhook refuses every call.
   std::string carrier_secret;
@@ -45,5 +47,7 @@ void AddConfigRoutes(Router& r, Services& s);
 void AddAfterSalesRoutes(Router& r, Services& s);
 // Shipments and the carrier webhook.
 void AddLogisticsRoutes(Router& r, Services& s);
+// Text analysis (/api/v1/text/analyze).
+void AddTextRoutes(Router& r, Services& s);
 
 }  // namespace kefu::api

@@ -31,6 +31,7 @@ Status Server::Start() {
   AddConfigRoutes(router, services_);
   AddAfterSalesRoutes(router, services_);
   AddLogisticsRoutes(router, services_);
+  AddTextRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
   RouteMetrics* unmatched = services_.metrics.ForRoute("ANY", "(unmatched)");
   express->non_matched_request_handler([unmatched](auto req) {
