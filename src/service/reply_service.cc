@@ -1,6 +1,7 @@
 #include "service/reply_service.h"
 
 #include "core/calendar.h"
+#include "text/normalizer.h"
 
 namespace kefu {
 namespace {
@@ -20,7 +21,12 @@ std::string Describe(const std::vector<PhraseMatch>& matches, bool blocking_only
 
 StatusOr<std::string> CheckOutgoingReply(const ConfigSnapshot& cfg, std::string_view body,
                                          bool confirmed) {
-  std::vector<PhraseMatch> matches = FindForbiddenPhrases(body, cfg.phrases);
+  // Traditional and simplified characters match each other: both sides are
+  // normalised (text/normalizer.h) before the core's phrase matching.
+  const text::Normalizer& norm = text::DefaultNormalizer();
+  std::vector<ForbiddenPhrase> phrases = cfg.phrases;
+  for (auto& p : phrases) p.phrase = norm.Normalize(p.phrase);
+  std::vector<PhraseMatch> matches = FindForbiddenPhrases(norm.Normalize(body), phrases);
   switch (DecideReply(matches, confirmed)) {
     case ReplyVerdict::kBlock:
       return Status(StatusCode::kValidation, "reply_blocked",

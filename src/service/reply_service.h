@@ -16,7 +16,9 @@ namespace kefu {
 //   again with confirm to send it anyway);
 // - otherwise OK, with a note naming the confirmed phrases ("" if none),
 //   which the reply's event records.
-// Messages list each phrase found and why it is forbidden.
+// Messages list each phrase found and why it is forbidden. Reply and phrases
+// are normalised first (text/normalizer.h): a phrase written in simplified
+// characters catches a reply in traditional ones, and the reverse.
 StatusOr<std::string> CheckOutgoingReply(const ConfigSnapshot& cfg, std::string_view body,
                                          bool confirmed);
 
