@@ -21,12 +21,12 @@ App::App(Store& store, Clock& clock, AppOptions o)
       after_sales_(store, clock, config_),
       compensations_(store, clock, config_),
       logistics_(store, clock, config_, &sla_),
+      text_(std::move(TextService::Create()).value()),
       scheduler_(store, config_, sla_, clock,
                  WithJobs(std::move(o.scheduler), after_sales_, logistics_)),
-      tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}}),
+      tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
-      notifications_(store),
-      text_(std::move(TextService::Create()).value()) {}
+      notifications_(store) {}
 
 Services App::services() {
   return Services{auth_,        tickets_,       customers_,     config_,

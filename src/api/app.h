@@ -34,11 +34,11 @@ class App {
   AfterSalesService after_sales_;
   CompensationService compensations_;
   LogisticsService logistics_;
+  std::unique_ptr<TextService> text_;
   Scheduler scheduler_;
   TicketService tickets_;
   CustomerService customers_;
   NotificationService notifications_;
-  std::unique_ptr<TextService> text_;
   Metrics metrics_;
 };
 

@@ -1,6 +1,7 @@
 #include "service/text_service.h"
 
 #include "core/access.h"
+#include "text/threat.h"
 
 namespace kefu {
 
@@ -19,6 +20,10 @@ StatusOr<TextAnalysis> TextService::Analyze(const Actor& a, const std::string& t
   out.normalized = text::DefaultNormalizer().Normalize(text);
   out.tokens = tokenizer_->Tokenize(out.normalized, false);
   return out;
+}
+
+std::vector<std::string> TextService::ThreatSignals(std::string_view raw) const {
+  return text::FindThreatSignals(text::DefaultNormalizer().Normalize(raw));
 }
 
 }  // namespace kefu

@@ -30,6 +30,10 @@ class TextService {
   // text or one over 20,000 bytes.
   StatusOr<TextAnalysis> Analyze(const Actor& a, const std::string& text) const;
 
+  // Escalation signals in a customer's text (text/threat.h), normalised
+  // first: traditional characters and spacing tricks do not hide them.
+  std::vector<std::string> ThreatSignals(std::string_view raw) const;
+
  private:
   explicit TextService(std::unique_ptr<text::Tokenizer> t) : tokenizer_(std::move(t)) {}
   std::unique_ptr<text::Tokenizer> tokenizer_;

@@ -35,6 +35,19 @@ Status Notify(Store& store, Txn& txn, const std::string& login, const std::strin
 
 namespace {
 
+// Sets the threat flag of c.ticket for a customer's text with escalation
+// signals (none: no change).
+void FlagThreat(Change& c, const std::vector<std::string>& signals, Timestamp now) {
+  if (signals.empty() || c.ticket.threat) return;
+  TicketEvent e = MakeEvent(c.ticket, EventType::kThreatChanged, SystemActor(), now);
+  e.from = "false";
+  e.to = "true";
+  e.reason = "text:";
+  for (const auto& s : signals) e.reason += " " + s;
+  c.events.push_back(std::move(e));
+  c.ticket.threat = true;
+}
+
 // Checks the references of a new ticket inside the write transaction and
 // returns its customer.
 StatusOr<Customer> CheckReferences(Store& store, Txn& txn, const NewTicket& n) {
@@ -69,6 +82,10 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
   Timestamp now = clock_.Now();
   // Validate before taking the write lock; OpenTicket runs again with the real id.
   KEFU_RETURN_IF_ERROR(OpenTicket(n, "T-000000", a, now).status());
+  std::vector<std::string> signals;
+  if (deps_.text && a.role == Role::kCustomer) {
+    signals = deps_.text->ThreatSignals(n.subject + "\n" + n.body);
+  }
 
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
   if (!idempotency_key.empty()) {
@@ -88,6 +105,7 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
   KEFU_RETURN_IF_ERROR(CheckTeam(*txn, n.team));
   KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'T'));
   KEFU_ASSIGN_OR_RETURN(Change c, OpenTicket(n, FormatId('T', seq), a, now));
+  FlagThreat(c, signals, now);
   std::optional<SlaIndex> index;
   if (deps_.config) {
     KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(*txn));
@@ -267,8 +285,11 @@ StatusOr<Ticket> TicketService::ApplyMacro(const Actor& a, const std::string& id
 StatusOr<Ticket> TicketService::AddMessage(const Actor& a, const std::string& id,
                                            const std::string& body, bool internal,
                                            bool confirm) {
+  std::vector<std::string> signals;
+  if (deps_.text && a.role == Role::kCustomer) signals = deps_.text->ThreatSignals(body);
   return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
     KEFU_ASSIGN_OR_RETURN(Change c, kefu::AddMessage(t, a, body, internal, now));
+    FlagThreat(c, signals, now);
     if (!internal && IsStaff(a.role) && deps_.config) {
       KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
       KEFU_ASSIGN_OR_RETURN(std::string note, CheckOutgoingReply(*cfg, body, confirm));

@@ -14,6 +14,7 @@
 #include "service/paging.h"
 #include "service/reply_service.h"
 #include "service/sla_service.h"
+#include "service/text_service.h"
 #include "store/store.h"
 
 namespace kefu {
@@ -50,6 +51,11 @@ struct TicketServiceDeps {
   ConfigService* config = nullptr;
   SlaService* sla = nullptr;
   std::vector<TicketObserver*> observers;
+  // With text, a customer's new ticket or message that carries escalation
+  // signals (12315, 曝光, 律师 ...: text/threat.h) sets the ticket's threat
+  // flag (a threat_changed event by "system" naming the signals), which
+  // sends it to a lead at once.
+  const TextService* text = nullptr;
 };
 
 // Thread-safe.

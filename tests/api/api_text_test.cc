@@ -61,5 +61,53 @@ TEST_F(TextApiTest, RefusesCustomersAndBadInput) {
   EXPECT_EQ(big.status, 422);
 }
 
+// A customer's threat in traditional characters flags the ticket, which
+// the scheduler sends to a lead at once (the SLA's immediate escalation);
+// staff writing the same words flag nothing.
+TEST_F(TextApiTest, ACustomersThreatFlagsTheTicketAndEscalatesIt) {
+  srv_.AddUser("boss", Role::kManager);
+  srv_.AddUser("lead1", Role::kLead);
+  std::string boss = srv_.Login("boss"), lead = srv_.Login("lead1");
+  ASSERT_EQ(srv_.Put("/api/v1/teams/desk", boss, Json{{"lead", "lead1"}}).status, 200);
+
+  HttpResult made = srv_.Post("/api/v1/tickets", customer_,
+                              Json{{"subject", "再不處理我就打１２３１５"}, {"body", "還要曝光你們"}});
+  ASSERT_EQ(made.status, 201) << made.text;
+  std::string id = made.body["id"];
+  EXPECT_FALSE(made.body["threat"].get<bool>()) << "customers never see the flag";
+  Json t = srv_.Get("/api/v1/tickets/" + id, lead).body;
+  EXPECT_TRUE(t["threat"].get<bool>()) << t.dump();
+  auto events = [&] { return srv_.Get("/api/v1/tickets/" + id + "/events", lead).body["items"]; };
+  bool flagged = false;
+  for (const auto& e : events()) {
+    if (e["type"] == "threat_changed") {
+      flagged = true;
+      EXPECT_EQ(e["actor"], "system");
+      EXPECT_EQ(e["data"]["reason"], "text: 12315 曝光");
+    }
+  }
+  EXPECT_TRUE(flagged);
+  ASSERT_TRUE(srv_.scheduler().RunOnce().ok());
+  int escalated = 0;
+  for (const auto& e : events()) {
+    if (e["type"] == "escalated") {
+      ++escalated;
+      EXPECT_EQ(e["data"]["to"], "lead1") << e.dump();
+      EXPECT_EQ(e["data"]["reason"], "threat") << e.dump();
+    }
+  }
+  EXPECT_EQ(escalated, 1);
+
+  // A calm ticket: staff quoting the words flag nothing; the customer's
+  // own message does.
+  std::string calm = srv_.Post("/api/v1/tickets", customer_, Json{{"subject", "发票"}}).body["id"];
+  ASSERT_EQ(srv_.Post("/api/v1/tickets/" + calm + "/messages", agent_,
+                      Json{{"body", "不用打12315，我们马上处理"}}).status, 201);
+  EXPECT_FALSE(srv_.Get("/api/v1/tickets/" + calm, lead).body["threat"].get<bool>());
+  ASSERT_EQ(srv_.Post("/api/v1/tickets/" + calm + "/messages", customer_,
+                      Json{{"body", "我已经找了律 师"}}).status, 201);
+  EXPECT_TRUE(srv_.Get("/api/v1/tickets/" + calm, lead).body["threat"].get<bool>());
+}
+
 }  // namespace
 }  // namespace kefu::testing
