@@ -10,6 +10,7 @@
 #include "service/customer_service.h"
 #include "service/config_service.h"
 #include "service/logistics_service.h"
+#include "service/text_service.h"
 #include "service/ticket_service.h"
 
 namespace kefu {
@@ -163,7 +164,9 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
   CustomerService customers(store, at);
   ConfigService config(store, clock);
   SlaService sla(store, config, at);
-  TicketService tickets(store, at, TicketServiceDeps{&config, &sla, {}});
+  // Customers' threats in the demo's stories (12315, 差評) flag their tickets.
+  KEFU_ASSIGN_OR_RETURN(std::unique_ptr<TextService> text, TextService::Create());
+  TicketService tickets(store, at, TicketServiceDeps{&config, &sla, {}, text.get()});
   LogisticsService logistics(store, at, config, &sla);
   AfterSalesService after_sales(store, at, config);
   CompensationService compensations(store, at, config);
