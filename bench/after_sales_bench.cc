@@ -259,10 +259,7 @@ struct Purchase {
 class DeskDb {
  public:
   DeskDb() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/kefu-after-sales-bench-XXXXXX";
-    if (mkdtemp(tmpl.data()) == nullptr) std::abort();
-    dir_ = tmpl;
+    dir_ = bench::MakeTempDir("kefu-after-sales-bench");
     path_ = dir_ + "/desk.db";
     orders_ = OrdersPerKind();
     auto t0 = std::chrono::steady_clock::now();

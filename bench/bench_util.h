@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "common/status.h"
 #include "common/time.h"
@@ -20,6 +21,14 @@ template <typename T>
 T Must(StatusOr<T> v, const char* what) {
   Check(v.status(), what);
   return std::move(*v);
+}
+
+// A new directory under $TMPDIR (or /tmp) named <prefix>-XXXXXX.
+inline std::string MakeTempDir(const std::string& prefix) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "-XXXXXX";
+  if (mkdtemp(tmpl.data()) == nullptr) std::abort();
+  return tmpl;
 }
 
 inline Timestamp At(const char* iso) {

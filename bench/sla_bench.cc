@@ -333,10 +333,7 @@ void SyncFile(const std::string& path) {
 class SweepBase {
  public:
   SweepBase() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/kefu-sla-bench-XXXXXX";
-    if (mkdtemp(tmpl.data()) == nullptr) std::abort();
-    dir_ = tmpl;
+    dir_ = bench::MakeTempDir("kefu-sla-bench");
     path_ = dir_ + "/base.db";
     tickets_ = SweepTickets();
     auto t0 = std::chrono::steady_clock::now();

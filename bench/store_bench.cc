@@ -34,10 +34,7 @@ using bench::Check;
 class BenchDb {
  public:
   BenchDb() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/kefu-bench-XXXXXX";
-    if (mkdtemp(tmpl.data()) == nullptr) std::abort();
-    dir_ = tmpl;
+    dir_ = bench::MakeTempDir("kefu-bench");
     auto s = OpenSqliteStore({dir_ + "/bench.db", 4});
     Check(s.status(), "open store");
     store_ = std::move(*s);

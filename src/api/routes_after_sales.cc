@@ -14,6 +14,10 @@ StatusOr<std::optional<AfterSalesStatus>> StatusQuery(const Request& req) {
   return std::optional<AfterSalesStatus>(*st);
 }
 
+json AfterSalesPage(const Page<AfterSalesRequest>& page, Timestamp now) {
+  return PageJson(page, [now](const AfterSalesRequest& x) { return ToJson(x, now); });
+}
+
 }  // namespace
 
 void AddAfterSalesRoutes(Router& r, Services& s) {
@@ -46,10 +50,7 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           q.ticket_id = req.Param("id");
           KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
           KEFU_ASSIGN_OR_RETURN(auto page, s.after_sales.List(req.actor, q));
-          Timestamp now = s.clock.Now();
-          return Response::Of(200, PageJson(page, [now](const AfterSalesRequest& x) {
-                                return ToJson(x, now);
-                              }));
+          return Response::Of(200, AfterSalesPage(page, s.clock.Now()));
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/after-sales", Auth::kRequired,
@@ -65,10 +66,7 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           q.overdue = overdue == "true";
           KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
           KEFU_ASSIGN_OR_RETURN(auto page, s.after_sales.List(req.actor, q));
-          Timestamp now = s.clock.Now();
-          return Response::Of(200, PageJson(page, [now](const AfterSalesRequest& x) {
-                                return ToJson(x, now);
-                              }));
+          return Response::Of(200, AfterSalesPage(page, s.clock.Now()));
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/after-sales/:id", Auth::kRequired,

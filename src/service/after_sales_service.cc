@@ -173,14 +173,9 @@ StatusOr<Page<AfterSalesRequest>> AfterSalesService::List(const Actor& a,
   }
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<AfterSalesRequest> rows, store_.ListAfterSales(*txn, f));
+  // Agents see the requests of tickets they may see.
   if (a.role == Role::kAgent) {
-    // Agents see the requests of tickets they may see.
-    std::vector<AfterSalesRequest> visible;
-    for (auto& r : rows) {
-      KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, r.ticket_id));
-      if (CanSee(a, t)) visible.push_back(std::move(r));
-    }
-    rows = std::move(visible);
+    KEFU_ASSIGN_OR_RETURN(rows, KeepVisible(store_, *txn, a, std::move(rows)));
   }
   return MakePage(std::move(rows), q.page.limit,
                   [](const AfterSalesRequest& r) { return *ParseId('A', r.id); });

@@ -198,12 +198,7 @@ StatusOr<Page<Compensation>> CompensationService::List(const Actor& a,
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<Compensation> rows, store_.ListCompensations(*txn, f));
   if (!IsSupervisor(a.role)) {
-    std::vector<Compensation> visible;
-    for (auto& c : rows) {
-      KEFU_ASSIGN_OR_RETURN(Ticket t, store_.GetTicket(*txn, c.ticket_id));
-      if (CanSee(a, t)) visible.push_back(std::move(c));
-    }
-    rows = std::move(visible);
+    KEFU_ASSIGN_OR_RETURN(rows, KeepVisible(store_, *txn, a, std::move(rows)));
   }
   return MakePage(std::move(rows), q.page.limit,
                   [](const Compensation& c) { return *ParseId('P', c.id); });

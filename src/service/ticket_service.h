@@ -9,6 +9,7 @@
 
 #include "common/status.h"
 #include "common/time.h"
+#include "core/access.h"
 #include "core/ticket_rules.h"
 #include "service/config_service.h"
 #include "service/paging.h"
@@ -142,6 +143,18 @@ Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new,
 // kept right (needed when the change includes a status change).
 Status SaveTicketChange(Store& store, Txn& txn, const Ticket& before, Change c, Timestamp now,
                         SlaService* sla = nullptr);
+
+// The rows (anything with a ticket_id: after-sales requests, compensation)
+// whose ticket `a` may see, in order. One ticket read per row: for pages.
+template <typename T>
+StatusOr<std::vector<T>> KeepVisible(Store& store, Txn& txn, const Actor& a, std::vector<T> rows) {
+  std::vector<T> visible;
+  for (auto& r : rows) {
+    KEFU_ASSIGN_OR_RETURN(Ticket t, store.GetTicket(txn, r.ticket_id));
+    if (CanSee(a, t)) visible.push_back(std::move(r));
+  }
+  return visible;
+}
 
 // Stores a notification for `login` (no-op for an empty login).
 Status Notify(Store& store, Txn& txn, const std::string& login, const std::string& ticket_id,
