@@ -11,7 +11,7 @@ CARRIER_SECRET ?= demo-carrier-secret
 
 DEB_PACKAGES := build-essential cmake pkg-config \
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev nlohmann-json3-dev \
-  libsqlite3-dev libargon2-dev libicu-dev libopencc-dev libcli11-dev libspdlog-dev libssl-dev \
+  libsqlite3-dev libargon2-dev libicu-dev libopencc-dev libfasttext-dev libcli11-dev libspdlog-dev libssl-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 BENCH_PACKAGES := wrk python3
 

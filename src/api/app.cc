@@ -1,5 +1,7 @@
 #include "api/app.h"
 
+#include <spdlog/spdlog.h>
+
 namespace kefu::api {
 namespace {
 
@@ -21,18 +23,28 @@ App::App(Store& store, Clock& clock, AppOptions o)
       after_sales_(store, clock, config_),
       compensations_(store, clock, config_),
       logistics_(store, clock, config_, &sla_),
-      text_(std::move(TextService::Create()).value()),
+      text_(std::move(TextService::Create({}, o.text)).value()),
+      search_(store, DefaultSearchAnalyzer()),
+      classification_(store, clock, *text_),
+      knowledge_(store, clock),
       scheduler_(store, config_, sla_, clock,
                  WithJobs(std::move(o.scheduler), after_sales_, logistics_)),
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
-      notifications_(store) {}
+      bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),
+      notifications_(store) {
+  // A node uses the latest model trained on this database.
+  if (Status st = classification_.LoadStoredClassifier(); !st.ok()) {
+    spdlog::warn("the stored classifier cannot be used ({}); using the built-in one", st.ToString());
+  }
+}
 
 Services App::services() {
   return Services{auth_,        tickets_,       customers_,     config_,
                   sla_,         scheduler_,     metrics_,       after_sales_,
                   compensations_, logistics_,   notifications_, *text_,
-                  clock_,        carrier_secret_};
+                  search_,       classification_, knowledge_,
+                  bot_,          clock_,        carrier_secret_};
 }
 
 }  // namespace kefu::api

@@ -14,6 +14,7 @@ namespace kefu::api {
 struct AppOptions {
   std::string carrier_secret;  // the carrier webhook's HMAC secret ("" = refuse)
   SchedulerOptions scheduler;  // its `jobs` are filled in by App
+  TextOptions text;
 };
 
 class App {
@@ -35,9 +36,13 @@ class App {
   CompensationService compensations_;
   LogisticsService logistics_;
   std::unique_ptr<TextService> text_;
+  SearchService search_;
+  ClassificationService classification_;
+  KnowledgeService knowledge_;
   Scheduler scheduler_;
   TicketService tickets_;
   CustomerService customers_;
+  BotService bot_;
   NotificationService notifications_;
   Metrics metrics_;
 };

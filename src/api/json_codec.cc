@@ -174,6 +174,8 @@ json ToJson(const Ticket& t, const Actor& viewer) {
       {"language", t.language},
       // The threat flag is the team's assessment: customers always get false.
       {"threat", staff && t.threat},
+      // The customer's tone (text/sentiment.h), also the team's assessment.
+      {"sentiment", staff ? OrNull(t.sentiment) : json(nullptr)},
       {"channel", ToString(t.channel)},
       {"created_at", FormatIso8601(t.created_at)},
       {"updated_at", FormatIso8601(t.updated_at)},

@@ -8,8 +8,12 @@
 #include "service/compensation_service.h"
 #include "service/config_service.h"
 #include "service/customer_service.h"
+#include "service/knowledge_service.h"
 #include "service/logistics_service.h"
 #include "service/notification_service.h"
+#include "service/bot_service.h"
+#include "service/classification.h"
+#include "service/search_service.h"
 #include "service/text_service.h"
 #include "service/scheduler.h"
 #include "service/sla_service.h"
@@ -30,6 +34,10 @@ struct Services {
   LogisticsService& logistics;
   NotificationService& notifications;
   TextService& text;
+  SearchService& search;
+  ClassificationService& classification;
+  KnowledgeService& knowledge;
+  BotService& bot;
   Clock& clock;
   // The carrier webhook's HMAC secret; empty: the webhook refuses every call.
   std::string carrier_secret;
@@ -47,7 +55,11 @@ void AddConfigRoutes(Router& r, Services& s);
 void AddAfterSalesRoutes(Router& r, Services& s);
 // Shipments and the carrier webhook.
 void AddLogisticsRoutes(Router& r, Services& s);
-// Text analysis (/api/v1/text/analyze).
+// Knowledge-base articles (/api/v1/articles) and the FAQ bot (/api/v1/bot/ask).
+void AddKnowledgeRoutes(Router& r, Services& s);
+// Full-text search (/api/v1/search).
+void AddSearchRoutes(Router& r, Services& s);
+// Text analysis (/api/v1/text/analyze) and classifier training.
 void AddTextRoutes(Router& r, Services& s);
 
 }  // namespace kefu::api

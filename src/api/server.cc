@@ -32,6 +32,8 @@ Status Server::Start() {
   AddAfterSalesRoutes(router, services_);
   AddLogisticsRoutes(router, services_);
   AddTextRoutes(router, services_);
+  AddSearchRoutes(router, services_);
+  AddKnowledgeRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
   RouteMetrics* unmatched = services_.metrics.ForRoute("ANY", "(unmatched)");
   express->non_matched_request_handler([unmatched](auto req) {

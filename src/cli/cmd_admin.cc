@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "service/auth_service.h"
 #include "service/demo_data.h"
+#include "service/search_service.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kefu::cli {
@@ -20,15 +21,19 @@ int ExitCodeFor(const Status& st) {
   }
 }
 
+StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& db) {
+  return OpenSqliteStore({db, 1, &DefaultSearchAnalyzer()});
+}
+
 int RunMigrate(const std::string& db) {
-  auto store = sqlite::SqliteStore::Open({db, 1});
+  auto store = sqlite::SqliteStore::Open({db, 1, &DefaultSearchAnalyzer()});
   if (!store.ok()) return ExitCodeFor(store.status());
   std::printf("database %s is at the latest schema\n", db.c_str());
   return 0;
 }
 
 int RunUserAdd(const UserAddArgs& a) {
-  auto store = OpenSqliteStore({a.db, 1});
+  auto store = OpenStore(a.db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   AuthService auth(**store, clock);
@@ -42,7 +47,7 @@ int RunUserAdd(const UserAddArgs& a) {
 }
 
 int RunTokenCreate(const TokenCreateArgs& a) {
-  auto store = OpenSqliteStore({a.db, 1});
+  auto store = OpenStore(a.db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   AuthService auth(**store, clock);
@@ -55,7 +60,7 @@ int RunTokenCreate(const TokenCreateArgs& a) {
 }
 
 int RunDemoData(const std::string& db) {
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenStore(db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   auto sum = LoadDemoData(**store, clock, nlohmann::json::parse(EmbeddedDemoJson()));
@@ -65,16 +70,16 @@ int RunDemoData(const std::string& db) {
     return 0;
   }
   std::printf("demo data loaded: %d users, %d customers, %d orders, %d shipments, %d tickets, "
-              "%d after-sales requests, %d compensations\n",
+              "%d after-sales requests, %d compensations, %d articles\n",
               sum->users, sum->customers, sum->orders, sum->shipments, sum->tickets,
-              sum->after_sales, sum->compensations);
+              sum->after_sales, sum->compensations, sum->articles);
   std::printf("demo logins (password %s):\n", sum->password.c_str());
   for (const auto& [login, role] : sum->logins) std::printf("  %-10s %s\n", login.c_str(), role.c_str());
   return 0;
 }
 
 int RunBackup(const std::string& db, const std::string& file) {
-  auto store = sqlite::SqliteStore::Open({db, 1});
+  auto store = sqlite::SqliteStore::Open({db, 1, &DefaultSearchAnalyzer()});
   if (!store.ok()) return ExitCodeFor(store.status());
   if (Status st = (*store)->Backup(file); !st.ok()) return ExitCodeFor(st);
   std::printf("backup of %s written to %s\n", db.c_str(), file.c_str());

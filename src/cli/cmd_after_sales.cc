@@ -14,7 +14,7 @@ namespace {
 // Runs `fn(app)` on the database at `db` and prints the JSON it returns.
 template <typename Fn>
 int WithApp(const std::string& db, Fn fn) {
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenStore(db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   api::App app(**store, clock, {});

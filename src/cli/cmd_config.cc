@@ -27,7 +27,7 @@ int RunConfigApply(const std::string& db, const std::string& file) {
   if (bundle.is_discarded()) {
     return ExitCodeFor(InvalidArgument("malformed_json", file + " is not JSON"));
   }
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenStore(db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   ConfigService config(**store, clock);
@@ -37,7 +37,7 @@ int RunConfigApply(const std::string& db, const std::string& file) {
 }
 
 int RunConfigShow(const std::string& db, const std::string& kind) {
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenStore(db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   ConfigService config(**store, clock);
@@ -58,7 +58,7 @@ int RunConfigShow(const std::string& db, const std::string& kind) {
 int RunPresenceSet(const std::string& db, const std::string& login, const std::string& state) {
   auto p = ParsePresence(state);
   if (!p) return ExitCodeFor(ValidationError("presence must be online, busy, away or offline"));
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenStore(db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   ConfigService config(**store, clock);
@@ -68,7 +68,7 @@ int RunPresenceSet(const std::string& db, const std::string& login, const std::s
 }
 
 int RunJobsOnce(const std::string& db) {
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenStore(db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   api::App app(**store, clock, {});

@@ -163,7 +163,7 @@ class BatchQueue {
 
 int RunImportTickets(const ImportArgs& a) {
   if (a.file == "-") return ExitCodeFor(ValidationError("import reads a file (it is read twice)"));
-  auto store = OpenSqliteStore({a.db, 1});
+  auto store = OpenStore(a.db);
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   TicketImporter importer(**store, clock, Actor{"import", Role::kAdmin, ""});

@@ -20,11 +20,13 @@ int RunServe(const ServeArgs& a) {
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-  auto store = sqlite::SqliteStore::Open({a.db, static_cast<int>(a.threads) + 1});
+  auto store = sqlite::SqliteStore::Open(
+      {a.db, static_cast<int>(a.threads) + 1, &DefaultSearchAnalyzer()});
   if (!store.ok()) return ExitCodeFor(store.status());
   SystemClock clock;
   api::AppOptions opts;
   opts.carrier_secret = a.carrier_secret;
+  opts.text.triage_below = a.triage_below;
   opts.scheduler.on_error = [](const Status& st) {
     spdlog::error("scheduler: {}", st.ToString());
   };

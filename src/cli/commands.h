@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "common/status.h"
 #include "core/model.h"
+#include "store/store.h"
 
 namespace kefu::cli {
 
@@ -17,16 +19,26 @@ int ExitCodeFor(const Status& st);  // prints the error to stderr
 // database); the audit log records it as "cli".
 inline const Actor kCli{"cli", Role::kAdmin, ""};
 StatusOr<std::string> ReadFile(const std::string& path);
+// Opens the database at `db` with the search analyzer (every CLI write
+// keeps the search index), migrating it if needed.
+StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& db);
 
 struct ServeArgs {
   std::string db;
   std::string listen = "127.0.0.1:8080";
   size_t threads = 4;
   std::string carrier_secret;  // --carrier-secret or $KEFU_CARRIER_SECRET
+  double triage_below = 0.5;   // see TextOptions
 };
 int RunServe(const ServeArgs& a);
 
 int RunMigrate(const std::string& db);
+
+// Retrains the classifier (ClassificationService::Train) and prints the
+// held-out evaluation; with `report`, also writes it there as markdown.
+int RunTrain(const std::string& db, const std::string& report);
+// Rebuilds the search index from every ticket, message, customer and article.
+int RunReindex(const std::string& db);
 
 struct UserAddArgs {
   std::string db, login, password, role, display_name, customer;

@@ -17,9 +17,22 @@ int main(int argc, char** argv) {
   s->add_option("--carrier-secret", serve.carrier_secret,
                  "HMAC secret of the carrier webhook (default: $KEFU_CARRIER_SECRET)")
       ->envname("KEFU_CARRIER_SECRET");
+  s->add_option("--triage-below", serve.triage_below,
+                "New tickets whose best category is less certain get no category and the tag needs_triage")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   s->callback([&] { rc = kefu::cli::RunServe(serve); });
 
   std::string db;
+  std::string report;
+  auto* train = app.add_subcommand("train", "Retrain the ticket classifier with the agents' category choices");
+  train->add_option("--db", db, "SQLite database file")->required();
+  train->add_option("--report", report, "Also write the evaluation (markdown) to this file");
+  train->callback([&] { rc = kefu::cli::RunTrain(db, report); });
+  auto* reindex = app.add_subcommand("reindex", "Rebuild the full-text search index");
+  reindex->add_option("--db", db, "SQLite database file")->required();
+  reindex->callback([&] { rc = kefu::cli::RunReindex(db); });
+
   auto* m = app.add_subcommand("migrate", "Create or upgrade the database schema");
   m->add_option("--db", db, "SQLite database file")->required();
   m->callback([&] { rc = kefu::cli::RunMigrate(db); });

@@ -3,6 +3,11 @@
 #include <algorithm>
 
 namespace kefu {
+
+Priority MoreUrgent(Priority p) {
+  return p == Priority::kP1 ? p : static_cast<Priority>(static_cast<int>(p) - 1);
+}
+
 namespace {
 
 bool Matches(const EscalationRule& r, const Ticket& t, const Firing& f, Tier tier) {
@@ -11,10 +16,6 @@ bool Matches(const EscalationRule& r, const Ticket& t, const Firing& f, Tier tie
   if (r.priority && *r.priority != t.priority) return false;
   if (r.tier && *r.tier != tier) return false;
   return r.team.empty() || r.team == t.team;
-}
-
-Priority MoreUrgent(Priority p) {
-  return p == Priority::kP1 ? p : static_cast<Priority>(static_cast<int>(p) - 1);
 }
 
 TicketEvent Escalated(const Ticket& t, std::string from, std::string to, std::string reason,

@@ -18,6 +18,9 @@ namespace kefu {
 // routing). Recorded in events as login "system" with role admin.
 const Actor& SystemActor();
 
+// One step more urgent (P1 stays P1).
+Priority MoreUrgent(Priority p);
+
 enum class FiringKind { kWarning, kBreach, kImmediate };
 std::string_view ToString(FiringKind k);
 std::optional<FiringKind> ParseFiringKind(std::string_view s);

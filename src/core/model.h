@@ -104,6 +104,7 @@ struct Ticket {
   std::string team;      // queue (a team name); empty: not yet routed to a team
   std::string language = "zh";  // "zh" or "en": routes to agents with the language skill
   bool threat = false;   // the customer threatens to escalate (12315, media, lawyers...)
+  std::string sentiment;  // the customer's tone: "negative" | "neutral" | "positive"; empty: not analysed
   std::string assignee;  // login of the agent working on it; empty: queued
   std::string owner;     // first agent to reply publicly (首问负责人); never changes
   std::vector<std::string> tags;  // sorted, unique
@@ -113,6 +114,20 @@ struct Ticket {
   std::optional<Timestamp> resolved_at;
   std::optional<Timestamp> closed_at;
   int64_t version = 0;  // +1 on every change; used for optimistic concurrency
+};
+
+// A knowledge-base article (help centre, FAQ bot). Ids "K-000001".
+struct Article {
+  std::string id;
+  std::string title;
+  std::string body;
+  std::string category;            // a ticket category code, or empty
+  std::vector<std::string> tags;   // sorted, unique
+  bool published = false;          // customers and the bot see only published articles
+  std::string author;
+  Timestamp created_at;
+  Timestamp updated_at;
+  int64_t version = 0;
 };
 
 enum class EventType {

@@ -8,6 +8,7 @@
 #include "service/auth_service.h"
 #include "service/compensation_service.h"
 #include "service/customer_service.h"
+#include "service/knowledge_service.h"
 #include "service/config_service.h"
 #include "service/logistics_service.h"
 #include "service/text_service.h"
@@ -226,6 +227,14 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
     ++sum.orders;
     KEFU_RETURN_IF_ERROR(LoadShipment(logistics, at, out, o, now));
     sum.shipments += out.shipped_at && !out.tracking_number.empty() ? 1 : 0;
+  }
+  // The help centre's articles, written by the team lead.
+  KnowledgeService knowledge(store, at);
+  for (const auto& a : demo.value("articles", json::array())) {
+    ArticleInput in{Str(a, "title"), Str(a, "body"), Str(a, "category"),
+                    a.value("tags", std::vector<std::string>{}), a.value("published", false)};
+    KEFU_RETURN_IF_ERROR(knowledge.Create(Actor{"chen.jie", Role::kLead, ""}, in).status());
+    ++sum.articles;
   }
   // Oldest first, so that ticket numbers follow time.
   std::vector<json> ts(demo.at("tickets").begin(), demo.at("tickets").end());

@@ -16,7 +16,7 @@ namespace kefu {
 struct DemoSummary {
   bool already_loaded = false;
   int users = 0, customers = 0, orders = 0, tickets = 0;
-  int shipments = 0, after_sales = 0, compensations = 0;
+  int shipments = 0, after_sales = 0, compensations = 0, articles = 0;
   std::vector<std::pair<std::string, std::string>> logins;  // (login, role)
   std::string password;  // the demo password shared by every demo login
 };

@@ -5,11 +5,30 @@
 
 namespace kefu {
 
-StatusOr<std::unique_ptr<TextService>> TextService::Create(std::set<std::string> user_words) {
+StatusOr<std::unique_ptr<TextService>> TextService::Create(std::set<std::string> user_words,
+                                                           TextOptions options) {
+  if (!(options.triage_below >= 0 && options.triage_below <= 1)) {
+    return ValidationError("the triage threshold must be between 0 and 1");
+  }
   const auto& builtin = text::Tokenizer::BuiltInUserWords();
   user_words.insert(builtin.begin(), builtin.end());
   KEFU_ASSIGN_OR_RETURN(auto t, text::Tokenizer::Create(std::move(user_words)));
-  return std::unique_ptr<TextService>(new TextService(std::move(t)));
+  return std::unique_ptr<TextService>(new TextService(std::move(t), options));
+}
+
+std::shared_ptr<const text::Classifier> TextService::Classifier() const {
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    if (classifier_) return classifier_;
+  }
+  // The built-in model lives for the whole process.
+  return std::shared_ptr<const text::Classifier>(&text::BuiltInClassifier(),
+                                                 [](const text::Classifier*) {});
+}
+
+void TextService::UseClassifier(std::shared_ptr<const text::Classifier> c) {
+  std::lock_guard<std::mutex> l(mu_);
+  classifier_ = std::move(c);
 }
 
 StatusOr<TextAnalysis> TextService::Analyze(const Actor& a, const std::string& text) const {
@@ -19,7 +38,19 @@ StatusOr<TextAnalysis> TextService::Analyze(const Actor& a, const std::string& t
   TextAnalysis out;
   out.normalized = text::DefaultNormalizer().Normalize(text);
   out.tokens = tokenizer_->Tokenize(out.normalized, false);
+  out.categories = Classifier()->Predict(text, 3);
+  out.sentiment = text::AnalyzeSentiment(out.normalized);
+  out.threat_signals = text::FindThreatSignals(out.normalized);
   return out;
+}
+
+TextFindings TextService::Examine(std::string_view raw, bool classify) const {
+  TextFindings f;
+  std::string normalized = text::DefaultNormalizer().Normalize(raw);
+  f.threat_signals = text::FindThreatSignals(normalized);
+  f.sentiment = text::AnalyzeSentiment(normalized).label;
+  if (classify) f.categories = Classifier()->Predict(raw, 3);
+  return f;
 }
 
 std::vector<std::string> TextService::ThreatSignals(std::string_view raw) const {

@@ -1,8 +1,11 @@
 #include "service/ticket_service.h"
 
+#include <algorithm>
+
 #include "core/access.h"
 #include "core/escalation.h"
 #include "core/routing.h"
+#include "service/ticket_text.h"
 
 namespace kefu {
 
@@ -34,19 +37,6 @@ Status Notify(Store& store, Txn& txn, const std::string& login, const std::strin
 }
 
 namespace {
-
-// Sets the threat flag of c.ticket for a customer's text with escalation
-// signals (none: no change).
-void FlagThreat(Change& c, const std::vector<std::string>& signals, Timestamp now) {
-  if (signals.empty() || c.ticket.threat) return;
-  TicketEvent e = MakeEvent(c.ticket, EventType::kThreatChanged, SystemActor(), now);
-  e.from = "false";
-  e.to = "true";
-  e.reason = "text:";
-  for (const auto& s : signals) e.reason += " " + s;
-  c.events.push_back(std::move(e));
-  c.ticket.threat = true;
-}
 
 // Checks the references of a new ticket inside the write transaction and
 // returns its customer.
@@ -82,9 +72,15 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
   Timestamp now = clock_.Now();
   // Validate before taking the write lock; OpenTicket runs again with the real id.
   KEFU_RETURN_IF_ERROR(OpenTicket(n, "T-000000", a, now).status());
-  std::vector<std::string> signals;
-  if (deps_.text && a.role == Role::kCustomer) {
-    signals = deps_.text->ThreatSignals(n.subject + "\n" + n.body);
+  // Text analysis before the write lock: threats and tone of a customer's
+  // text, the category of any new ticket that has none.
+  std::optional<TextFindings> findings;
+  if (deps_.text && (a.role == Role::kCustomer || n.category.empty())) {
+    findings = deps_.text->Examine(n.subject + "\n" + n.body, n.category.empty());
+    if (a.role != Role::kCustomer) {  // staff write for the customer: no tone or threat
+      findings->threat_signals.clear();
+      findings->sentiment = text::Sentiment::kNeutral;
+    }
   }
 
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
@@ -105,7 +101,10 @@ StatusOr<CreateTicketResult> TicketService::Create(const Actor& a, NewTicket n,
   KEFU_RETURN_IF_ERROR(CheckTeam(*txn, n.team));
   KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'T'));
   KEFU_ASSIGN_OR_RETURN(Change c, OpenTicket(n, FormatId('T', seq), a, now));
-  FlagThreat(c, signals, now);
+  if (findings) {
+    double below = deps_.text->options().triage_below;
+    KEFU_RETURN_IF_ERROR(ApplyTextFindings(c, *findings, {customer.tier, true, below}, now));
+  }
   std::optional<SlaIndex> index;
   if (deps_.config) {
     KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(*txn));
@@ -285,11 +284,14 @@ StatusOr<Ticket> TicketService::ApplyMacro(const Actor& a, const std::string& id
 StatusOr<Ticket> TicketService::AddMessage(const Actor& a, const std::string& id,
                                            const std::string& body, bool internal,
                                            bool confirm) {
-  std::vector<std::string> signals;
-  if (deps_.text && a.role == Role::kCustomer) signals = deps_.text->ThreatSignals(body);
+  std::optional<TextFindings> findings;
+  if (deps_.text && a.role == Role::kCustomer) findings = deps_.text->Examine(body, false);
   return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
     KEFU_ASSIGN_OR_RETURN(Change c, kefu::AddMessage(t, a, body, internal, now));
-    FlagThreat(c, signals, now);
+    if (findings) {
+      KEFU_ASSIGN_OR_RETURN(Customer customer, store_.GetCustomer(txn, t.customer_id));
+      KEFU_RETURN_IF_ERROR(ApplyTextFindings(c, *findings, {customer.tier, false, 0}, now));
+    }
     if (!internal && IsStaff(a.role) && deps_.config) {
       KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
       KEFU_ASSIGN_OR_RETURN(std::string note, CheckOutgoingReply(*cfg, body, confirm));
@@ -324,7 +326,23 @@ StatusOr<Ticket> TicketService::Patch(const Actor& a, const std::string& id,
                                       const TicketPatch& p) {
   return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
     if (p.team) KEFU_RETURN_IF_ERROR(CheckTeam(txn, *p.team));
-    return kefu::Patch(t, a, p, now);
+    // A person choosing a category labels the ticket for the classifier's
+    // next training, and triages it.
+    bool labels = p.category && !p.category->empty() && *p.category != t.category && IsStaff(a.role);
+    TicketPatch patch = p;
+    auto triage = std::find(t.tags.begin(), t.tags.end(), kNeedsTriageTag);
+    if (labels && !p.tags && triage != t.tags.end()) {
+      patch.tags = t.tags;
+      patch.tags->erase(patch.tags->begin() + (triage - t.tags.begin()));
+    }
+    KEFU_ASSIGN_OR_RETURN(Change c, kefu::Patch(t, a, patch, now));
+    if (labels) {
+      KEFU_ASSIGN_OR_RETURN(auto first, store_.ListEvents(txn, t.id, true, 0, 1));
+      std::string text = t.subject;
+      if (!first.empty()) text += "\n" + first[0].body;
+      KEFU_RETURN_IF_ERROR(store_.PutCategoryLabel(txn, t.id, *p.category, text, a.login, now));
+    }
+    return c;
   });
 }
 

@@ -19,6 +19,7 @@
 #include "core/escalation.h"
 #include "core/logistics.h"
 #include "core/model.h"
+#include "store/search_types.h"
 #include "core/routing.h"
 
 namespace kefu {
@@ -296,6 +297,38 @@ class Store {
   virtual Status PutIdempotencyKey(Txn& txn, const std::string& actor, const std::string& key,
                                    const IdempotencyRecord& r, Timestamp now) = 0;
 
+  // Full-text search (store/search_types.h). kValidation for an empty
+  // match or an unknown type.
+  virtual StatusOr<std::vector<SearchHit>> Search(Txn& txn, const SearchFilter& f) = 0;
+  // Re-indexes every document (after the analyzer changed); returns how many.
+  virtual StatusOr<int64_t> RebuildSearchIndex() = 0;
+
+  // Knowledge-base articles (indexed for search). UpdateArticle: kAborted
+  // "stale_version" when the stored version is not expected_version.
+  virtual Status InsertArticle(Txn& txn, const Article& a) = 0;
+  virtual Status UpdateArticle(Txn& txn, const Article& a, int64_t expected_version) = 0;
+  virtual Status DeleteArticle(Txn& txn, const std::string& id) = 0;
+  virtual StatusOr<Article> GetArticle(Txn& txn, const std::string& id) = 0;
+  // Newest first, seq < before (0: from the newest).
+  virtual StatusOr<std::vector<Article>> ListArticles(Txn& txn, bool published_only,
+                                                      const std::string& category,
+                                                      int64_t before_seq, int limit) = 0;
+
+  // Classifier models (service/classification) and the labels agents give
+  // tickets by changing their category. Models are opaque bytes.
+  virtual Status PutModel(Txn& txn, const std::string& name, const std::string& bytes,
+                          const std::string& meta_json, Timestamp now) = 0;
+  // kNotFound when no model of that name was stored.
+  virtual StatusOr<std::pair<std::string, std::string>> LatestModel(Txn& txn,
+                                                                    const std::string& name) = 0;
+  // One label per ticket: a later label replaces an earlier one.
+  virtual Status PutCategoryLabel(Txn& txn, const std::string& ticket_id,
+                                  const std::string& category, const std::string& text,
+                                  const std::string& actor, Timestamp now) = 0;
+  // (category, text) pairs, oldest first.
+  virtual StatusOr<std::vector<std::pair<std::string, std::string>>> ListCategoryLabels(
+      Txn& txn) = 0;
+
   // The audit log of changes that are not ticket events. Append-only.
   virtual Status AppendAudit(Txn& txn, const AuditEntry& e) = 0;
   virtual StatusOr<std::vector<AuditEntry>> ListAudit(Txn& txn, int64_t after_seq, int limit) = 0;
@@ -304,6 +337,10 @@ class Store {
 struct SqliteOptions {
   std::string path;  // a file, or ":memory:" for a private in-memory database
   int readers = 4;   // size of the read-connection pool
+  // Keeps the search index (store/search_types.h); must outlive the store.
+  // Null: writes of indexed text mark the index stale, and the next store
+  // opened with an analyzer rebuilds it.
+  const SearchAnalyzer* analyzer = nullptr;
 };
 
 // Opens (creating if needed) and migrates a SQLite database.

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "text/code_points.h"
 #include "text/normalizer.h"
 
 namespace kefu {
@@ -22,10 +23,7 @@ namespace {
 constexpr std::array<std::string_view, 8> kKindNames = {
     "word", "bigram", "order", "ticket", "phone", "tracking", "amount", "number"};
 
-bool IsHan(UChar32 c) {
-  UErrorCode err = U_ZERO_ERROR;
-  return uscript_getScript(c, &err) == USCRIPT_HAN;
-}
+bool IsHan(UChar32 c) { return IsHanCodePoint(c); }
 bool IsAsciiAlnum(UChar32 c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -33,14 +31,7 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// One code point of `s` at byte `i`; advances `i`.
-UChar32 Next(std::string_view s, size_t& i) {
-  UChar32 c;
-  int32_t pos = static_cast<int32_t>(i);
-  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
-  i = static_cast<size_t>(pos);
-  return c;
-}
+UChar32 Next(std::string_view s, size_t& i) { return NextCodePoint(s, i); }
 UChar32 At(std::string_view s, size_t i) { return i < s.size() ? Next(s, i) : U_SENTINEL; }
 
 // What an ASCII run is, given what surrounds it.

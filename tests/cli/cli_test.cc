@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/hmac.h"
+#include "service/search_service.h"
 #include "store/store.h"
 #include "testing/temp_dir.h"
 
@@ -34,7 +35,7 @@ CliRun Kefu(const std::string& args) {
 }
 
 int64_t CountTickets(const std::string& db) {
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenSqliteStore({db, 1, &DefaultSearchAnalyzer()});
   EXPECT_TRUE(store.ok());
   auto txn = std::move((*store)->Begin(TxnMode::kRead)).value();
   auto counts = (*store)->CountTicketsByStatus(*txn);
@@ -103,7 +104,7 @@ TEST(CliTest, ImportIsAllOrNothingAndChecksReferences) {
   CliRun ok = Kefu("import tickets --db " + db + " --batch 1000 --no-progress " + dir.File("good.jsonl"));
   ASSERT_EQ(ok.code, 0) << ok.out;
   EXPECT_EQ(CountTickets(db), 2531);
-  auto store = OpenSqliteStore({db, 1});
+  auto store = OpenSqliteStore({db, 1, &DefaultSearchAnalyzer()});
   auto txn = std::move((*store)->Begin(TxnMode::kRead)).value();
   auto t = (*store)->GetTicket(*txn, "T-002531");
   ASSERT_TRUE(t.ok());

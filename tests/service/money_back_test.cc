@@ -14,7 +14,7 @@ const Actor kManager{"boss", Role::kManager, ""};
 class MoneyBackTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = std::move(OpenSqliteStore({dir_.File("kefu.db"), 2})).value();
+    store_ = std::move(OpenSqliteStore({dir_.File("kefu.db"), 2, &DefaultSearchAnalyzer()})).value();
     app_ = std::make_unique<api::App>(*store_, clock_, api::AppOptions{});
     s_ = std::make_unique<api::Services>(app_->services());
     ASSERT_TRUE(app_->auth().AddUser({"boss", "password123", Role::kManager, "", ""}, kManager).ok());

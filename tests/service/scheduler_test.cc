@@ -8,6 +8,7 @@
 #include "service/auth_service.h"
 #include "service/customer_service.h"
 #include "service/scheduler.h"
+#include "service/search_service.h"
 #include "service/ticket_service.h"
 #include "testing/temp_dir.h"
 
@@ -20,7 +21,7 @@ const Actor kAdmin{"admin", Role::kAdmin, ""};
 // Everything a `kefu serve` process holds, on one database file.
 struct Node {
   explicit Node(const std::string& db, Clock& clock)
-      : store(std::move(OpenSqliteStore({db, 2})).value()),
+      : store(std::move(OpenSqliteStore({db, 2, &DefaultSearchAnalyzer()})).value()),
         config(*store, clock),
         sla(*store, config, clock),
         scheduler(*store, config, sla, clock),

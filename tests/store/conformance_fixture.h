@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/ticket_rules.h"
+#include "service/search_service.h"
 #include "store/store.h"
 #include "testing/temp_dir.h"
 
@@ -23,7 +24,7 @@ class StoreConformanceTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     std::string path = GetParam() == Backend::kSqliteFile ? dir_.File("kefu.db") : ":memory:";
-    auto s = OpenSqliteStore({path, 2});
+    auto s = OpenSqliteStore({path, 2, &DefaultSearchAnalyzer()});
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }

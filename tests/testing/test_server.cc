@@ -39,7 +39,7 @@ uint16_t FreePort() {
 }
 
 TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
-  auto store = OpenSqliteStore({db_path_, 3});
+  auto store = OpenSqliteStore({db_path_, 3, &DefaultSearchAnalyzer()});
   if (!store.ok()) throw std::runtime_error(store.status().ToString());
   store_ = std::move(store).value();
   if (clock == nullptr) {

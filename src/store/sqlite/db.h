@@ -32,6 +32,8 @@ class Stmt {
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Stmt& BindNull(int i);
+  Stmt& BindDouble(int i, double v);
+  Stmt& BindBlob(int i, std::string_view bytes);
   Stmt& Bind(int i, std::optional<int64_t> v) { return v ? Bind(i, *v) : BindNull(i); }
   // Binds a named parameter (":name"); every use of the name gets the value.
   template <typename T>
@@ -51,6 +53,8 @@ class Stmt {
     return Int(col);
   }
   std::string Text(int col) const;
+  double Double(int col) const { return sqlite3_column_double(s_, col); }
+  std::string Blob(int col) const;
 
  private:
   Db* db_;

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -324,6 +324,60 @@ CREATE TABLE notifications (
   at INTEGER NOT NULL
 );
 CREATE INDEX notifications_by_login ON notifications(login, seq);
+)sql",
+    // v5: Chinese text intelligence: the search index, knowledge-base
+    // articles, classifier models and agents' category labels, sentiment.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN sentiment TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  category TEXT NOT NULL DEFAULT '',
+  tags TEXT NOT NULL DEFAULT '[]',
+  published INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE INDEX articles_by_published ON articles(published, seq);
+
+-- One row per indexed document; search_fts has the same rowid. `text` is
+-- the original text, for snippets. ticket_seq: the ticket of a ticket or
+-- message document; the article's seq for an article.
+CREATE TABLE search_docs (
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  ticket_seq INTEGER,
+  at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (type, ref)
+);
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  title, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '-._@'");
+-- analyzer: the version of the analysis that built the index; '' = stale.
+CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO search_meta VALUES ('analyzer', '');
+
+CREATE TABLE models (
+  seq INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  meta TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX models_by_name ON models(name, seq);
+
+CREATE TABLE category_labels (
+  ticket_seq INTEGER PRIMARY KEY REFERENCES tickets(seq),
+  category TEXT NOT NULL,
+  text TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
 )sql",
 };
 

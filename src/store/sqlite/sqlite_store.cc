@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/search_index.h"
 #include "store/sqlite/sqlite_internal.h"
 
 namespace kefu::sqlite {
@@ -17,7 +18,7 @@ using nlohmann::json;
 constexpr const char* kTicketColumns =
     "seq, subject, channel, customer_seq, order_seq, category, priority, status, assignee, owner, "
     "tags, created_at, updated_at, first_response_at, resolved_at, closed_at, version, team, "
-    "language, threat";
+    "language, threat, sentiment";
 
 Ticket ReadTicket(const Stmt& s) {
   Ticket t;
@@ -41,6 +42,7 @@ Ticket ReadTicket(const Stmt& s) {
   t.team = s.Text(17);
   t.language = s.Text(18);
   t.threat = s.Int(19) != 0;
+  t.sentiment = s.Text(20);
   return t;
 }
 
@@ -81,18 +83,18 @@ Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags
 }
 
 // The ticket columns after seq, in kTicketColumns' order, and their values.
-constexpr std::array<const char*, 19> kTicketValueColumns = {
+constexpr std::array<const char*, 20> kTicketValueColumns = {
     "subject",    "channel",    "customer_seq",      "order_seq",   "category",
     "priority",   "status",     "assignee",          "owner",       "tags",
     "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at",
-    "version",    "team",       "language",          "threat"};
+    "version",    "team",       "language",          "threat",      "sentiment"};
 using ColumnValue = std::variant<std::monostate, int64_t, std::string>;  // monostate: NULL
 
 ColumnValue Opt(std::optional<int64_t> v) {
   return v ? ColumnValue(*v) : ColumnValue(std::monostate{});
 }
 
-std::array<ColumnValue, 19> TicketValues(const Ticket& t) {
+std::array<ColumnValue, 20> TicketValues(const Ticket& t) {
   return {t.subject,
           std::string(ToString(t.channel)),
           *ParseId('C', t.customer_id),
@@ -111,7 +113,8 @@ std::array<ColumnValue, 19> TicketValues(const Ticket& t) {
           t.version,
           t.team,
           t.language,
-          int64_t{t.threat ? 1 : 0}};
+          int64_t{t.threat ? 1 : 0},
+          t.sentiment};
 }
 
 void BindValue(Stmt& s, int i, const ColumnValue& v) {
@@ -140,8 +143,13 @@ constexpr int kCheckpointBusyMs = 100;  // longest wait for readers during a res
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& o) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->path_ = o.path;
+  s->analyzer_ = o.analyzer;
   KEFU_ASSIGN_OR_RETURN(s->writer_, Db::Open(o.path));
   KEFU_RETURN_IF_ERROR(Migrate(*s->writer_).status());
+  if (o.analyzer != nullptr) {
+    KEFU_ASSIGN_OR_RETURN(bool current, IndexIsCurrent(*s->writer_, *o.analyzer));
+    if (!current) KEFU_RETURN_IF_ERROR(RebuildIndex(*s->writer_, *o.analyzer).status());
+  }
   s->shared_writer_ = (o.path == ":memory:" || o.path.empty());
   if (!s->shared_writer_) {
     for (int i = 0; i < std::max(1, o.readers); ++i) {
@@ -321,8 +329,9 @@ Status SqliteStore::InsertCustomer(Txn& txn, const Customer& c) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', c.id, "customer"));
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO customers(seq, name, phone, email, "
                                                "tier, created_at) VALUES (?,?,?,?,?,?)"));
-  return s.Bind(1, seq).Bind(2, c.name).Bind(3, c.phone).Bind(4, c.email)
-      .Bind(5, ToString(c.tier)).Bind(6, c.created_at.unix_ms).Run();
+  KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, c.name).Bind(3, c.phone).Bind(4, c.email)
+      .Bind(5, ToString(c.tier)).Bind(6, c.created_at.unix_ms).Run());
+  return PutSearchDoc(D(txn), analyzer_, CustomerDoc(c));
 }
 
 StatusOr<Customer> SqliteStore::GetCustomer(Txn& txn, const std::string& id) {
@@ -447,18 +456,19 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix) 
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
   {
     static const std::string kSql = std::string("INSERT INTO tickets(") + kTicketColumns +
-                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     BindTicket(s, 2, t);
     bool done = t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed;
     if (ix != nullptr) {
-      s.Bind(21, OptMs(ix->next_at)).Bind(22, OptMs(ix->breach_at));
+      s.Bind(22, OptMs(ix->next_at)).Bind(23, OptMs(ix->breach_at));
     } else {
-      s.Bind(21, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(22);
+      s.Bind(22, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(23);
     }
     KEFU_RETURN_IF_ERROR(s.Run());
   }
+  KEFU_RETURN_IF_ERROR(PutSearchDoc(D(txn), analyzer_, TicketDoc(t, seq)));
   if (t.tags.empty()) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/false);
 }
@@ -504,6 +514,9 @@ Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_ver
     if (D(txn).Changes() != 1) {
       return Aborted("stale_version", "ticket " + t.id + " was changed concurrently");
     }
+  }
+  if (old.subject != t.subject || old.order_id != t.order_id) {
+    KEFU_RETURN_IF_ERROR(PutSearchDoc(D(txn), analyzer_, TicketDoc(t, seq)));
   }
   if (old.tags == t.tags) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/true);
@@ -612,6 +625,7 @@ Status SqliteStore::AppendEvents(Txn& txn, std::vector<TicketEvent>& events) {
     s.Bind(5, int64_t{IsPublicEvent(e.type) ? 1 : 0}).Bind(6, EventData(e));
     KEFU_RETURN_IF_ERROR(s.Run());
     e.seq = sqlite3_last_insert_rowid(D(txn).raw());
+    if (auto doc = MessageDoc(e, tseq)) KEFU_RETURN_IF_ERROR(PutSearchDoc(D(txn), analyzer_, *doc));
   }
   return OkStatus();
 }
@@ -866,6 +880,14 @@ Status SqliteStore::Backup(const std::string& path) {
 }  // namespace kefu::sqlite
 
 namespace kefu {
+namespace sqlite {
+StatusOr<int64_t> SqliteStore::RebuildSearchIndex() {
+  if (analyzer_ == nullptr) return FailedPrecondition("no_analyzer", "the store has no search analyzer");
+  std::unique_lock<std::mutex> lock(write_mu_);
+  return RebuildIndex(*writer_, *analyzer_);
+}
+}  // namespace sqlite
+
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& o) {
   return sqlite::OpenSqliteStoreImpl(o);
 }

@@ -108,6 +108,25 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Notification>> ListNotifications(Txn& txn, const std::string& login,
                                                         int64_t before_seq, int limit) override;
 
+  StatusOr<std::vector<SearchHit>> Search(Txn& txn, const SearchFilter& f) override;
+  StatusOr<int64_t> RebuildSearchIndex() override;
+  Status InsertArticle(Txn& txn, const Article& a) override;
+  Status UpdateArticle(Txn& txn, const Article& a, int64_t expected_version) override;
+  Status DeleteArticle(Txn& txn, const std::string& id) override;
+  StatusOr<Article> GetArticle(Txn& txn, const std::string& id) override;
+  StatusOr<std::vector<Article>> ListArticles(Txn& txn, bool published_only,
+                                              const std::string& category, int64_t before_seq,
+                                              int limit) override;
+  Status PutModel(Txn& txn, const std::string& name, const std::string& bytes,
+                  const std::string& meta_json, Timestamp now) override;
+  StatusOr<std::pair<std::string, std::string>> LatestModel(Txn& txn,
+                                                            const std::string& name) override;
+  Status PutCategoryLabel(Txn& txn, const std::string& ticket_id, const std::string& category,
+                          const std::string& text, const std::string& actor,
+                          Timestamp now) override;
+  StatusOr<std::vector<std::pair<std::string, std::string>>> ListCategoryLabels(
+      Txn& txn) override;
+
   Status AppendAudit(Txn& txn, const AuditEntry& e) override;
   StatusOr<std::vector<AuditEntry>> ListAudit(Txn& txn, int64_t after_seq, int limit) override;
 
@@ -124,6 +143,7 @@ class SqliteStore final : public Store {
 
   // Constant after Open().
   std::string path_;
+  const SearchAnalyzer* analyzer_ = nullptr;
   std::unique_ptr<Db> writer_;
   bool shared_writer_ = false;  // ":memory:": readers use the writer connection
 

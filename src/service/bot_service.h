@@ -1,0 +1,66 @@
+// The FAQ bot (POST /api/v1/bot/ask): answers standard questions from the
+// customer's own data (where is my parcel, has my order shipped, where is
+// my refund) or from a published knowledge-base article, and hands off to
+// a person when unsure, when asked, when the customer is upset or
+// threatening, and for disputes (core/bot.h has the rules).
+//
+// Every exchange with a known customer is recorded on a ticket, so the
+// person who takes over sees it: the first question opens a chat ticket
+// (classified like any new ticket), later ones pass its ticket_id; the
+// bot's answer or handoff is an internal note by "system". An answered
+// ticket is resolved ("bot_answered"; a customer's follow-up reopens it);
+// a handed-off one is tagged "bot_handoff" and waits in its queue.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/time.h"
+#include "core/bot.h"
+#include "service/search_service.h"
+#include "service/text_service.h"
+#include "service/ticket_service.h"
+
+namespace kefu {
+
+inline constexpr double kBotMinConfidence = 0.6;
+
+struct BotQuestion {
+  std::string text;         // required, at most 2,000 characters
+  std::string customer_id;  // customers: their own (may be empty); staff: optional
+  std::string ticket_id;    // the conversation's ticket, from an earlier answer
+};
+
+struct BotReply {
+  BotDecision decision;
+  std::string category;  // the classifier's best guess, "" if none
+  double confidence = 0;
+  std::string ticket_id;  // where the exchange is recorded; "" when no customer is known
+};
+
+class BotService {
+ public:
+  BotService(Store& store, TicketService& tickets, const TextService& text,
+             const TextSearchAnalyzer& analyzer)
+      : store_(store), tickets_(tickets), text_(text), analyzer_(analyzer) {}
+
+  // kValidation for an empty or too long text; kNotFound for a customer or
+  // ticket the actor may not see (a customer names only themselves).
+  StatusOr<BotReply> Ask(const Actor& a, const BotQuestion& q);
+
+ private:
+  // Candidate answers from the customer's orders, shipments and refunds.
+  StatusOr<std::optional<BotAnswer>> FromCustomerData(const std::string& customer_id,
+                                                      const std::string& category,
+                                                      double confidence);
+  StatusOr<std::optional<BotAnswer>> FromArticles(const std::string& question,
+                                                  const std::string& category, double confidence);
+  Status Record(const Actor& a, const BotQuestion& q, BotReply& r);
+
+  Store& store_;
+  TicketService& tickets_;
+  const TextService& text_;
+  const TextSearchAnalyzer& analyzer_;
+};
+
+}  // namespace kefu
