@@ -82,7 +82,8 @@ StatusOr<std::optional<BotAnswer>> BotService::FromCustomerData(const std::strin
       KEFU_ASSIGN_OR_RETURN(auto events, store_.ListTrackingEvents(*txn, s.id));
       if (!events.empty()) {
         const TrackingEvent& e = events.back();
-        text += "。最新进展（" + When(e.at) + "）：" + e.location + " " + e.description;
+        text += "。最新进展（" + When(e.at) + "）：" + e.location +
+                (e.location.empty() || e.description.empty() ? "" : " ") + e.description;
       }
       return std::optional<BotAnswer>(BotAnswer{"shipment", text + "。", "", confidence});
     }
