@@ -6,9 +6,14 @@ namespace kefu::api {
 namespace {
 
 SchedulerOptions WithJobs(SchedulerOptions o, AfterSalesService& after_sales,
-                          LogisticsService& logistics) {
+                          LogisticsService& logistics, ClassificationService& classification) {
   o.jobs.push_back([&after_sales](Timestamp now) { return after_sales.FlagOverdueRefunds(now); });
   o.jobs.push_back([&logistics](Timestamp now) { return logistics.RemindCarrierFollowUps(now); });
+  // A model trained on another node of the same database.
+  o.jobs.push_back([&classification](Timestamp) -> StatusOr<int> {
+    KEFU_RETURN_IF_ERROR(classification.PickUpNewerModel().status());
+    return 0;  // not a reminder
+  });
   return o;
 }
 
@@ -28,7 +33,7 @@ App::App(Store& store, Clock& clock, AppOptions o)
       classification_(store, clock, *text_),
       knowledge_(store, clock),
       scheduler_(store, config_, sla_, clock,
-                 WithJobs(std::move(o.scheduler), after_sales_, logistics_)),
+                 WithJobs(std::move(o.scheduler), after_sales_, logistics_, classification_)),
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
       bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),

@@ -56,7 +56,8 @@ void AddTextRoutes(Router& r, Services& s) {
                         {"sentiment_score", a.sentiment.score},
                         {"sentiment_cues", a.sentiment.cues},
                         {"threat", !a.threat_signals.empty()},
-                        {"threat_signals", a.threat_signals}});
+                        {"threat_signals", a.threat_signals},
+                        {"model", a.model}});
         });
 
   r.Add(restinio::http_method_post(), "/api/v1/text/classifier/train", Auth::kRequired,
@@ -65,6 +66,7 @@ void AddTextRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(TrainingReport rep, s.classification.Train(req.actor));
           return Response::Of(200, json{{"corpus_examples", rep.corpus_examples},
                                         {"agent_labels", rep.agent_labels},
+                                        {"model", rep.model},
                                         {"trained_at", FormatIso8601(rep.trained_at)},
                                         {"evaluation", ToJson(rep.evaluation)}});
         });

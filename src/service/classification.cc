@@ -40,20 +40,42 @@ StatusOr<TrainingReport> ClassificationService::Train(const Actor& a) {
   KEFU_RETURN_IF_ERROR(store_.PutModel(*txn, kModelName, model->Save(), meta.dump(), report.trained_at));
   KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {report.trained_at, a.login, "classifier.train",
                                                  kModelName, meta.dump()}));
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.LatestModelSeq(*txn, kModelName));
   KEFU_RETURN_IF_ERROR(txn->Commit());
-  text_.UseClassifier(std::shared_ptr<const text::Classifier>(std::move(model)));
+  std::lock_guard<std::mutex> l(mu_);
+  text_.UseClassifier(std::shared_ptr<const text::Classifier>(std::move(model)),
+                      "stored-" + std::to_string(seq));
+  loaded_seq_ = seq;
+  report.model = "stored-" + std::to_string(seq);
   return report;
 }
 
 Status ClassificationService::LoadStoredClassifier() {
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
-  auto stored = store_.LatestModel(*txn, kModelName);
-  if (!stored.ok()) {
-    return stored.status().code() == StatusCode::kNotFound ? OkStatus() : stored.status();
-  }
-  KEFU_ASSIGN_OR_RETURN(auto model, text::Classifier::Load(stored->first));
-  text_.UseClassifier(std::shared_ptr<const text::Classifier>(std::move(model)));
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.LatestModelSeq(*txn, kModelName));
+  if (seq == 0) return OkStatus();
+  KEFU_ASSIGN_OR_RETURN(auto stored, store_.LatestModel(*txn, kModelName));
+  KEFU_ASSIGN_OR_RETURN(auto model, text::Classifier::Load(stored.first));
+  std::lock_guard<std::mutex> l(mu_);
+  if (seq <= loaded_seq_) return OkStatus();  // a newer one was loaded meanwhile
+  text_.UseClassifier(std::shared_ptr<const text::Classifier>(std::move(model)),
+                      "stored-" + std::to_string(seq));
+  loaded_seq_ = seq;
   return OkStatus();
+}
+
+StatusOr<int> ClassificationService::PickUpNewerModel() {
+  int64_t latest = 0;
+  {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+    KEFU_ASSIGN_OR_RETURN(latest, store_.LatestModelSeq(*txn, kModelName));
+  }
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    if (latest <= loaded_seq_) return 0;
+  }
+  KEFU_RETURN_IF_ERROR(LoadStoredClassifier());
+  return 1;
 }
 
 }  // namespace kefu

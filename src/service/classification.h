@@ -10,6 +10,8 @@
 // trained it at once.
 #pragma once
 
+#include <mutex>
+
 #include "common/time.h"
 #include "core/model.h"
 #include "service/text_service.h"
@@ -22,6 +24,7 @@ struct TrainingReport {
   int agent_labels = 0;     // from agents' category choices
   text::Evaluation evaluation;  // on the held-out part
   Timestamp trained_at;
+  std::string model;  // the name it is used by ("stored-<seq>")
 };
 
 class ClassificationService {
@@ -36,11 +39,16 @@ class ClassificationService {
   // Makes `text` use the latest stored model; OK and no change when none is
   // stored; an error for a stored model that cannot be read.
   Status LoadStoredClassifier();
+  // LoadStoredClassifier when a model newer than the one in use was stored
+  // (by another node); returns 1 if it loaded one. A scheduler job.
+  StatusOr<int> PickUpNewerModel();
 
  private:
   Store& store_;
   Clock& clock_;
   TextService& text_;
+  std::mutex mu_;
+  int64_t loaded_seq_ = 0;  // guarded by mu_: the stored model in use (0: built-in)
 };
 
 }  // namespace kefu

@@ -26,9 +26,15 @@ std::shared_ptr<const text::Classifier> TextService::Classifier() const {
                                                  [](const text::Classifier*) {});
 }
 
-void TextService::UseClassifier(std::shared_ptr<const text::Classifier> c) {
+void TextService::UseClassifier(std::shared_ptr<const text::Classifier> c, std::string name) {
   std::lock_guard<std::mutex> l(mu_);
   classifier_ = std::move(c);
+  classifier_name_ = std::move(name);
+}
+
+std::string TextService::ClassifierName() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return classifier_name_;
 }
 
 StatusOr<TextAnalysis> TextService::Analyze(const Actor& a, const std::string& text) const {
@@ -39,6 +45,7 @@ StatusOr<TextAnalysis> TextService::Analyze(const Actor& a, const std::string& t
   out.normalized = text::DefaultNormalizer().Normalize(text);
   out.tokens = tokenizer_->Tokenize(out.normalized, false);
   out.categories = Classifier()->Predict(text, 3);
+  out.model = ClassifierName();
   out.sentiment = text::AnalyzeSentiment(out.normalized);
   out.threat_signals = text::FindThreatSignals(out.normalized);
   return out;

@@ -35,6 +35,7 @@ struct TextAnalysis {
   std::vector<text::Prediction> categories;  // best first (at most 3)
   text::SentimentResult sentiment;
   std::vector<std::string> threat_signals;
+  std::string model;  // the classifier's name (TextService::ClassifierName)
 };
 
 // What a customer's text says, worked out before a write (outside the
@@ -65,9 +66,11 @@ class TextService {
   // first: traditional characters and spacing tricks do not hide them.
   std::vector<std::string> ThreatSignals(std::string_view raw) const;
 
-  // The classifier in use, and replacing it (a newly trained model).
+  // The classifier in use, and replacing it (a newly trained model) with
+  // the name it is known by ("built-in", or "stored-<seq>").
   std::shared_ptr<const text::Classifier> Classifier() const;
-  void UseClassifier(std::shared_ptr<const text::Classifier> c);
+  std::string ClassifierName() const;
+  void UseClassifier(std::shared_ptr<const text::Classifier> c, std::string name);
   const TextOptions& options() const { return options_; }
 
  private:
@@ -77,6 +80,7 @@ class TextService {
   TextOptions options_;
   mutable std::mutex mu_;
   std::shared_ptr<const text::Classifier> classifier_;  // guarded by mu_; null: built-in
+  std::string classifier_name_ = "built-in";            // guarded by mu_
 };
 
 }  // namespace kefu

@@ -321,6 +321,9 @@ class Store {
   // kNotFound when no model of that name was stored.
   virtual StatusOr<std::pair<std::string, std::string>> LatestModel(Txn& txn,
                                                                     const std::string& name) = 0;
+  // The sequence number of the latest model of that name; 0 if none (cheap:
+  // nodes poll it to pick up a model another node trained).
+  virtual StatusOr<int64_t> LatestModelSeq(Txn& txn, const std::string& name) = 0;
   // One label per ticket: a later label replaces an earlier one.
   virtual Status PutCategoryLabel(Txn& txn, const std::string& ticket_id,
                                   const std::string& category, const std::string& text,

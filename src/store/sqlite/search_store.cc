@@ -244,6 +244,13 @@ StatusOr<std::pair<std::string, std::string>> SqliteStore::LatestModel(Txn& txn,
       s, [](const Stmt& r) { return std::make_pair(r.Blob(0), r.Text(1)); }, "model " + name);
 }
 
+StatusOr<int64_t> SqliteStore::LatestModelSeq(Txn& txn, const std::string& name) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT COALESCE(MAX(seq), 0) FROM models WHERE name = ?"));
+  s.Bind(1, name);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
 Status SqliteStore::PutCategoryLabel(Txn& txn, const std::string& ticket_id,
                                      const std::string& category, const std::string& text,
                                      const std::string& actor, Timestamp now) {

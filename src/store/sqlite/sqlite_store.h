@@ -121,6 +121,7 @@ class SqliteStore final : public Store {
                   const std::string& meta_json, Timestamp now) override;
   StatusOr<std::pair<std::string, std::string>> LatestModel(Txn& txn,
                                                             const std::string& name) override;
+  StatusOr<int64_t> LatestModelSeq(Txn& txn, const std::string& name) override;
   Status PutCategoryLabel(Txn& txn, const std::string& ticket_id, const std::string& category,
                           const std::string& text, const std::string& actor,
                           Timestamp now) override;
