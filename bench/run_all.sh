@@ -3,7 +3,7 @@
 #
 #   bench/run_all.sh BUILD_DIR        (from the repo root; `make bench` does this)
 #
-# Steps (BENCH_ONLY="core sla after_sales post import get" selects some; `get` runs the
+# Steps (BENCH_ONLY="core sla after_sales text post import get" selects some; `get` runs the
 # import first):
 #   core    Google Benchmark: the pure core, JSON, and TicketService on SQLite (median of 3)
 #   sla     Google Benchmark (sla_bench): Router::Choose among 1,000 agents, the SLA clocks of
@@ -13,6 +13,12 @@
 #           LogisticsService::ApplyCarrierUpdate (fresh, same-status and duplicate events), the whole
 #           refund path (Open + 5 moves) on a SQLite file of 10,000 + 10,000 orders
 #           (median of 3; about 30 s, 70 MB under $TMPDIR)
+#   text    Google Benchmark (text_bench): ticket classification, the per-message analysis
+#           (TextService::Analyze, p50/p99), and full-text indexing (write path and
+#           RebuildSearchIndex) and SearchService::Search (20 queries, p50/p99) over
+#           BENCH_SEARCH_MESSAGES (1,000,000) generated Chinese messages on a SQLite file (median
+#           of 3, the index builds once; about 11 minutes and up to 2.2 GB under $TMPDIR; its
+#           own timeout is 3 x BENCH_STEP_TIMEOUT)
 #   post    POST /api/v1/tickets with wrk at concurrency 1 and 8, fresh database each
 #   import  `kefu import tickets` of BENCH_TICKETS (1,000,000) generated tickets, timed;
 #           its first pass (parse and validate) alone; at the end BENCH_MORE (100,000)
@@ -23,7 +29,7 @@
 # Everything runs in a fresh temporary directory; the server listens on a free
 # loopback port and is stopped at the end. Each step is bounded by `timeout`.
 # Results: bench/out/summary.md (table), results.jsonl, core.json, sla.json,
-# after_sales.json, *.txt, *.log.
+# after_sales.json, text.json, *.txt, *.log.
 set -euo pipefail
 
 BUILD=${1:?usage: bench/run_all.sh BUILD_DIR}
@@ -33,6 +39,7 @@ KEFU=$BUILD/kefu
 CORE_BENCH=$BUILD/kefu_core_bench
 SLA_BENCH=$BUILD/sla_bench
 AS_BENCH=$BUILD/after_sales_bench
+TEXT_BENCH=$BUILD/text_bench
 
 TICKETS=${BENCH_TICKETS:-1000000}
 DURATION=${BENCH_DURATION:-10}          # seconds per wrk run
@@ -40,7 +47,7 @@ MORE=${BENCH_MORE:-100000}
 CORE_REPS=${BENCH_CORE_REPS:-3}         # Google Benchmark repetitions; the median is shown
 WORKED=${BENCH_WORKED:-3000}
 STEP_TIMEOUT=${BENCH_STEP_TIMEOUT:-900}  # seconds, per step that could run away
-ONLY=${BENCH_ONLY:-core sla after_sales post import get}
+ONLY=${BENCH_ONLY:-core sla after_sales text post import get}
 
 OUT=$PWD/bench/out
 mkdir -p "$OUT"
@@ -245,6 +252,16 @@ step_after_sales() {
     || log "after_sales benchmarks failed; see $OUT/after_sales.txt"
 }
 
+step_text() {
+  [[ -x $TEXT_BENCH ]] || { log "no $TEXT_BENCH (libbenchmark-dev missing?); skipping text"; return 0; }
+  log "text intelligence and search benchmarks (${BENCH_SEARCH_MESSAGES:-1000000} messages), load $(load)"
+  (cd "$WORK" && TMPDIR=$WORK timeout $((3 * STEP_TIMEOUT)) "$TEXT_BENCH" \
+    --benchmark_out="$OUT/text.json" --benchmark_out_format=json \
+    --benchmark_repetitions="$CORE_REPS" --benchmark_report_aggregates_only=true) \
+    > "$OUT/text.txt" 2>&1 \
+    || log "text benchmarks failed; see $OUT/text.txt"
+}
+
 step_post() {
   local name threads conns tags db tok
   for run in "post-c1 1 1 1" "post-c8 2 8 1" "post-c8-notags 2 8 0"; do
@@ -313,6 +330,7 @@ log "Kefu benchmarks: build $BUILD, work dir $WORK, steps: $ONLY"
 wants core && step_core
 wants sla && step_sla
 wants after_sales && step_after_sales
+wants text && step_text
 wants post && step_post
 { wants import || wants get; } && step_import
 wants get && step_get

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Renders bench/out/ (results.jsonl, core.json, sla.json, after_sales.json, machine.txt)
-as Markdown.
+"""Renders bench/out/ (results.jsonl, core.json, sla.json, after_sales.json, text.json,
+machine.txt) as Markdown.
 
   bench/summarize.py bench/out > bench/out/summary.md
 """
@@ -11,6 +11,10 @@ import sys
 CREATE_TARGET = 5000      # tickets created per second over HTTP at concurrency 8
 IMPORT_TARGET = 100000    # tickets per second, bulk import of 1,000,000
 P99_TARGET_MS = 5.0       # GET /api/v1/tickets first page, p99, at 1,000,000 tickets
+CLASSIFY_TARGET = 50000   # short texts classified per second on one core
+ANALYZE_P99_TARGET_US = 1000.0  # TextService::Analyze of one message, p99
+SEARCH_P99_TARGET_MS = 20.0     # SearchService::Search, p99, at 1,000,000 messages
+INDEX_TARGET = 20000      # messages indexed per second (write path, rebuild)
 
 
 def load_results(out):
@@ -127,21 +131,93 @@ def core_rows(out, name="core.json"):
         return [], ""
     rows = []
     benchmarks = json.load(open(path))["benchmarks"]
-    # With repetitions, show the medians; otherwise the single runs.
+    # With repetitions, show the medians; otherwise the single runs (also those of
+    # benchmarks that set their own single repetition, next to medians).
     medians = [b for b in benchmarks if b.get("aggregate_name") == "median"]
-    for b in medians or benchmarks:
-        if not medians and b.get("run_type") == "aggregate":
+    with_median = {b["run_name"] for b in medians}
+    for b in benchmarks:
+        median = b.get("aggregate_name") == "median"
+        if b.get("run_type") == "aggregate" and not median:
             continue
-        b = dict(b, name=b.get("run_name", b["name"]) if medians else b["name"])
+        if not median and b.get("run_name", b["name"]) in with_median:
+            continue
+        b = dict(b, name=b.get("run_name", b["name"]) if median else b["name"])
         extra = ""
         if "items_per_second" in b:
             extra = "%s/s" % f"{b['items_per_second']:,.0f}"
         if b.get("error_occurred"):
             extra = "error: " + b.get("error_message", "")
-        count = b.get("repetitions", b["iterations"]) if medians else b["iterations"]
+        count = b.get("repetitions", b["iterations"]) if median else b["iterations"]
         rows.append((b["name"], fmt_time(b["real_time"], b["time_unit"]),
                      fmt_time(b["cpu_time"], b["time_unit"]), f"{count:,}", extra))
     return rows, ("Repetitions" if medians else "Iterations")
+
+
+def base_name(name):
+    """BM_Search/all/min_time:2.000/real_time -> BM_Search/all."""
+    keep = [p for p in name.split("/")
+            if not p.startswith(("min_time:", "iterations:", "repeats:", "real_time", "manual_time"))]
+    return "/".join(keep)
+
+
+def load_bench(out, name):
+    """{base name: entry} of a Google Benchmark JSON file: medians where there are
+    repetitions, else the single run."""
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return {}
+    runs = {}
+    for b in json.load(open(path))["benchmarks"]:
+        key = base_name(b.get("run_name", b["name"]))
+        if b.get("aggregate_name") == "median":
+            runs[key] = b
+        elif b.get("run_type") != "aggregate" and key not in runs:
+            runs[key] = b
+    return runs
+
+
+def text_targets(out):
+    t = load_bench(out, "text.json")
+    rows = []
+    for key, label in (("BM_ClassifyFeatures", "Classification, featurised text (`PredictFeatures`)"),
+                       ("BM_ClassifyRaw", "Classification, raw text (`Predict`: normalise + segment)")):
+        b = t.get(key)
+        if b and "items_per_second" in b:
+            rate = b["items_per_second"]
+            rows.append((label + ", one core", "≥ %s/s" % f"{CLASSIFY_TARGET:,}", "%s/s" % f"{rate:,.0f}",
+                         verdict(rate >= CLASSIFY_TARGET)))
+    b = t.get("BM_Analyze")
+    if b and "p99_us" in b:
+        rows.append(("`TextService::Analyze`, one message, p99 (p50)", "< %g ms" % (ANALYZE_P99_TARGET_US / 1000),
+                     "%.3f ms (%.3f ms)" % (b["p99_us"] / 1000, b["p50_us"] / 1000),
+                     verdict(b["p99_us"] < ANALYZE_P99_TARGET_US)))
+    for key, label in (("BM_IndexWrite", "Index build, write path (tickets + first messages)"),
+                       ("BM_IndexRebuild", "Index build, `RebuildSearchIndex`")):
+        b = t.get(key)
+        if b and "items_per_second" in b:
+            rate = b["items_per_second"]
+            rows.append(("%s, %s messages" % (label, f"{b.get('messages', 0):,.0f}"),
+                         "≥ %s/s" % f"{INDEX_TARGET:,}", "%s/s" % f"{rate:,.0f}",
+                         verdict(rate >= INDEX_TARGET)))
+    b = t.get("BM_Search/all")
+    if b and "p99_ms" in b:
+        rows.append(("Search p99 (p50), 20 queries, %s messages" % f"{b.get('messages', 0):,.0f}",
+                     "< %g ms" % SEARCH_P99_TARGET_MS, "%.1f ms (%.1f ms)" % (b["p99_ms"], b["p50_ms"]),
+                     verdict(b["p99_ms"] < SEARCH_P99_TARGET_MS)))
+    return rows
+
+
+def search_rows(out):
+    """Per class and per query: p50, p99, max, documents matched, the store's share."""
+    rows = []
+    for key, b in load_bench(out, "text.json").items():
+        if not key.startswith(("BM_Search/", "BM_SearchQuery/")) or "p99_ms" not in b:
+            continue
+        rows.append((key.split("/", 1)[1] + (" (class)" if key.startswith("BM_Search/") else ""),
+                     "%.2f" % b["p50_ms"], "%.2f" % b["p99_ms"], "%.2f" % b["max_ms"],
+                     f"{b['matches']:,.0f}" if "matches" in b else "",
+                     "%.2f" % b["store_ms"] if "store_ms" in b else "", "%.1f" % b["hits"]))
+    return rows
 
 
 def main():
@@ -151,7 +227,8 @@ def main():
     machine = os.path.join(out, "machine.txt")
     if os.path.exists(machine):
         parts += ["```", open(machine).read().rstrip(), "```", ""]
-    parts += ["## Targets", "", table(("Figure", "Target", "Measured", "Verdict"), targets(res)), ""]
+    parts += ["## Targets", "", table(("Figure", "Target", "Measured", "Verdict"),
+                                      targets(res) + text_targets(out)), ""]
     parts += ["## HTTP (wrk, keep-alive, loopback)", "",
               table(("Run", "Connections", "Req/s", "p50 ms", "p90 ms", "p99 ms", "max ms",
                      "non-2xx / socket errors", "server CPU µs/req", "others' CPU"),
@@ -164,12 +241,18 @@ def main():
                                      import_rows(res)), ""]
     for name, title in (("core.json", "Micro-benchmarks (Google Benchmark)"),
                         ("sla.json", "SLA, routing and the scheduler (Google Benchmark)"),
-                        ("after_sales.json", "After-sales (Google Benchmark)")):
+                        ("after_sales.json", "After-sales (Google Benchmark)"),
+                        ("text.json", "Text intelligence and search (Google Benchmark)")):
         rows, count = core_rows(out, name)
         if rows:
             parts += ["## " + title, "",
                       table(("Benchmark", "Time", "CPU", count, "Rate"), rows), "",
                       "With repetitions, each row is the median of the repetitions.", ""]
+    rows = search_rows(out)
+    if rows:
+        parts += ["## Search latency (`SearchService::Search`, first page, manager)", "",
+                  table(("Queries", "p50 ms", "p99 ms", "max ms", "Documents matched",
+                         "Store::Search ms", "Hits on the page"), rows), ""]
     print("\n".join(parts))
 
 
