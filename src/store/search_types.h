@@ -2,13 +2,17 @@
 // that turns text into index terms, and search requests and hits.
 //
 // The store keeps the index itself, in the transaction of every write
-// that changes indexed text, so an acknowledged write is searchable and a
-// rolled-back or killed one leaves nothing behind:
+// that changes indexed text (written when it commits, so a search inside
+// that same transaction does not see it yet), so an acknowledged write is
+// searchable and a rolled-back or killed one leaves nothing behind:
 //   ticket    its subject, id and order id        (InsertTicket, UpdateTicket)
 //   message   a public message's body              (AppendEvents: created, reply)
 //   note      an internal note's body              (AppendEvents: note)
 //   customer  name, id, phone and e-mail           (InsertCustomer)
 //   article   title; body, category and tags       (InsertArticle, UpdateArticle)
+// Ranking: the newest 2,000 matching documents are ranked (BM25), which
+// bounds the cost of common words; a search confined to one customer's
+// tickets ranks all of their matching documents.
 // Turning text into terms is the analyzer's job (service/search_analyzer.h
 // implements it with text/indexing.h); the store only stores and ranks
 // (BM25, title terms weighing more than body terms).

@@ -25,14 +25,15 @@ bool IsHanText(std::string_view s) {
   return !s.empty() && IsHanCodePoint(NextCodePoint(s, i));
 }
 
-// Single characters too common to search for on their own.
-bool IsParticle(const std::string& c) {
-  static constexpr std::string_view kParticles[] = {
-      "的", "了", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "么", "是", "我", "你", "他",
-      "她", "它", "在", "和", "与", "及", "也", "都", "就", "还", "又", "很", "太", "给", "把",
-      "被", "这", "那", "有", "个", "一", "不", "没", "啦", "哈", "呗", "请", "要",
-      "元", "块"};  // 元/块 after an amount: the amount is the term
-  return std::find(std::begin(kParticles), std::end(kParticles), c) != std::end(kParticles);
+// Words too common to require: particles, pronouns, politeness and
+// question words. Dropped from queries (a lone one is searched by prefix).
+bool IsStopword(const std::string& w) {
+  static constexpr std::string_view kStopwords[] = {
+      "的", "了", "吗", "呢", "吧", "啊", "呀", "哦", "嘛", "么", "啦", "哈", "呗", "我", "你",
+      "他", "她", "它", "在", "和", "与", "及", "也", "都", "就", "很", "太", "给", "把", "被",
+      "这", "那", "个", "一", "请", "要", "元", "块",  // 元/块 after an amount: the amount is the term
+      "我们", "你们", "他们", "请问", "你好", "怎么", "什么", "为什么", "一下", "可以", "能不能"};
+  return std::find(std::begin(kStopwords), std::end(kStopwords), w) != std::end(kStopwords);
 }
 
 // A term quoted for FTS5 (terms never contain '"', but be safe).
@@ -57,18 +58,47 @@ std::string AllOf(const std::vector<std::string>& terms) {
   return terms.size() > 1 ? "(" + out + ")" : out;
 }
 
-// Clauses for a run of adjacent single Chinese characters.
-void SingleCharRun(const std::vector<std::string>& chars, std::vector<std::string>& clauses,
-                   std::vector<std::string>& highlight) {
-  bool all_particles = std::all_of(chars.begin(), chars.end(), IsParticle);
-  if (chars.size() >= 2 && !all_particles) {
-    clauses.push_back(AllOf(BigramsOf(chars)));
-    std::string joined;
-    for (const auto& c : chars) joined += c;
-    highlight.push_back(joined);
-  } else if (chars.size() == 1 && !IsParticle(chars[0])) {
-    clauses.push_back(Quote(chars[0]) + "*");
-    highlight.push_back(chars[0]);
+// Clauses for one run of adjacent Chinese words (no punctuation between):
+// words of 3+ characters as themselves or all their bigrams, 2-character
+// words as themselves, and a single character as the bigram it forms with
+// its next (else previous) neighbour in the run, which any text containing
+// the run has. Stopwords are skipped; a run that is one character searches
+// by prefix.
+void HanRun(const std::vector<const Token*>& run, std::vector<std::string>& clauses,
+            std::vector<std::string>& highlight) {
+  std::vector<std::string> chars;
+  std::vector<size_t> first;  // index in `chars` of each word's first character
+  for (const Token* w : run) {
+    first.push_back(chars.size());
+    for (auto& c : CodePoints(w->text)) chars.push_back(std::move(c));
+  }
+  auto add = [&](std::string clause, std::string mark) {
+    if (std::find(clauses.begin(), clauses.end(), clause) != clauses.end()) return;
+    clauses.push_back(std::move(clause));
+    highlight.push_back(std::move(mark));
+  };
+  if (chars.size() == 1) {
+    if (!IsStopword(chars[0])) add(Quote(chars[0]) + "*", chars[0]);
+    return;
+  }
+  auto single = [&](size_t k) { return k < run.size() && first[k] + 1 == (k + 1 < run.size() ? first[k + 1] : chars.size()); };
+  size_t covered = SIZE_MAX;  // the character the last forward pair ended on
+  for (size_t k = 0; k < run.size(); ++k) {
+    const std::string& w = run[k]->text;
+    std::vector<std::string> cps = CodePoints(w);
+    if (IsStopword(w) || (cps.size() == 1 && first[k] == covered)) continue;
+    if (cps.size() > 2) {
+      add("(" + Quote(w) + " OR " + AllOf(BigramsOf(cps)) + ")", w);
+    } else if (cps.size() == 2) {
+      add(Quote(w), w);
+    } else {
+      size_t i = first[k];
+      // Pair forward with a following single character, else backward.
+      bool forward = single(k + 1) || i == 0;
+      std::string pair = forward ? chars[i] + chars[i + 1] : chars[i - 1] + chars[i];
+      if (forward) covered = i + 1;
+      add(Quote(pair), pair);
+    }
   }
 }
 
@@ -99,28 +129,21 @@ ParsedQuery ParseQuery(const Tokenizer& t, std::string_view raw_query, bool any)
   std::vector<Token> words = t.Tokenize(DefaultNormalizer().Normalize(raw_query), false);
   std::vector<std::string> clauses;
   ParsedQuery q;
-  std::vector<std::string> singles;  // adjacent single Chinese characters
-  size_t singles_end = 0;
+  std::vector<const Token*> run;  // adjacent Chinese words
   for (const Token& w : words) {
     bool han = w.kind == TokenKind::kWord && IsHanText(w.text);
-    std::vector<std::string> cps = han ? CodePoints(w.text) : std::vector<std::string>{};
-    if (!(han && cps.size() == 1 && w.begin == singles_end)) {
-      SingleCharRun(singles, clauses, q.highlight_terms);
-      singles.clear();
+    if (!run.empty() && !(han && w.begin == run.back()->end)) {
+      HanRun(run, clauses, q.highlight_terms);
+      run.clear();
     }
-    if (han && cps.size() == 1) {
-      singles.push_back(w.text);
-      singles_end = w.end;
-      continue;
-    }
-    if (han && cps.size() > 2) {
-      clauses.push_back("(" + Quote(w.text) + " OR " + AllOf(BigramsOf(cps)) + ")");
-    } else {
+    if (han) {
+      run.push_back(&w);
+    } else if (std::find(clauses.begin(), clauses.end(), Quote(w.text)) == clauses.end()) {
       clauses.push_back(Quote(w.text));
+      q.highlight_terms.push_back(w.text);
     }
-    q.highlight_terms.push_back(w.text);
   }
-  SingleCharRun(singles, clauses, q.highlight_terms);
+  if (!run.empty()) HanRun(run, clauses, q.highlight_terms);
   for (const auto& c : clauses) q.match += (q.match.empty() ? "" : any ? " OR " : " AND ") + c;
   return q;
 }

@@ -9,17 +9,21 @@
 // traditional characters finds simplified text and the reverse, and
 // full-width digits find ASCII ones.
 //
-// A query matches a document that has every query clause (AND):
-//   - a Chinese word of two or more characters: the word itself, or all of
-//     its character bigrams (so text that the segmenter split differently
-//     is still found);
-//   - adjacent single-character words ("碎" "了"): their bigrams ("碎了");
-//   - a lone single character: words and bigrams starting with it, unless it
-//     is a particle such as 的/了/吗, which is dropped;
-//   - Latin words, numbers, order/ticket/tracking/phone numbers and amounts:
-//     the exact term.
-// Punctuation in the query is ignored, so "屏幕，碎了" and "屏幕碎了" are the
-// same query, and a phrase split by punctuation in the text is found.
+// A query matches a document that has every query clause (AND). In each
+// run of Chinese text (no punctuation between):
+//   - a word of three or more characters: the word itself, or all of its
+//     character bigrams (so text the segmenter split differently is found);
+//   - a two-character word: itself (always indexed, as a word or bigram);
+//   - a single-character word: the bigram it forms with the next character
+//     of the run, or the previous one at the end ("没收到货" -> 没收, 到货),
+//     which any text containing the run has;
+//   - stopwords (的, 了, 吗, 我, 请问, 怎么 …) are not required;
+//   - a run that is one character (not a stopword): terms starting with it.
+// Latin words, numbers, order/ticket/tracking/phone numbers and amounts:
+// the exact term.
+// Punctuation in the query only ends a run, so "屏幕，碎了" and "屏幕碎了"
+// ask for the same terms, and a phrase split by punctuation in the text is
+// found.
 #pragma once
 
 #include <string>

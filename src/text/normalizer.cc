@@ -3,6 +3,7 @@
 #include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -50,14 +51,44 @@ StatusOr<std::unique_ptr<Normalizer>> Normalizer::Create(const std::string& open
   } catch (const std::exception& e) {
     return Unavailable("cannot load OpenCC configuration " + opencc_config + ": " + e.what());
   }
+  if (opencc_config == "t2s.json") {
+    // The characters t2s changes on their own. Its phrase table changes no
+    // other character except 沈 (瀋陽 -> 沈阳 needs 瀋 anyway; 沈 is kept for
+    // safety), so text without them converts to itself.
+    n->changes_.assign(0x10000, false);
+    auto mark = [&](char32_t lo, char32_t hi) {
+      for (char32_t c = lo; c <= hi; ++c) {
+        icu::UnicodeString u(static_cast<UChar32>(c));
+        std::string one;
+        u.toUTF8String(one);
+        if (n->t2s_->Convert(one) != one) n->changes_[c] = true;
+      }
+    };
+    mark(0x3400, 0x4DBF);  // CJK extension A
+    mark(0x4E00, 0x9FFF);  // CJK unified ideographs
+    mark(0xF900, 0xFAFF);  // CJK compatibility ideographs
+    n->changes_[0x6C88] = true;  // 沈
+  }
   return n;
 }
 
 Normalizer::~Normalizer() = default;
 
+bool Normalizer::NeedsConversion(std::string_view s) const {
+  if (changes_.empty()) return true;
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+    i = static_cast<size_t>(pos);
+    if (c < 0 || c > 0xFFFF || changes_[static_cast<size_t>(c)]) return true;
+  }
+  return false;
+}
+
 std::string Normalizer::Normalize(std::string_view text) const {
   std::string folded = FoldUnicode(text);
-  return CollapseSpace(t2s_->Convert(folded));
+  return CollapseSpace(NeedsConversion(folded) ? t2s_->Convert(folded) : folded);
 }
 
 const Normalizer& DefaultNormalizer() {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 
@@ -36,7 +37,11 @@ class Normalizer {
 
  private:
   Normalizer() = default;
+  // False when OpenCC would return `folded` unchanged (the fast path: most
+  // text is simplified already).
+  bool NeedsConversion(std::string_view folded) const;
   std::unique_ptr<opencc::SimpleConverter> t2s_;
+  std::vector<bool> changes_;  // t2s only: BMP code points t2s converts; empty: always convert
 };
 
 // The process-wide t2s normaliser, created on first use. Aborts the process

@@ -157,6 +157,34 @@ TEST_P(SearchStoreTest, CursorPagesCoverEveryHitOnce) {
   EXPECT_EQ(seen, all);
 }
 
+// Only the newest 2,000 matching documents are ranked, but a customer's
+// own tickets are always found, however many newer ones match.
+TEST_P(SearchStoreTest, ACustomersOldTicketIsFoundUnderManyNewerMatches) {
+  std::string a = AddCustomer("王芳"), b = AddCustomer("张伟");
+  Ticket old = AddTicketWith(a, "发票抬头错了", "请重开");
+  {
+    auto txn = Write();
+    for (int i = 0; i < 2100; ++i) {
+      int64_t seq = *store_->NextSeq(*txn, 'T');
+      NewTicket n;
+      n.subject = "发票问题" + std::to_string(i);
+      n.customer_id = b;
+      auto c = OpenTicket(n, FormatId('T', seq), Actor{"x", Role::kCustomer, b}, Timestamp{seq * 1000});
+      ASSERT_TRUE(store_->InsertTicket(*txn, c->ticket).ok());
+      ASSERT_TRUE(store_->AppendEvents(*txn, c->events).ok());
+    }
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  SearchFilter mine;
+  mine.customer_id = a;
+  EXPECT_EQ(Refs(Find("发票", mine)), std::set<std::string>{old.id});
+  SearchFilter all;
+  all.limit = 50;
+  auto hits = Find("发票", all);
+  EXPECT_EQ(hits.size(), 50u);
+  EXPECT_EQ(Refs(hits).count(old.id), 0u) << "the oldest match is past the ranked newest ones";
+}
+
 TEST_P(SearchStoreTest, RolledBackWritesLeaveNothingInTheIndex) {
   std::string c = AddCustomer("王芳");
   {

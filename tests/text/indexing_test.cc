@@ -41,6 +41,19 @@ TEST(ParseQueryTest, ClausesForWordsSingleCharactersAndIdentifiers) {
   EXPECT_EQ(ParseQuery(Tok(), "杯子碎了").highlight_terms, (std::vector<std::string>{"杯子", "碎了"}));
 }
 
+TEST(ParseQueryTest, SingleCharactersPairWithTheirNeighbours) {
+  // 还/没 carry the meaning ("not yet"): they are required, as a bigram.
+  EXPECT_EQ(ParseQuery(Tok(), "還沒發貨").match, "\"还没\" AND \"发货\"");
+  // No prefix searches inside a run: 货 pairs with 到.
+  std::string m = ParseQuery(Tok(), "没收到货").match;
+  EXPECT_NE(m.find("\"到货\""), std::string::npos) << m;
+  EXPECT_EQ(m.find('*'), std::string::npos) << m;
+  // Question words and particles are not required.
+  EXPECT_EQ(ParseQuery(Tok(), "请问发货了吗").match, "\"发货\"");
+  // A lone character searches by prefix.
+  EXPECT_EQ(ParseQuery(Tok(), "碎").match, "\"碎\"*");
+}
+
 TEST(ParseQueryTest, QuotesCannotEscapeTheTerm) {
   std::string m = ParseQuery(Tok(), "a\" OR \"b").match;
   EXPECT_EQ(m, "\"a\" AND \"or\" AND \"b\"");

@@ -2,6 +2,7 @@
 // meet, case and invisible characters do not matter.
 #include <gtest/gtest.h>
 
+#include "text/corpus.h"
 #include "text/normalizer.h"
 
 namespace kefu::text {
@@ -54,3 +55,19 @@ TEST(NormalizerTest, AMissingConfigurationIsAnError) {
 
 }  // namespace
 }  // namespace kefu::text
+
+// The fast path (no OpenCC call for text without a character t2s changes)
+// gives what the full conversion gives, over every message of the corpus.
+TEST(NormalizerFastPathTest, AgreesWithTheFullConversionOnTheCorpus) {
+  auto full = kefu::text::Normalizer::Create("/usr/share/opencc/t2s.json");  // a path: no fast path
+  ASSERT_TRUE(full.ok()) << full.status().ToString();
+  int checked = 0;
+  for (const auto& ex : kefu::text::BuiltInCorpus()) {
+    ASSERT_EQ(kefu::text::DefaultNormalizer().Normalize(ex.text), (*full)->Normalize(ex.text)) << ex.text;
+    ++checked;
+  }
+  for (const char* s : {"沈阳", "瀋陽", "乾隆皇帝", "头发", "頭髮", "理发", "理髮店"}) {
+    EXPECT_EQ(kefu::text::DefaultNormalizer().Normalize(s), (*full)->Normalize(s)) << s;
+  }
+  EXPECT_GT(checked, 2000);
+}

@@ -356,6 +356,7 @@ CREATE TABLE search_docs (
   text TEXT NOT NULL,
   UNIQUE (type, ref)
 );
+CREATE INDEX search_docs_by_ticket ON search_docs(ticket_seq);
 CREATE VIRTUAL TABLE search_fts USING fts5(
   title, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '-._@'");
 -- analyzer: the version of the analysis that built the index; '' = stale.

@@ -1,6 +1,8 @@
 #include "store/sqlite/search_index.h"
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -27,18 +29,6 @@ Status InsertIndexed(Db& db, const SearchDoc& d, const std::string& title, const
 }
 
 }  // namespace
-
-Status PutSearchDoc(Db& db, const SearchAnalyzer* a, const SearchDoc& d) {
-  if (a == nullptr) {
-    // Without an analyzer the index cannot follow: mark it for a rebuild.
-    return db.Exec("UPDATE search_meta SET value = '' WHERE key = 'analyzer' AND value <> ''");
-  }
-  std::string title = Terms(*a, d.title), body = Terms(*a, d.body);
-  if (d.type != "message" && d.type != "note") {  // messages are never re-indexed
-    KEFU_RETURN_IF_ERROR(DeleteSearchDoc(db, d.type, d.ref));
-  }
-  return InsertIndexed(db, d, title, body);
-}
 
 Status DeleteSearchDoc(Db& db, const std::string& type, const std::string& ref) {
   KEFU_ASSIGN_OR_RETURN(Stmt del, db.Prepare("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM "
@@ -72,9 +62,11 @@ std::optional<SearchDoc> MessageDoc(const TicketEvent& e, int64_t ticket_seq) {
 
 namespace {
 
-// Computes the terms of a batch on every core, then inserts it.
-Status FlushBatch(Db& db, const SearchAnalyzer& a, std::vector<SearchDoc>& batch) {
-  std::vector<std::pair<std::string, std::string>> terms(batch.size());
+using Terms2 = std::vector<std::pair<std::string, std::string>>;
+
+// The terms of a batch (title, body), computed on every core.
+Terms2 ComputeTerms(const SearchAnalyzer& a, const std::vector<SearchDoc>& batch) {
+  Terms2 terms(batch.size());
   size_t workers = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> threads;
   for (size_t w = 0; w < workers; ++w) {
@@ -85,25 +77,70 @@ Status FlushBatch(Db& db, const SearchAnalyzer& a, std::vector<SearchDoc>& batch
     });
   }
   for (auto& t : threads) t.join();
-  for (size_t i = 0; i < batch.size(); ++i) {
-    KEFU_RETURN_IF_ERROR(InsertIndexed(db, batch[i], terms[i].first, terms[i].second));
+  return terms;
+}
+
+}  // namespace
+
+Status FlushSearchDocs(Db& db, const SearchAnalyzer* a, const std::vector<SearchOp>& ops) {
+  if (a == nullptr) {
+    // Without an analyzer the index cannot follow: mark it for a rebuild.
+    return db.Exec("UPDATE search_meta SET value = '' WHERE key = 'analyzer' AND value <> ''");
   }
-  batch.clear();
+  std::vector<SearchDoc> docs;
+  for (const auto& op : ops) {
+    if (!op.remove) docs.push_back(op.doc);
+  }
+  // Large batches (imports) compute their terms on every core.
+  Terms2 terms;
+  if (docs.size() >= 64) {
+    terms = ComputeTerms(*a, docs);
+  } else {
+    for (const auto& d : docs) terms.emplace_back(Terms(*a, d.title), Terms(*a, d.body));
+  }
+  size_t next = 0;
+  for (const auto& op : ops) {
+    if (op.remove || (op.doc.type != "message" && op.doc.type != "note")) {
+      KEFU_RETURN_IF_ERROR(DeleteSearchDoc(db, op.doc.type, op.doc.ref));
+    }
+    if (op.remove) continue;
+    KEFU_RETURN_IF_ERROR(InsertIndexed(db, op.doc, terms[next].first, terms[next].second));
+    ++next;
+  }
+  return OkStatus();
+}
+
+namespace {
+
+// A batch whose terms are being computed while the previous one is inserted.
+struct Pending {
+  std::shared_ptr<const std::vector<SearchDoc>> batch;  // shared with the computing thread
+  std::future<Terms2> terms;
+};
+
+Status Insert(Db& db, Pending& p) {
+  if (!p.terms.valid()) return OkStatus();
+  Terms2 terms = p.terms.get();
+  for (size_t i = 0; i < p.batch->size(); ++i) {
+    KEFU_RETURN_IF_ERROR(InsertIndexed(db, (*p.batch)[i], terms[i].first, terms[i].second));
+  }
   return OkStatus();
 }
 
 // Reads rows of `sql` (one '?' for the last seq seen, which is column 0)
-// in pages, turning each into documents with `make`.
+// in pages, turning each into documents with `make`; a page's terms are
+// computed while the page before is inserted.
 template <typename Make>
 Status IndexAll(Db& db, const SearchAnalyzer& a, const std::string& sql, Make make, int64_t& count) {
   constexpr int kPage = 20000;
   int64_t after = 0;
+  Pending pending;
   for (;;) {
     std::vector<SearchDoc> batch;
+    int rows = 0;
     {
       KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare(sql + " LIMIT " + std::to_string(kPage)));
       s.Bind(1, after);
-      int rows = 0;
       for (;;) {
         KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
         if (!row) break;
@@ -111,15 +148,23 @@ Status IndexAll(Db& db, const SearchAnalyzer& a, const std::string& sql, Make ma
         after = s.Int(0);
         if (auto d = make(s)) batch.push_back(std::move(*d));
       }
-      if (rows == 0) return OkStatus();
     }
     count += static_cast<int64_t>(batch.size());
-    KEFU_RETURN_IF_ERROR(FlushBatch(db, a, batch));
+    Pending next;
+    next.batch = std::make_shared<const std::vector<SearchDoc>>(std::move(batch));
+    next.terms = std::async(std::launch::async, [&a, b = next.batch] { return ComputeTerms(a, *b); });
+    KEFU_RETURN_IF_ERROR(Insert(db, pending));
+    pending = std::move(next);
+    if (rows == 0) return Insert(db, pending);
   }
 }
 
 Status RebuildAll(Db& db, const SearchAnalyzer& a, int64_t& count) {
-  KEFU_RETURN_IF_ERROR(db.Exec("DELETE FROM search_fts; DELETE FROM search_docs;"));
+  // A new table, not a row-by-row delete (which leaves FTS5 delete markers
+  // that slow every later query); the same definition as migration v5.
+  KEFU_RETURN_IF_ERROR(db.Exec(
+      "DROP TABLE search_fts; DELETE FROM search_docs; CREATE VIRTUAL TABLE search_fts USING "
+      "fts5(title, body, tokenize = \"unicode61 remove_diacritics 0 tokenchars '-._@'\");"));
   KEFU_RETURN_IF_ERROR(IndexAll(
       db, a, "SELECT seq, subject, order_seq, created_at FROM tickets WHERE seq > ? ORDER BY seq",
       [](const Stmt& s) -> std::optional<SearchDoc> {

@@ -1,6 +1,7 @@
 // Internal to the SQLite store: writing search documents (see
-// store/search_types.h for what is indexed). Every function runs inside the
-// caller's transaction.
+// store/search_types.h for what is indexed). Writes queue their documents
+// on the transaction (sqlite_internal.h QueueSearchDoc); the commit writes
+// them. Every function runs inside the caller's transaction.
 #pragma once
 
 #include <optional>
@@ -22,8 +23,15 @@ struct SearchDoc {
   std::string body;
 };
 
-// Adds or replaces (type, ref). Without an analyzer, marks the index stale.
-Status PutSearchDoc(Db& db, const SearchAnalyzer* a, const SearchDoc& d);
+// A queued change of the index: add or replace `doc`, or remove (doc.type, doc.ref).
+struct SearchOp {
+  bool remove = false;
+  SearchDoc doc;
+};
+// Applies `ops` in order (terms computed on every core for large batches).
+// Without an analyzer, marks the index stale.
+Status FlushSearchDocs(Db& db, const SearchAnalyzer* a, const std::vector<SearchOp>& ops);
+
 Status DeleteSearchDoc(Db& db, const std::string& type, const std::string& ref);
 
 SearchDoc TicketDoc(const Ticket& t, int64_t seq);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/sqlite/db.h"
+#include "store/sqlite/search_index.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kefu::sqlite {
@@ -25,15 +26,21 @@ class SqliteTxn final : public Txn {
     }
   }
   // The connection (and the write lock) go back as soon as the transaction
-  // ends, not when the Txn object is destroyed.
+  // ends, not when the Txn object is destroyed. Search documents queued by
+  // the writes are indexed first, in the transaction.
   Status Commit() override {
     if (db_ == nullptr) return Internal("transaction already finished");
-    Status st = db_->Exec("COMMIT");
+    Status st = search_.empty() ? OkStatus() : FlushSearchDocs(*db_, store_->analyzer_, search_);
+    if (st.ok()) st = db_->Exec("COMMIT");
     if (!st.ok()) (void)db_->Exec("ROLLBACK");
     Release();
     return st;
   }
   Db& db() { return *db_; }
+  // Search index changes of this transaction, written at commit: FTS5
+  // flushes its pending terms at every statement savepoint (e.g. a trigger
+  // on tickets), so writing them together is several times faster.
+  std::vector<SearchOp>& search_ops() { return search_; }
 
  private:
   void Release() {
@@ -46,9 +53,21 @@ class SqliteTxn final : public Txn {
   Db* db_;  // nullptr once finished
   std::unique_lock<std::mutex> lock_;
   bool pooled_;
+  std::vector<SearchOp> search_;
 };
 
 inline Db& D(Txn& txn) { return static_cast<SqliteTxn&>(txn).db(); }
+
+// Queues a search document (or its removal) for the commit of `txn`.
+inline void QueueSearchDoc(Txn& txn, SearchDoc d) {
+  static_cast<SqliteTxn&>(txn).search_ops().push_back({false, std::move(d)});
+}
+inline void QueueSearchRemoval(Txn& txn, std::string type, std::string ref) {
+  SearchDoc d;
+  d.type = std::move(type);
+  d.ref = std::move(ref);
+  static_cast<SqliteTxn&>(txn).search_ops().push_back({true, std::move(d)});
+}
 
 // Sequence number of an id of `kind`, or kNotFound naming `what`.
 inline StatusOr<int64_t> SeqOf(char kind, const std::string& id, std::string_view what) {

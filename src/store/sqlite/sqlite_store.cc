@@ -331,7 +331,8 @@ Status SqliteStore::InsertCustomer(Txn& txn, const Customer& c) {
                                                "tier, created_at) VALUES (?,?,?,?,?,?)"));
   KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, c.name).Bind(3, c.phone).Bind(4, c.email)
       .Bind(5, ToString(c.tier)).Bind(6, c.created_at.unix_ms).Run());
-  return PutSearchDoc(D(txn), analyzer_, CustomerDoc(c));
+  QueueSearchDoc(txn, CustomerDoc(c));
+  return OkStatus();
 }
 
 StatusOr<Customer> SqliteStore::GetCustomer(Txn& txn, const std::string& id) {
@@ -468,7 +469,7 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix) 
     }
     KEFU_RETURN_IF_ERROR(s.Run());
   }
-  KEFU_RETURN_IF_ERROR(PutSearchDoc(D(txn), analyzer_, TicketDoc(t, seq)));
+  QueueSearchDoc(txn, TicketDoc(t, seq));
   if (t.tags.empty()) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/false);
 }
@@ -516,7 +517,7 @@ Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_ver
     }
   }
   if (old.subject != t.subject || old.order_id != t.order_id) {
-    KEFU_RETURN_IF_ERROR(PutSearchDoc(D(txn), analyzer_, TicketDoc(t, seq)));
+    QueueSearchDoc(txn, TicketDoc(t, seq));
   }
   if (old.tags == t.tags) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/true);
@@ -625,7 +626,7 @@ Status SqliteStore::AppendEvents(Txn& txn, std::vector<TicketEvent>& events) {
     s.Bind(5, int64_t{IsPublicEvent(e.type) ? 1 : 0}).Bind(6, EventData(e));
     KEFU_RETURN_IF_ERROR(s.Run());
     e.seq = sqlite3_last_insert_rowid(D(txn).raw());
-    if (auto doc = MessageDoc(e, tseq)) KEFU_RETURN_IF_ERROR(PutSearchDoc(D(txn), analyzer_, *doc));
+    if (auto doc = MessageDoc(e, tseq)) QueueSearchDoc(txn, std::move(*doc));
   }
   return OkStatus();
 }
