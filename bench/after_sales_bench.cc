@@ -281,15 +281,7 @@ class DeskDb {
   }
 
   // The database and its WAL.
-  int64_t DiskBytes() const {
-    int64_t n = 0;
-    for (const char* suffix : {"", "-wal"}) {
-      std::error_code ec;
-      auto size = std::filesystem::file_size(path_ + suffix, ec);
-      if (!ec) n += static_cast<int64_t>(size);
-    }
-    return n;
-  }
+  int64_t DiskBytes() const { return bench::DatabaseBytes(path_); }
   LogisticsService& logistics() { return app_->services().logistics; }
   AfterSalesService& after_sales() { return app_->services().after_sales; }
   std::vector<Parcel>& parcels() { return parcels_; }

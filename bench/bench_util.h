@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "common/status.h"
@@ -24,6 +25,17 @@ T Must(StatusOr<T> v, const char* what) {
 }
 
 // A new directory under $TMPDIR (or /tmp) named <prefix>-XXXXXX.
+// The bytes of a SQLite database file and its WAL.
+inline int64_t DatabaseBytes(const std::string& path) {
+  int64_t n = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path + suffix, ec);
+    if (!ec) n += static_cast<int64_t>(size);
+  }
+  return n;
+}
+
 inline std::string MakeTempDir(const std::string& prefix) {
   const char* tmp = std::getenv("TMPDIR");
   std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "-XXXXXX";

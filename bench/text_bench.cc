@@ -439,15 +439,7 @@ class CorpusDb {
   double write_s() const { return write_s_; }
   double write_cpu_s() const { return write_cpu_s_; }
   const MessageGen& gen() const { return gen_; }
-  int64_t DiskBytes() const {
-    int64_t n = 0;
-    for (const char* suffix : {"", "-wal"}) {
-      std::error_code ec;
-      auto size = std::filesystem::file_size(path_ + suffix, ec);
-      if (!ec) n += static_cast<int64_t>(size);
-    }
-    return n;
-  }
+  int64_t DiskBytes() const { return bench::DatabaseBytes(path_); }
 
  private:
   void Write() {
