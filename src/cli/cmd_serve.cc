@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <thread>
 
 #include "api/app.h"
 #include "api/server.h"
@@ -31,6 +32,13 @@ int RunServe(const ServeArgs& a) {
     spdlog::error("scheduler: {}", st.ToString());
   };
   api::App app(**store, clock, std::move(opts));
+  // Without a stored model the built-in one is trained on first use (about
+  // a second): do it now, beside start-up, not in the first request.
+  std::thread warm([&text = app.services().text] { (void)text.Classifier(); });
+  struct Join {
+    std::thread& t;
+    ~Join() { t.join(); }
+  } join_warm{warm};
   Scheduler& scheduler = app.scheduler();
   api::Server server(app.services(), api::ServerOptions{listen->first, listen->second, a.threads});
   if (Status st = server.Start(); !st.ok()) return ExitCodeFor(st);

@@ -60,8 +60,4 @@ TextFindings TextService::Examine(std::string_view raw, bool classify) const {
   return f;
 }
 
-std::vector<std::string> TextService::ThreatSignals(std::string_view raw) const {
-  return text::FindThreatSignals(text::DefaultNormalizer().Normalize(raw));
-}
-
 }  // namespace kefu

@@ -58,13 +58,10 @@ class TextService {
   // text or one over 20,000 bytes.
   StatusOr<TextAnalysis> Analyze(const Actor& a, const std::string& text) const;
 
-  // Threat signals and sentiment of a customer's text; categories too with
-  // `classify`.
+  // Escalation signals (text/threat.h: traditional characters and spacing
+  // tricks do not hide them) and sentiment of a customer's text; categories
+  // too with `classify`.
   TextFindings Examine(std::string_view raw, bool classify) const;
-
-  // Escalation signals in a customer's text (text/threat.h), normalised
-  // first: traditional characters and spacing tricks do not hide them.
-  std::vector<std::string> ThreatSignals(std::string_view raw) const;
 
   // The classifier in use, and replacing it (a newly trained model) with
   // the name it is known by ("built-in", or "stored-<seq>").
