@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { setLang, t, useLang } from './lib/i18n';
+import { match, navigate, useRoute } from './lib/router';
+import { useSession, isStaff } from './lib/session';
+import type { PageRoute } from './lib/routes';
+import { agentRoutes } from './agent/routes';
+import { leadRoutes } from './lead/routes';
+import { customerRoutes } from './customer/routes';
+
+const ROUTES: PageRoute[] = [...agentRoutes, ...leadRoutes, ...customerRoutes];
+
+// The frame around every signed-in page: navigation for the user's role,
+// the language switch and sign-out; the page the path names.
+export function Shell() {
+  const { me, logout } = useSession();
+  const lang = useLang();
+  const { path } = useRoute();
+  const mine = ROUTES.filter((r) => r.roles.includes(me.role));
+  const home = isStaff(me.role) ? '/console/inbox' : '/help';
+
+  let page = null;
+  for (const r of mine) {
+    const params = match(r.pattern, path);
+    if (params) {
+      page = r.render(params);
+      break;
+    }
+  }
+  useEffect(() => {
+    if (!page) navigate(home, true);
+  }, [page, home]);
+
+  return (
+    <div className={`shell ${isStaff(me.role) ? 'staff' : 'customer'}`}>
+      <header className="topbar">
+        <a className="brand" href={home} onClick={(e) => { e.preventDefault(); navigate(home); }}>
+          {isStaff(me.role) ? t('app.console') : t('app.help')}
+        </a>
+        <nav>
+          {mine.filter((r) => r.nav).map((r) => (
+            <a
+              key={r.pattern}
+              href={r.pattern}
+              className={path.startsWith(r.pattern) ? 'active' : ''}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(r.pattern);
+              }}
+            >
+              {t(r.nav!)}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-right">
+          <span className="who" data-testid="who">
+            {me.display_name || me.login} · {t('role.' + me.role)}
+          </span>
+          <button className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('shell.lang')}</button>
+          <button className="link" onClick={logout}>{t('shell.logout')}</button>
+        </div>
+      </header>
+      <main className="content">{page}</main>
+    </div>
+  );
+}

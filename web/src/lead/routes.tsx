@@ -1,0 +1,3 @@
+import type { PageRoute } from '../lib/routes';
+
+export const leadRoutes: PageRoute[] = [];
