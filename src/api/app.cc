@@ -37,7 +37,10 @@ App::App(Store& store, Clock& clock, AppOptions o)
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
       bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),
-      notifications_(store) {
+      notifications_(store),
+      feed_(store),
+      presence_(store, auth_, feed_, clock),
+      reports_(store, clock) {
   // A node uses the latest model trained on this database.
   if (Status st = classification_.LoadStoredClassifier(); !st.ok()) {
     spdlog::warn("the stored classifier cannot be used ({}); using the built-in one", st.ToString());
@@ -49,7 +52,8 @@ Services App::services() {
                   sla_,         scheduler_,     metrics_,       after_sales_,
                   compensations_, logistics_,   notifications_, *text_,
                   search_,       classification_, knowledge_,
-                  bot_,          clock_,        carrier_secret_};
+                  bot_,          feed_,         presence_,
+                  reports_,      clock_,        carrier_secret_};
 }
 
 }  // namespace kefu::api

@@ -44,6 +44,9 @@ class App {
   CustomerService customers_;
   BotService bot_;
   NotificationService notifications_;
+  LiveFeed feed_;
+  PresenceBoard presence_;
+  ReportService reports_;
   Metrics metrics_;
 };
 

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "api/errors.h"
+#include "auth/token.h"
 #include "common/utf8.h"
 
 namespace kefu::api {
@@ -77,6 +78,32 @@ std::string BearerToken(const restinio::request_handle_t& req) {
   return {};
 }
 
+bool IsSafeMethod(restinio::http_method_id_t m) {
+  return m == restinio::http_method_get() || m == restinio::http_method_head() ||
+         m == restinio::http_method_options();
+}
+
+// The bearer token, else the session cookie's (then `via_cookie`).
+void FindToken(const restinio::request_handle_t& req, std::string& token, bool& via_cookie) {
+  token = BearerToken(req);
+  via_cookie = false;
+  if (token.empty() && !req->header().has_field(restinio::http_field::authorization)) {
+    token = SessionCookieToken(req);
+    via_cookie = !token.empty();
+  }
+}
+
+// A cookie-authenticated write needs the session's CSRF token.
+Status CheckCsrf(const restinio::request_handle_t& req, const std::string& token) {
+  if (IsSafeMethod(req->header().method())) return OkStatus();
+  std::string given = req->header().get_field_or("X-CSRF-Token", "");
+  if (given.empty() || !ConstantTimeEquals(given, CsrfTokenFor(token))) {
+    return Status(StatusCode::kPermissionDenied, "csrf_failed",
+                  "a write authenticated by the session cookie needs its X-CSRF-Token header");
+  }
+  return OkStatus();
+}
+
 // Fills `r` from the RESTinio request; the checks that need no handler.
 Status Prepare(const restinio::request_handle_t& req, const restinio::router::route_params_t& params,
                Request& r) {
@@ -106,7 +133,7 @@ Status Prepare(const restinio::request_handle_t& req, const restinio::router::ro
     r.query.emplace_back(std::move(k), std::move(v));
   }
   if (bad) return InvalidArgument("invalid_utf8", "the query string is not valid UTF-8");
-  r.token = BearerToken(req);
+  FindToken(req, r.token, r.via_cookie);
   r.idempotency_key = req->header().get_field_or("Idempotency-Key", "");
   r.signature = req->header().get_field_or("X-Kefu-Signature", "");
   return OkStatus();
@@ -136,7 +163,7 @@ restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
       ReasonPhrase(resp.status)});
   out.append_header(restinio::http_field::content_type, resp.content_type);
   out.append_header(restinio::http_field::cache_control, "no-store");
-  out.append_header("X-Content-Type-Options", "nosniff");
+  for (const auto& [k, v] : SecurityHeaders()) out.append_header(k, v);
   for (const auto& [k, v] : resp.headers) out.append_header(k, v);
   bool is_json = resp.content_type.rfind("application/json", 0) == 0;
   out.set_body(is_json ? resp.body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"
@@ -151,6 +178,59 @@ Response ErrorResponse(const Status& st) {
 }
 
 }  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders() {
+  static const std::vector<std::pair<std::string, std::string>> kHeaders = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "same-origin"},
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'"},
+  };
+  return kHeaders;
+}
+
+std::string SessionCookie(const std::string& token, int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age_seconds);
+}
+
+std::string ExpiredSessionCookie() {
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+}
+
+std::string SessionCookieToken(const restinio::request_handle_t& req) {
+  // Cookie: a=1; kefu_session=kefu_…; b=2 (several Cookie fields are joined).
+  std::string found;
+  req->header().for_each_value_of(restinio::http_field::cookie, [&](const auto& value) {
+    std::string_view v(value.data(), value.size());
+    while (!v.empty()) {
+      size_t semi = v.find(';');
+      std::string_view pair = v.substr(0, semi);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      if (pair.size() > kSessionCookie.size() && pair.substr(0, kSessionCookie.size()) == kSessionCookie &&
+          pair[kSessionCookie.size()] == '=') {
+        found = std::string(pair.substr(kSessionCookie.size() + 1));
+      }
+      if (semi == std::string_view::npos) break;
+      v.remove_prefix(semi + 1);
+    }
+    return restinio::http_header_fields_t::continue_enumeration();
+  });
+  return found;
+}
+
+StatusOr<Actor> AuthenticateRaw(const restinio::request_handle_t& req, AuthService& auth) {
+  std::string token;
+  bool via_cookie = false;
+  FindToken(req, token, via_cookie);
+  if (token.empty()) return Unauthenticated("a bearer token or a session cookie is required");
+  KEFU_ASSIGN_OR_RETURN(Actor a, auth.Authenticate(token));
+  if (via_cookie) KEFU_RETURN_IF_ERROR(CheckCsrf(req, token));
+  return a;
+}
 
 restinio::request_handling_status_t SendError(const restinio::request_handle_t& req,
                                               const Status& st) {
@@ -172,6 +252,7 @@ void Router::Add(restinio::http_method_id_t method, const std::string& route, Au
           st = Unauthenticated("a bearer token is required (POST /api/v1/auth/login)");
         } else if (auto actor = auth_service->Authenticate(r.token); actor.ok()) {
           r.actor = *actor;
+          if (r.via_cookie) st = CheckCsrf(req, r.token);
         } else {
           st = actor.status();
         }

@@ -3,6 +3,8 @@
 //   size limit (413) -> UTF-8 check (400) -> query parsing (400) ->
 //   bearer authentication (401) -> handler -> JSON response + metrics.
 // Handlers return StatusOr<Response>; errors become {"error": {...}} bodies.
+// Browsers authenticate by the session cookie instead of the bearer header;
+// their writes must then carry the session's CSRF token (403 csrf_failed).
 #pragma once
 
 #include <functional>
@@ -28,7 +30,8 @@ struct Request {
   std::string body;
   std::vector<std::pair<std::string, std::string>> path_params;
   std::vector<std::pair<std::string, std::string>> query;
-  std::string token;  // bearer token, if any
+  std::string token;  // bearer token, or the session cookie's token
+  bool via_cookie = false;  // `token` came from the session cookie
   Actor actor;        // set when the route requires authentication
   std::string idempotency_key;
   std::string signature;  // X-Kefu-Signature (signed webhooks)
@@ -63,6 +66,23 @@ struct Response {
 // never reach a route: unknown paths, malformed paths).
 restinio::request_handling_status_t SendError(const restinio::request_handle_t& req,
                                               const Status& st);
+
+// The session cookie's name and its Set-Cookie values.
+inline constexpr std::string_view kSessionCookie = "kefu_session";
+std::string SessionCookie(const std::string& token, int64_t max_age_seconds);
+std::string ExpiredSessionCookie();
+
+// The value of the session cookie in a request, "" if none.
+std::string SessionCookieToken(const restinio::request_handle_t& req);
+
+// Resolves the caller of `req` by bearer header or session cookie and checks
+// the CSRF token of cookie-authenticated writes; for handlers that answer
+// outside the Router's pipeline (the event stream).
+StatusOr<Actor> AuthenticateRaw(const restinio::request_handle_t& req, AuthService& auth);
+
+// Headers on every response: no sniffing, no framing, the console's
+// Content-Security-Policy (docs/api.md §11.7).
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
 
 enum class Auth { kPublic, kRequired };
 using Handler = std::function<StatusOr<Response>(Request&)>;

@@ -239,4 +239,8 @@ json ToJson(const Order& o) {
               {"created_at", FormatIso8601(o.created_at)}};
 }
 
+json RatingJson(const Rating& r) {
+  return {{"score", r.score}, {"comment", r.comment}, {"at", FormatIso8601(r.at)}};
+}
+
 }  // namespace kefu::api

@@ -66,6 +66,8 @@ json ToJson(const Ticket& t, const Actor& viewer);
 // Customers do not see the internal tags a ticket was opened with.
 json ToJson(const TicketEvent& e, const Actor& viewer);
 json ToJson(const Customer& c);
+// {"score", "comment", "at"}
+json RatingJson(const Rating& r);
 json ToJson(const Order& o);
 
 // {"items": [...], "next_cursor": "..." | null}

@@ -9,6 +9,9 @@
 #include "service/config_service.h"
 #include "service/customer_service.h"
 #include "service/knowledge_service.h"
+#include "service/live_feed.h"
+#include "service/presence.h"
+#include "service/report_service.h"
 #include "service/logistics_service.h"
 #include "service/notification_service.h"
 #include "service/bot_service.h"
@@ -38,6 +41,9 @@ struct Services {
   ClassificationService& classification;
   KnowledgeService& knowledge;
   BotService& bot;
+  LiveFeed& feed;
+  PresenceBoard& presence;
+  ReportService& reports;
   Clock& clock;
   // The carrier webhook's HMAC secret; empty: the webhook refuses every call.
   std::string carrier_secret;
@@ -61,5 +67,9 @@ void AddKnowledgeRoutes(Router& r, Services& s);
 void AddSearchRoutes(Router& r, Services& s);
 // Text analysis (/api/v1/text/analyze) and classifier training.
 void AddTextRoutes(Router& r, Services& s);
+
+// What the web console needs: inbox counts, presence on a ticket, reply
+// checks, ratings and the dashboard (docs/api.md §11).
+void AddConsoleRoutes(Router& r, Services& s);
 
 }  // namespace kefu::api

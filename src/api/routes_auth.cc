@@ -1,5 +1,6 @@
 #include "api/json_codec.h"
 #include "api/routes.h"
+#include "auth/token.h"
 
 namespace kefu::api {
 
@@ -9,11 +10,16 @@ void AddAuthRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(json j, req.Json());
           KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "login request"));
           std::string login, password;
+          bool cookie = false;
           KEFU_RETURN_IF_ERROR(f.Str("login", &login, true));
           KEFU_RETURN_IF_ERROR(f.Str("password", &password, true));
+          KEFU_RETURN_IF_ERROR(f.Bool("cookie", &cookie));
           KEFU_RETURN_IF_ERROR(f.Finish());
           KEFU_ASSIGN_OR_RETURN(IssuedToken t, s.auth.Login(login, password));
-          return Response::Of(200, {{"token", t.token},
+          // A browser session ({"cookie": true}) keeps its token in an
+          // HttpOnly cookie: the page's scripts never see it.
+          Response resp = Response::Of(200, {{"token", cookie ? json(nullptr) : json(t.token)},
+                                    {"csrf_token", cookie ? json(CsrfTokenFor(t.token)) : json(nullptr)},
                                     {"role", ToString(t.user.role)},
                                     {"login", t.user.login},
                                     {"display_name", t.user.display_name},
@@ -21,16 +27,26 @@ void AddAuthRoutes(Router& r, Services& s) {
                                                      ? json(nullptr)
                                                      : json(t.user.customer_id)},
                                     {"expires_at", FormatIso8601(t.expires_at)}});
+          if (cookie) {
+            int64_t max_age = (t.expires_at.unix_ms - s.clock.Now().unix_ms) / 1000;
+            resp.headers.emplace_back("Set-Cookie", SessionCookie(t.token, max_age));
+          }
+          return resp;
         });
   r.Add(restinio::http_method_post(), "/api/v1/auth/logout", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(s.auth.Logout(req.token, req.actor));
-          return Response::Of(200, {{"revoked", true}});
+          Response resp = Response::Of(200, {{"revoked", true}});
+          resp.headers.emplace_back("Set-Cookie", ExpiredSessionCookie());
+          return resp;
         });
   r.Add(restinio::http_method_get(), "/api/v1/auth/me", Auth::kRequired,
-        [](Request& req) -> StatusOr<Response> {
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(std::string name, s.auth.DisplayName(req.actor.login));
           return Response::Of(200, {{"login", req.actor.login},
                                     {"role", ToString(req.actor.role)},
+                                    {"display_name", name},
+                                    {"csrf_token", req.via_cookie ? json(CsrfTokenFor(req.token)) : json(nullptr)},
                                     {"customer", req.actor.customer_id.empty()
                                                      ? json(nullptr)
                                                      : json(req.actor.customer_id)}});

@@ -17,7 +17,7 @@ Status QueryEnum(const Request& req, const char* name, ParseFn parse, std::optio
 
 StatusOr<TicketQuery> ParseTicketQuery(const Request& req) {
   KEFU_RETURN_IF_ERROR(req.CheckQuery({"status", "priority", "channel", "assignee", "owner",
-                                       "customer", "tag", "team", "sla", "cursor", "limit"}));
+                                       "customer", "tag", "team", "sla", "view", "cursor", "limit"}));
   TicketQuery q;
   KEFU_RETURN_IF_ERROR(QueryEnum(req, "status", ParseTicketStatus, &q.status));
   KEFU_RETURN_IF_ERROR(QueryEnum(req, "priority", ParsePriority, &q.priority));
@@ -28,6 +28,7 @@ StatusOr<TicketQuery> ParseTicketQuery(const Request& req) {
   q.tag = req.Query("tag");
   q.team = req.Query("team");
   q.sla = req.Query("sla");
+  q.view = req.Query("view");
   KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
   return q;
 }
@@ -101,7 +102,10 @@ void AddTicketRoutes(Router& r, Services& s) {
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
           KEFU_ASSIGN_OR_RETURN(Ticket t, s.tickets.Get(req.actor, req.Param("id")));
-          return TicketResponse(200, t, req.actor);
+          KEFU_ASSIGN_OR_RETURN(std::optional<Rating> rating, s.tickets.RatingOf(req.actor, t.id));
+          Response resp = TicketResponse(200, t, req.actor);
+          resp.body["rating"] = rating ? RatingJson(*rating) : json(nullptr);
+          return resp;
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/tickets/:id/events", Auth::kRequired,

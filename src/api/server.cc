@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "api/errors.h"
+#include "api/static_files.h"
+#include "api/stream.h"
 
 namespace kefu::api {
 
@@ -34,9 +36,17 @@ Status Server::Start() {
   AddTextRoutes(router, services_);
   AddSearchRoutes(router, services_);
   AddKnowledgeRoutes(router, services_);
+  AddConsoleRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
+  AddStreamRoute(*express, services_);
+  services_.feed.Start();
   RouteMetrics* unmatched = services_.metrics.ForRoute("ANY", "(unmatched)");
-  express->non_matched_request_handler([unmatched](auto req) {
+  auto files = std::make_shared<StaticFiles>(options_.web_root);
+  if (!options_.web_root.empty() && !files->Available()) {
+    spdlog::warn("no web console in {} (build it: cd web && npm ci && npm run build)", options_.web_root);
+  }
+  express->non_matched_request_handler([unmatched, files](auto req) {
+    if (auto served = files->TryServe(req)) return *served;
     unmatched->Observe(404, 0);
     return SendError(req, NotFound("no such endpoint: " + std::string(req->header().path())));
   });
@@ -80,6 +90,8 @@ Status Server::Start() {
 }
 
 void Server::Stop() {
+  services_.feed.Stop();
+  services_.feed.DropAll();
   if (impl_ && impl_->running) {
     impl_->running->stop();
     impl_->running->wait();

@@ -15,6 +15,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   size_t threads = 4;  // handler threads; SQLite writes block one of them briefly
+  // The built web console (index.html, assets/); "" serves none.
+  std::string web_root = "web/dist";
 };
 
 class Server {

@@ -1,5 +1,6 @@
 #include "auth/token.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <sys/random.h>
 
@@ -43,6 +44,17 @@ std::string Sha256Hex(std::string_view data) {
   unsigned int len = 0;
   EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
   return HexEncode(std::string_view(reinterpret_cast<const char*>(md), len));
+}
+
+std::string CsrfTokenFor(std::string_view session_token) {
+  std::string in = "kefu-csrf:";
+  in += session_token;
+  return Sha256Hex(in).substr(0, 40);
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace kefu

@@ -20,4 +20,11 @@ std::string Sha256Hex(std::string_view data);
 
 std::string HexEncode(std::string_view bytes);
 
+// The CSRF token of a browser session: derived from (and revealing
+// nothing of) the session token, so it needs no storage and dies with it.
+std::string CsrfTokenFor(std::string_view session_token);
+
+// Compares two strings in time independent of where they differ.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
 }  // namespace kefu

@@ -40,7 +40,7 @@ int RunServe(const ServeArgs& a) {
     ~Join() { t.join(); }
   } join_warm{warm};
   Scheduler& scheduler = app.scheduler();
-  api::Server server(app.services(), api::ServerOptions{listen->first, listen->second, a.threads});
+  api::Server server(app.services(), api::ServerOptions{listen->first, listen->second, a.threads, a.web_root});
   if (Status st = server.Start(); !st.ok()) return ExitCodeFor(st);
   scheduler.Start();
   spdlog::info("kefu serving {} on http://{} ({} threads)", a.db, a.listen, a.threads);

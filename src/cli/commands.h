@@ -29,6 +29,7 @@ struct ServeArgs {
   size_t threads = 4;
   std::string carrier_secret;  // --carrier-secret or $KEFU_CARRIER_SECRET
   double triage_below = 0.5;   // see TextOptions
+  std::string web_root = "web/dist";  // the built console; "" serves none
 };
 int RunServe(const ServeArgs& a);
 

@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
   s->add_option("--carrier-secret", serve.carrier_secret,
                  "HMAC secret of the carrier webhook (default: $KEFU_CARRIER_SECRET)")
       ->envname("KEFU_CARRIER_SECRET");
+  s->add_option("--web-root", serve.web_root,
+                 "Folder of the built web console (index.html, assets/); empty for none")
+      ->capture_default_str();
   s->add_option("--triage-below", serve.triage_below,
                 "New tickets whose best category is less certain get no category and the tag needs_triage")
       ->capture_default_str()

@@ -150,6 +150,7 @@ enum class EventType {
   kCompensation,     // compensation requested/decided; data: body (id), from, to, reason
   kShipment,         // a linked shipment changed; data: body (shipment id), to (status), reason
   kReminder,         // a follow-up is due; data: from (what), to (who is reminded), reason
+  kRated,            // the customer rated the service; data: to (score 1-5), body (comment)
 };
 
 std::string_view ToString(EventType t);

@@ -66,6 +66,12 @@ StatusOr<Actor> AuthService::Authenticate(std::string_view token) {
   return Actor{u.login, u.role, u.customer_id};
 }
 
+StatusOr<std::string> AuthService::DisplayName(const std::string& login) {
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  KEFU_ASSIGN_OR_RETURN(UserRecord r, store_.GetUserByLogin(*txn, login));
+  return r.user.display_name.empty() ? r.user.login : r.user.display_name;
+}
+
 Status AuthService::Logout(std::string_view token, const Actor& by) {
   Timestamp now = clock_.Now();
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));

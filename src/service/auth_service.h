@@ -39,6 +39,9 @@ class AuthService {
 
   // The actor behind a bearer token; kUnauthenticated if unknown, expired or revoked.
   StatusOr<Actor> Authenticate(std::string_view token);
+  // The name people see for `login` (the login itself if it has none);
+  // kNotFound for an unknown login.
+  StatusOr<std::string> DisplayName(const std::string& login);
 
   // Revokes `token`. kUnauthenticated if it was not active.
   Status Logout(std::string_view token, const Actor& by);

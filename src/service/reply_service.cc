@@ -19,14 +19,18 @@ std::string Describe(const std::vector<PhraseMatch>& matches, bool blocking_only
 
 }  // namespace
 
-StatusOr<std::string> CheckOutgoingReply(const ConfigSnapshot& cfg, std::string_view body,
-                                         bool confirmed) {
+std::vector<PhraseMatch> FindReplyPhrases(const ConfigSnapshot& cfg, std::string_view body) {
   // Traditional and simplified characters match each other: both sides are
   // normalised (text/normalizer.h) before the core's phrase matching.
   const text::Normalizer& norm = text::DefaultNormalizer();
   std::vector<ForbiddenPhrase> phrases = cfg.phrases;
   for (auto& p : phrases) p.phrase = norm.Normalize(p.phrase);
-  std::vector<PhraseMatch> matches = FindForbiddenPhrases(norm.Normalize(body), phrases);
+  return FindForbiddenPhrases(norm.Normalize(body), phrases);
+}
+
+StatusOr<std::string> CheckOutgoingReply(const ConfigSnapshot& cfg, std::string_view body,
+                                         bool confirmed) {
+  std::vector<PhraseMatch> matches = FindReplyPhrases(cfg, body);
   switch (DecideReply(matches, confirmed)) {
     case ReplyVerdict::kBlock:
       return Status(StatusCode::kValidation, "reply_blocked",

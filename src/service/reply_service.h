@@ -21,6 +21,9 @@ namespace kefu {
 // characters catches a reply in traditional ones, and the reverse.
 StatusOr<std::string> CheckOutgoingReply(const ConfigSnapshot& cfg, std::string_view body,
                                          bool confirmed);
+// The forbidden phrases `body` contains, as CheckOutgoingReply finds them
+// (for a warning while the reply is written).
+std::vector<PhraseMatch> FindReplyPhrases(const ConfigSnapshot& cfg, std::string_view body);
 
 // The template variables of ticket `t` for `agent` (see
 // KnownTemplateVariables). Variables without a value (no order, no SLA

@@ -133,9 +133,7 @@ StatusOr<Ticket> TicketService::Get(const Actor& a, const std::string& id) {
   return t;
 }
 
-StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q) {
-  KEFU_RETURN_IF_ERROR(CheckLimit(q.page.limit));
-  KEFU_ASSIGN_OR_RETURN(int64_t before, DecodeCursor(q.page.cursor));
+StatusOr<TicketFilter> TicketService::Filter(const Actor& a, const TicketQuery& q) {
   TicketFilter f;
   f.status = q.status;
   f.priority = q.priority;
@@ -157,15 +155,70 @@ StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q)
   if (!q.sla.empty() && a.role == Role::kCustomer) {
     return PermissionDenied("SLA views are for the service team");
   }
-  f.before_seq = before;
-  f.limit = q.page.limit + 1;
+  KEFU_RETURN_IF_ERROR(ApplyView(a, q.view, f));
   if (a.role == Role::kCustomer) {
     if (!q.tag.empty()) return PermissionDenied("tags are internal to the service team");
-    if (!q.customer_id.empty() && q.customer_id != a.customer_id) return Page<Ticket>{};
-    f.customer_id = a.customer_id;
+    // Another customer's id matches nothing (an empty list, not an error).
+    f.customer_id = q.customer_id.empty() || q.customer_id == a.customer_id ? a.customer_id : "C-0";
   } else if (a.role == Role::kAgent) {
     f.visible_to_agent = a.login;
   }
+  return f;
+}
+
+Status TicketService::ApplyView(const Actor& a, const std::string& view, TicketFilter& f) {
+  if (view.empty()) return OkStatus();
+  if (a.role == Role::kCustomer) return PermissionDenied("inbox views are for the service team");
+  if (view == "mine") {
+    f.assignee = a.login;
+    f.unresolved = true;
+  } else if (view == "team") {
+    std::vector<std::string> teams;
+    if (deps_.config != nullptr) {
+      KEFU_ASSIGN_OR_RETURN(auto snap, deps_.config->Snapshot());
+      if (auto it = snap->agents.find(a.login); it != snap->agents.end()) teams = it->second.teams;
+    }
+    // Someone in no team has an empty team view.
+    f.teams = teams.empty() ? std::vector<std::string>{"(no team)"} : teams;
+    f.unresolved = true;
+  } else if (view == "unassigned") {
+    f.waiting = true;
+  } else if (view == "breaching_soon") {
+    Timestamp now = clock_.Now();
+    f.sla_breach_from = now;
+    f.sla_breach_to = Timestamp{now.unix_ms + 60 * 60'000};
+  } else if (view == "vip") {
+    f.vip = true;
+    f.unresolved = true;
+  } else if (view == "pending_third_party") {
+    f.status = TicketStatus::kPendingThirdParty;
+  } else {
+    return ValidationError("view must be one of mine, team, unassigned, breaching_soon, vip, "
+                           "pending_third_party");
+  }
+  return OkStatus();
+}
+
+StatusOr<std::vector<std::pair<std::string, int64_t>>> TicketService::ViewCounts(const Actor& a) {
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "count inbox views"));
+  std::vector<std::pair<std::string, int64_t>> out;
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  for (const char* view : kInboxViews) {
+    TicketQuery q;
+    q.view = view;
+    KEFU_ASSIGN_OR_RETURN(TicketFilter f, Filter(a, q));
+    KEFU_ASSIGN_OR_RETURN(int64_t n, store_.CountTickets(*txn, f));
+    out.emplace_back(view, n);
+  }
+  return out;
+}
+
+StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q) {
+  KEFU_RETURN_IF_ERROR(CheckLimit(q.page.limit));
+  KEFU_ASSIGN_OR_RETURN(int64_t before, DecodeCursor(q.page.cursor));
+  KEFU_ASSIGN_OR_RETURN(TicketFilter f, Filter(a, q));
+  f.before_seq = before;
+  f.limit = q.page.limit + 1;
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
   KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> rows, store_.ListTickets(*txn, f));
   return MakePage(std::move(rows), q.page.limit, [](const Ticket& t) { return *ParseId('T', t.id); });

@@ -33,8 +33,14 @@ struct TicketQuery {
   // "breaching_soon": a running SLA clock breaches within the next hour;
   // "breached": one has breached; "" = any.
   std::string sla;
+  // An inbox view (staff): "mine", "team", "unassigned", "breaching_soon",
+  // "vip", "pending_third_party" (docs/api.md §11.1); "" = none.
+  std::string view;
   PageRequest page;
 };
+
+inline constexpr const char* kInboxViews[] = {"mine", "team", "unassigned", "breaching_soon", "vip",
+                                              "pending_third_party"};
 
 // What a TicketService works with besides the store. All optional: without
 // config there are no teams to check and no forbidden phrases; with sla,
@@ -80,6 +86,16 @@ class TicketService {
   // Customers get only their own tickets and may not filter by tag
   // (kPermissionDenied: tags are internal); agents get what they may see.
   StatusOr<Page<Ticket>> List(const Actor& a, const TicketQuery& q);
+  // The number of tickets `a` may see in each inbox view (staff), in
+  // kInboxViews' order.
+  StatusOr<std::vector<std::pair<std::string, int64_t>>> ViewCounts(const Actor& a);
+
+  // The customer's satisfaction rating of their resolved or closed ticket,
+  // once: 409 not_resolved / already_rated; 422 for a score outside 1..5
+  // or a comment over 1,000 characters. Appends a public `rated` event.
+  StatusOr<Rating> Rate(const Actor& a, const std::string& id, int score, const std::string& comment);
+  // The ticket's rating (anyone who can see it), nullopt if none.
+  StatusOr<std::optional<Rating>> RatingOf(const Actor& a, const std::string& id);
   // A customer sees only public events.
   StatusOr<Page<TicketEvent>> Events(const Actor& a, const std::string& id, const PageRequest& p);
 
@@ -108,6 +124,9 @@ class TicketService {
   Status CheckStorage();
 
  private:
+  // The store filter for `q` as `a` may see it (visibility, views).
+  StatusOr<TicketFilter> Filter(const Actor& a, const TicketQuery& q);
+  Status ApplyView(const Actor& a, const std::string& view, TicketFilter& f);
   // Loads the ticket, applies `decide`, stores the result. kNotFound if the
   // ticket does not exist or `a` may not see it.
   template <typename Decide>

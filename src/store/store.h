@@ -19,6 +19,7 @@
 #include "core/escalation.h"
 #include "core/logistics.h"
 #include "core/model.h"
+#include "core/report.h"
 #include "store/search_types.h"
 #include "core/routing.h"
 
@@ -57,6 +58,9 @@ struct TicketFilter {
   std::string customer_id;
   std::string tag;
   std::string team;      // "" = any
+  std::vector<std::string> teams;  // any of these teams; empty = any
+  bool unresolved = false;  // only tickets not resolved or closed
+  bool vip = false;         // only tickets of VIP customers
   bool team_is_empty = false;  // only tickets without a team
   bool waiting = false;  // only unassigned tickets in new or open (the waiting queue)
   // Only tickets whose earliest running SLA breach instant is in
@@ -138,6 +142,23 @@ struct AgentState {
   int chats = 0;
 };
 
+// The head of a timeline event, for the live feed (no body).
+struct EventHead {
+  int64_t seq = 0;
+  std::string ticket_id;
+  EventType type = EventType::kCreated;
+  std::string actor;
+  Timestamp at;
+  bool is_public = false;
+};
+
+// A customer's satisfaction rating of a resolved ticket.
+struct Rating {
+  int score = 0;  // 1..5
+  std::string comment;
+  Timestamp at;
+};
+
 struct AuditEntry {
   Timestamp at;
   std::string actor;
@@ -193,6 +214,8 @@ class Store {
   virtual StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) = 0;
   // Newest first. Uses the indexes of the filtered columns.
   virtual StatusOr<std::vector<Ticket>> ListTickets(Txn& txn, const TicketFilter& f) = 0;
+  // How many tickets match `f` (its cursor and limit ignored).
+  virtual StatusOr<int64_t> CountTickets(Txn& txn, const TicketFilter& f) = 0;
   // Appends events in order and sets their seq. History is never rewritten.
   virtual Status AppendEvents(Txn& txn, std::vector<TicketEvent>& events) = 0;
   // Oldest first, events with seq > after_seq.
@@ -333,6 +356,21 @@ class Store {
       Txn& txn) = 0;
 
   // The audit log of changes that are not ticket events. Append-only.
+  // Timeline event heads of every ticket with seq > after_seq, oldest first
+  // (the live feed); LatestEventSeq is the newest seq (0 if none).
+  virtual StatusOr<std::vector<EventHead>> ListEventHeadsAfter(Txn& txn, int64_t after_seq,
+                                                               int limit) = 0;
+  virtual StatusOr<int64_t> LatestEventSeq(Txn& txn) = 0;
+
+  // A ticket's rating: PutRating is kAlreadyExists "already_rated" for a
+  // second one; GetRating nullopt when there is none.
+  virtual Status PutRating(Txn& txn, const std::string& ticket_id, const Rating& r) = 0;
+  virtual StatusOr<std::optional<Rating>> GetRating(Txn& txn, const std::string& ticket_id) = 0;
+
+  // The tickets created at or after `since`, or still unresolved, or
+  // resolved at or after `since` (what a dashboard over the window needs).
+  virtual StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) = 0;
+
   virtual Status AppendAudit(Txn& txn, const AuditEntry& e) = 0;
   virtual StatusOr<std::vector<AuditEntry>> ListAudit(Txn& txn, int64_t after_seq, int limit) = 0;
 };

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 5> kMigrations = {
+constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -379,6 +379,16 @@ CREATE TABLE category_labels (
   actor TEXT NOT NULL,
   at INTEGER NOT NULL
 );
+)sql",
+    // v6: the web console: customers' satisfaction ratings.
+    R"sql(
+CREATE TABLE ratings (
+  ticket_seq INTEGER PRIMARY KEY REFERENCES tickets(seq),
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  comment TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX tickets_by_created ON tickets(created_at);
 )sql",
 };
 

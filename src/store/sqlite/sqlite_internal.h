@@ -56,6 +56,10 @@ class SqliteTxn final : public Txn {
   std::vector<SearchOp> search_;
 };
 
+// The ticket columns in the order ReadTicket reads them.
+extern const char* const kTicketColumns;
+Ticket ReadTicket(const Stmt& s);
+
 inline Db& D(Txn& txn) { return static_cast<SqliteTxn&>(txn).db(); }
 
 // Queues a search document (or its removal) for the commit of `txn`.

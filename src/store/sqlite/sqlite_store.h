@@ -50,6 +50,12 @@ class SqliteStore final : public Store {
                       const Ticket* stored = nullptr) override;
   StatusOr<Ticket> GetTicket(Txn& txn, const std::string& id) override;
   StatusOr<std::vector<Ticket>> ListTickets(Txn& txn, const TicketFilter& f) override;
+  StatusOr<int64_t> CountTickets(Txn& txn, const TicketFilter& f) override;
+  StatusOr<std::vector<EventHead>> ListEventHeadsAfter(Txn& txn, int64_t after_seq, int limit) override;
+  StatusOr<int64_t> LatestEventSeq(Txn& txn) override;
+  Status PutRating(Txn& txn, const std::string& ticket_id, const Rating& r) override;
+  StatusOr<std::optional<Rating>> GetRating(Txn& txn, const std::string& ticket_id) override;
+  StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) override;
   Status AppendEvents(Txn& txn, std::vector<TicketEvent>& events) override;
   StatusOr<std::vector<TicketEvent>> ListEvents(Txn& txn, const std::string& ticket_id,
                                                 bool public_only, int64_t after_seq,

@@ -1,0 +1,63 @@
+// The service dashboard: pure arithmetic over what the store reports of
+// each ticket (Store::ListTicketFacts). Days are calendar days in China Standard Time (UTC+8,
+// no daylight saving).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/time.h"
+#include "core/model.h"
+
+namespace kefu {
+
+inline constexpr int64_t kChinaOffsetMs = 8 * 3600 * 1000;
+
+struct DashboardTicket {
+  std::string category;  // "" = none yet
+  Priority priority = Priority::kP3;
+  Timestamp created_at;
+  std::optional<Timestamp> first_response_at;
+  std::optional<Timestamp> resolved_at;
+  bool breached = false;
+  int rating = 0;  // 1..5, 0 = not rated
+};
+
+struct Durations {
+  int64_t count = 0;
+  std::optional<double> median_minutes, p90_minutes;  // nullopt when count == 0
+};
+
+struct DayTrend {
+  std::string date;  // YYYY-MM-DD (UTC+8)
+  int64_t created = 0, resolved = 0, backlog = 0;  // backlog: open at the day's end
+};
+
+struct Dashboard {
+  int days = 14;
+  std::vector<std::pair<std::string, int64_t>> by_category;  // most frequent first, then by code
+  std::map<Priority, int64_t> by_priority;
+  Durations first_response, resolution;
+  int64_t sla_tickets = 0, sla_breached = 0;
+  int64_t csat_count = 0;
+  std::optional<double> csat_average, satisfied_share;
+  std::vector<DayTrend> trend;  // oldest first, `days` entries ending today
+};
+
+// The window is the `days` calendar days ending with the day of `now`.
+// Tickets created in it count for categories, priorities, times, SLA and
+// CSAT; the trend's backlog counts every ticket created by a day's end and
+// not resolved by then. `tickets` must hold every ticket created in the
+// window and every ticket open at any point of it.
+Dashboard Summarize(const std::vector<DashboardTicket>& tickets, Timestamp now, int days);
+
+// The nearest-rank percentile (0 < p <= 1) of `v` (sorted ascending, not empty).
+double Percentile(const std::vector<double>& sorted, double p);
+
+// Start of the UTC+8 calendar day holding `t`, and that day as YYYY-MM-DD.
+Timestamp ChinaDayStart(Timestamp t);
+std::string ChinaDate(Timestamp t);
+
+}  // namespace kefu
