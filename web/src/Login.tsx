@@ -14,7 +14,7 @@ export function Login({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setError('');
     try {
-      await api.post('/auth/login', { login, password });
+      await api.login(login, password);
       onDone();
     } catch {
       setError(t('login.failed'));

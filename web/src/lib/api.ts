@@ -63,6 +63,8 @@ export function setUnauthenticatedHandler(f: () => void): void {
 export const api = {
   get: <T>(path: string, q?: Query) => call<T>('GET', path, undefined, q),
   post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
+  // Signs in with a session cookie (HttpOnly): the answer carries no token.
+  login: (login: string, password: string) => call<{ csrf_token: string }>('POST', '/auth/login', { login, password, cookie: true }),
   put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
   del: <T>(path: string) => call<T>('DELETE', path),
