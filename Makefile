@@ -14,10 +14,14 @@ DEB_PACKAGES := build-essential cmake pkg-config \
   libsqlite3-dev libargon2-dev libicu-dev libopencc-dev libfasttext-dev libcli11-dev libspdlog-dev libssl-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 BENCH_PACKAGES := wrk python3
+# The web console's end-to-end tests drive Debian's Chromium (never a
+# downloaded browser); the CJK fonts make Chinese readable in screenshots.
+E2E_PACKAGES := chromium fonts-noto-cjk
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build kefu run test bench clean
+.PHONY: all deps web-deps e2e-deps build kefu web run test e2e screenshots bench clean
 
 all: build
 
@@ -29,6 +33,27 @@ deps:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
+# Node.js and npm come with the machine; Debian's are the fallback.
+web-deps:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+
+e2e-deps:
+	@missing=$$(for p in $(E2E_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+# npm ci installs exactly package-lock.json's versions from the npm registry.
+web/node_modules/.package-lock.json: web/package-lock.json | web-deps
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run build
+
+web: web/dist/index.html
+
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 
@@ -39,21 +64,32 @@ build: deps $(BUILD)/CMakeCache.txt
 kefu: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target kefu
 
-run: kefu
+run: kefu web
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then \
 	  $(BUILD)/kefu migrate --db $(DB) && $(BUILD)/kefu demo-data --db $(DB); \
 	fi
 	@echo
 	@echo "Kefu is starting on http://$(LISTEN)  (database $(DB); Ctrl-C stops it)"
+	@echo "Console and help centre: http://$(LISTEN)/"
 	@echo "Demo logins, password kefu2026: admin (admin), wang.min (manager), chen.jie (lead),"
 	@echo "  li.na / zhao.lei / sun.li (agents), wangfang / zhangwei / linyijun (customers)"
 	@echo "Try: curl -s http://$(LISTEN)/healthz"
 	@echo
-	exec $(BUILD)/kefu serve --db $(DB) --listen $(LISTEN) --carrier-secret $(CARRIER_SECRET)
+	exec $(BUILD)/kefu serve --db $(DB) --listen $(LISTEN) --carrier-secret $(CARRIER_SECRET) --web-root web/dist
 
-test: build
+test: build web e2e-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory e2e
+
+# The console's end-to-end tests (Playwright on Debian's Chromium) against a
+# real server with the demo data; screenshots go to $(BUILD)/screenshots.
+e2e: kefu web e2e-deps
+	node web/e2e/run.mjs --kefu $(BUILD)/kefu --web-root web/dist --screenshots $(BUILD)/screenshots
+
+# Refreshes the README's pictures of the console.
+screenshots: kefu web e2e-deps
+	node web/e2e/run.mjs --kefu $(BUILD)/kefu --web-root web/dist --screenshots docs/screenshots
 
 bench: build
 	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -61,4 +97,4 @@ bench: build
 	bench/run_all.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) web/dist web/node_modules

@@ -16,6 +16,10 @@ export function Shell() {
   const lang = useLang();
   const { path } = useRoute();
   const mine = ROUTES.filter((r) => r.roles.includes(me.role));
+  // The navigation entry of the page: the longest nav pattern the path is under.
+  const activeNav = mine
+    .filter((r) => r.nav && (path === r.pattern || path.startsWith(r.pattern + '/')))
+    .sort((a, b) => b.pattern.length - a.pattern.length)[0]?.pattern;
   const home = isStaff(me.role) ? '/console/inbox' : '/help';
 
   let page = null;
@@ -41,7 +45,7 @@ export function Shell() {
             <a
               key={r.pattern}
               href={r.pattern}
-              className={path.startsWith(r.pattern) ? 'active' : ''}
+              className={r.pattern === activeNav ? 'active' : ''}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(r.pattern);

@@ -1,0 +1,97 @@
+// Small helpers shared by the agent pages.
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../lib/api';
+import { t } from '../lib/i18n';
+import type { Ticket } from '../lib/types';
+import type { Sla } from './types';
+
+// The moves of docs/api.md §4.1.
+export const NEXT_STATUS: Record<string, string[]> = {
+  new: ['open'],
+  open: ['pending_customer', 'pending_third_party', 'resolved'],
+  pending_customer: ['open', 'resolved'],
+  pending_third_party: ['open', 'resolved'],
+  resolved: ['open', 'closed'],
+  closed: [],
+};
+
+export function errMsg(e: unknown): string {
+  if (e instanceof ApiError) {
+    const known = t('err.' + e.code);
+    return known === 'err.' + e.code ? e.message || e.code : `${known}：${e.message}`;
+  }
+  if (e instanceof Error) return e.message;
+  return t('common.error');
+}
+
+export function isCode(e: unknown, code: string): boolean {
+  return e instanceof ApiError && e.code === code;
+}
+
+// A clock that re-renders the caller every `ms` (SLA countdowns).
+export function useNow(ms = 30000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const h = window.setInterval(() => setNow(Date.now()), ms);
+    return () => window.clearInterval(h);
+  }, [ms]);
+  return now;
+}
+
+// Calls `f` once, `ms` after the last call of the returned function.
+export function useDebounced<A extends unknown[]>(f: (...a: A) => void, ms: number): (...a: A) => void {
+  const ref = useRef(f);
+  ref.current = f;
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const [fn] = useState(() => (...a: A) => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => ref.current(...a), ms);
+  });
+  return fn;
+}
+
+// The SLA the ticket JSON carries, if the server includes it.
+export function ticketSla(tk: Ticket): Sla | null {
+  const s = tk.sla as Partial<Sla> | undefined | null;
+  if (s && Array.isArray(s.clocks)) return { breach_at: s.breach_at ?? null, ...s } as Sla;
+  // a bare breach time (sla: {breach_at} or sla_breach_at) is enough for a countdown
+  const at = (s && typeof s.breach_at === 'string' ? s.breach_at : null) ?? (typeof tk.sla_breach_at === 'string' ? tk.sla_breach_at : null);
+  return at ? { clocks: [], breach_at: at } : null;
+}
+
+export type SlaTone = 'ok' | 'warning' | 'breached' | 'met' | 'paused' | 'none';
+
+// The clock that matters most: breached, then the earliest running due.
+export function slaSummary(sla: Sla | null, now: number): { due: string | null; tone: SlaTone } {
+  if (!sla) return { due: null, tone: 'none' };
+  if (sla.clocks.length === 0 && sla.breach_at) {
+    const left = new Date(sla.breach_at).getTime() - now;
+    return { due: sla.breach_at, tone: left < 0 ? 'breached' : left < 3600_000 ? 'warning' : 'ok' };
+  }
+  const running = sla.clocks.filter((c) => c.state !== 'met' && !c.paused && c.due_at);
+  if (running.length === 0) {
+    return { due: null, tone: sla.clocks.some((c) => c.paused) ? 'paused' : sla.clocks.length ? 'met' : 'none' };
+  }
+  running.sort((a, b) => a.due_at!.localeCompare(b.due_at!));
+  const c = running[0];
+  const due = c.due_at!;
+  let tone: SlaTone = c.state === 'breached' || new Date(due).getTime() < now ? 'breached' : 'ok';
+  if (tone === 'ok' && (c.state === 'warning' || new Date(due).getTime() - now < 3600_000)) tone = 'warning';
+  return { due, tone };
+}
+
+export function isOpen(status: string): boolean {
+  return status !== 'resolved' && status !== 'closed';
+}
+
+// t(prefix + value), or the value itself when no string is registered.
+export function lbl(prefix: string, v: string | null | undefined): string {
+  if (!v) return '—';
+  const s = t(prefix + v);
+  return s === prefix + v ? v : s;
+}
+
+export function catLabel(c: string | null | undefined): string {
+  return c ? t('category.' + c) : t('agent.untriaged');
+}
