@@ -71,5 +71,8 @@ void AddTextRoutes(Router& r, Services& s);
 // What the web console needs: inbox counts, presence on a ticket, reply
 // checks, ratings and the dashboard (docs/api.md §11).
 void AddConsoleRoutes(Router& r, Services& s);
+// The name people see for `login`: its display name, else the login itself
+// (also for "system" and logins that are no user).
+std::string DisplayNameOf(AuthService& auth, const std::string& login);
 
 }  // namespace kefu::api

@@ -36,8 +36,9 @@ json SlaJson(const Ticket& t, const TicketSla& sla) {
               {"breach_at", OptTime(sla.index.breach_at)}};
 }
 
-json AgentJson(const AgentProfile& p, Presence presence, int open, int chats) {
+json AgentJson(AuthService& auth, const AgentProfile& p, Presence presence, int open, int chats) {
   json j = AgentProfileToJson(p);
+  j["display_name"] = DisplayNameOf(auth, p.login);
   j["presence"] = ToString(presence);
   j["open"] = open;
   j["chats"] = chats;
@@ -127,7 +128,7 @@ void AddConfigRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(auto agents, s.config.Agents(req.actor));
           std::vector<json> out;
           for (const auto& a : agents) {
-            out.push_back(AgentJson(a.profile, a.state.presence, a.state.open, a.state.chats));
+            out.push_back(AgentJson(s.auth, a.profile, a.state.presence, a.state.open, a.state.chats));
           }
           return Response::Of(200, Items(std::move(out)));
         });
@@ -153,7 +154,7 @@ void AddConfigRoutes(Router& r, Services& s) {
           for (const auto& t : v.waiting) waiting.push_back(ToJson(t, req.actor));
           json agents = json::array();
           for (const auto& a : v.agents) {
-            agents.push_back(AgentJson(a.profile, a.presence, a.open, a.chats));
+            agents.push_back(AgentJson(s.auth, a.profile, a.presence, a.open, a.chats));
           }
           return Response::Of(200, json{{"team", TeamToJson(v.team)},
                                         {"waiting", std::move(waiting)},

@@ -66,6 +66,11 @@ json DashboardJson(const DashboardReport& r) {
 
 }  // namespace
 
+std::string DisplayNameOf(AuthService& auth, const std::string& login) {
+  auto name = auth.DisplayName(login);
+  return name.ok() ? *name : login;
+}
+
 void AddConsoleRoutes(Router& r, Services& s) {
   r.Add(restinio::http_method_get(), "/api/v1/inbox/counts", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
@@ -124,6 +129,13 @@ void AddConsoleRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(Rating rating, s.tickets.Rate(req.actor, req.Param("id"),
                                                               static_cast<int>(score), comment));
           return Response::Of(201, RatingJson(rating));
+        });
+
+  r.Add(restinio::http_method_get(), "/api/v1/tickets/:id/rating", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
+          KEFU_ASSIGN_OR_RETURN(std::optional<Rating> rating, s.tickets.RatingOf(req.actor, req.Param("id")));
+          return Response::Of(200, {{"rating", rating ? RatingJson(*rating) : json(nullptr)}});
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/reports/dashboard", Auth::kRequired,

@@ -1,3 +1,5 @@
+#include <map>
+
 #include "api/json_codec.h"
 #include "api/routes.h"
 #include "auth/token.h"
@@ -17,7 +19,7 @@ Status QueryEnum(const Request& req, const char* name, ParseFn parse, std::optio
 
 StatusOr<TicketQuery> ParseTicketQuery(const Request& req) {
   KEFU_RETURN_IF_ERROR(req.CheckQuery({"status", "priority", "channel", "assignee", "owner",
-                                       "customer", "tag", "team", "sla", "view", "cursor", "limit"}));
+                                       "customer", "tag", "team", "sla", "view", "category", "cursor", "limit"}));
   TicketQuery q;
   KEFU_RETURN_IF_ERROR(QueryEnum(req, "status", ParseTicketStatus, &q.status));
   KEFU_RETURN_IF_ERROR(QueryEnum(req, "priority", ParsePriority, &q.priority));
@@ -29,6 +31,7 @@ StatusOr<TicketQuery> ParseTicketQuery(const Request& req) {
   q.team = req.Query("team");
   q.sla = req.Query("sla");
   q.view = req.Query("view");
+  q.category = req.Query("category");
   KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
   return q;
 }
@@ -102,10 +105,7 @@ void AddTicketRoutes(Router& r, Services& s) {
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
           KEFU_ASSIGN_OR_RETURN(Ticket t, s.tickets.Get(req.actor, req.Param("id")));
-          KEFU_ASSIGN_OR_RETURN(std::optional<Rating> rating, s.tickets.RatingOf(req.actor, t.id));
-          Response resp = TicketResponse(200, t, req.actor);
-          resp.body["rating"] = rating ? RatingJson(*rating) : json(nullptr);
-          return resp;
+          return TicketResponse(200, t, req.actor);
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/tickets/:id/events", Auth::kRequired,
@@ -113,7 +113,15 @@ void AddTicketRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({"cursor", "limit"}));
           KEFU_ASSIGN_OR_RETURN(PageRequest p, req.Page());
           KEFU_ASSIGN_OR_RETURN(Page<TicketEvent> page, s.tickets.Events(req.actor, req.Param("id"), p));
-          return Response::Of(200, PageJson(page, [&](const TicketEvent& e) { return ToJson(e, req.actor); }));
+          // Who acted, as people read it (a page has few distinct actors).
+          std::map<std::string, std::string> names;
+          return Response::Of(200, PageJson(page, [&](const TicketEvent& e) {
+            json j = ToJson(e, req.actor);
+            auto it = names.find(e.actor);
+            if (it == names.end()) it = names.emplace(e.actor, DisplayNameOf(s.auth, e.actor)).first;
+            j["actor_name"] = it->second;
+            return j;
+          }));
         });
 
   r.Add(restinio::http_method_post(), "/api/v1/tickets/:id/messages", Auth::kRequired,

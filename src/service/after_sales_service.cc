@@ -48,7 +48,7 @@ StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const A
   KEFU_ASSIGN_OR_RETURN(c.ticket, store_.GetTicket(txn, ticket_id));
   KEFU_RETURN_IF_ERROR(CheckVisible(a, c.ticket));
   std::string order_id = d.order_id.empty() ? c.ticket.order_id : d.order_id;
-  if (order_id.empty()) return ValidationError("the ticket is about no order: order_id is required");
+  if (order_id.empty()) return ValidationError("the ticket is about no order: \"order\" is required");
   auto order = store_.GetOrder(txn, order_id);
   if (!order.ok()) {
     if (order.status().code() == StatusCode::kNotFound) {

@@ -143,6 +143,10 @@ StatusOr<TicketFilter> TicketService::Filter(const Actor& a, const TicketQuery& 
   f.customer_id = q.customer_id;
   f.tag = q.tag;
   f.team = q.team;
+  if (!q.category.empty() && q.category != "-" && !IsKnownCategory(q.category)) {
+    return ValidationError("category has an unknown value: " + q.category);
+  }
+  f.category = q.category;
   if (q.sla == "breaching_soon") {
     Timestamp now = clock_.Now();
     f.sla_breach_from = now;
@@ -187,14 +191,16 @@ Status TicketService::ApplyView(const Actor& a, const std::string& view, TicketF
     Timestamp now = clock_.Now();
     f.sla_breach_from = now;
     f.sla_breach_to = Timestamp{now.unix_ms + 60 * 60'000};
+  } else if (view == "breached") {
+    f.sla_breach_to = clock_.Now();
   } else if (view == "vip") {
     f.vip = true;
     f.unresolved = true;
   } else if (view == "pending_third_party") {
     f.status = TicketStatus::kPendingThirdParty;
   } else {
-    return ValidationError("view must be one of mine, team, unassigned, breaching_soon, vip, "
-                           "pending_third_party");
+    return ValidationError("view must be one of mine, team, unassigned, breaching_soon, breached, "
+                           "vip, pending_third_party");
   }
   return OkStatus();
 }

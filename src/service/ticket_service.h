@@ -30,17 +30,18 @@ struct TicketQuery {
   std::optional<Priority> priority;
   std::optional<Channel> channel;
   std::string assignee, owner, customer_id, tag, team;
+  std::string category;  // a category code, "-" for none yet; "" = any
   // "breaching_soon": a running SLA clock breaches within the next hour;
   // "breached": one has breached; "" = any.
   std::string sla;
   // An inbox view (staff): "mine", "team", "unassigned", "breaching_soon",
-  // "vip", "pending_third_party" (docs/api.md §11.1); "" = none.
+  // "breached", "vip", "pending_third_party" (docs/api.md §11.1); "" = none.
   std::string view;
   PageRequest page;
 };
 
-inline constexpr const char* kInboxViews[] = {"mine", "team", "unassigned", "breaching_soon", "vip",
-                                              "pending_third_party"};
+inline constexpr const char* kInboxViews[] = {"mine", "team", "unassigned", "breaching_soon", "breached",
+                                              "vip", "pending_third_party"};
 
 // What a TicketService works with besides the store. All optional: without
 // config there are no teams to check and no forbidden phrases; with sla,

@@ -57,6 +57,7 @@ struct TicketFilter {
   std::string owner;     // "" = any
   std::string customer_id;
   std::string tag;
+  std::string category;  // "" = any; "-" = none yet
   std::string team;      // "" = any
   std::vector<std::string> teams;  // any of these teams; empty = any
   bool unresolved = false;  // only tickets not resolved or closed

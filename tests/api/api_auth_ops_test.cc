@@ -51,9 +51,12 @@ TEST(ApiAuthTest, LoginReturnsAWorkingToken) {
   std::string token = r.body["token"];
   HttpResult me = w.Get("/api/v1/auth/me", token);
   ASSERT_EQ(me.status, 200) << Describe(me);
-  EXPECT_EQ(me.body, (Json{{"login", "cust.one"}, {"role", "customer"}, {"customer", cust}}));
+  // csrf_token is for cookie sessions only (api_console_test.cc).
+  EXPECT_EQ(me.body, (Json{{"login", "cust.one"}, {"role", "customer"}, {"display_name", "cust.one"},
+                           {"csrf_token", nullptr}, {"customer", cust}}));
   HttpResult staff = w.Get("/api/v1/auth/me", w.Token(Who::kLead));
-  EXPECT_EQ(staff.body, (Json{{"login", "lead.li"}, {"role", "lead"}, {"customer", nullptr}}));
+  EXPECT_EQ(staff.body, (Json{{"login", "lead.li"}, {"role", "lead"}, {"display_name", "lead.li"},
+                              {"csrf_token", nullptr}, {"customer", nullptr}}));
 }
 
 TEST(ApiAuthTest, LogoutRevokesThatTokenOnly) {

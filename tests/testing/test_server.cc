@@ -55,7 +55,7 @@ TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
     port_ = FreePort();
     server_ = std::make_unique<api::Server>(
         app_->services(),
-        api::ServerOptions{"127.0.0.1", port_, 2});
+        api::ServerOptions{"127.0.0.1", port_, 2, web_root()});
     st = server_->Start();
     if (st.ok()) break;
   }

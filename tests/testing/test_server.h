@@ -44,6 +44,9 @@ class TestServer {
   ConfigService& config() { return app_->config(); }
   uint16_t port() const { return port_; }
   const std::string& db_path() const { return db_path_; }
+  // The folder the server serves the web console from (empty at first:
+  // tests write an index.html and assets/ into it).
+  std::string web_root() const { return dir_.File("web"); }
 
   // Adds a user with password "password123". For role customer a customer
   // record is created unless `customer_id` names one. Returns the login.

@@ -16,6 +16,7 @@ std::string TicketWhere(const TicketFilter& f) {
   if (!f.assignee.empty()) where += " AND assignee = :assignee";
   if (!f.owner.empty()) where += " AND owner = :owner";
   if (!f.customer_id.empty()) where += " AND customer_seq = :customer";
+  if (!f.category.empty()) where += " AND category = :category";
   if (!f.team.empty()) where += " AND team = :team";
   if (!f.teams.empty()) {
     where += " AND team IN (";
@@ -41,6 +42,7 @@ void BindTicketFilter(Stmt& s, const TicketFilter& f) {
   if (!f.owner.empty()) s.BindNamed(":owner", f.owner);
   if (!f.customer_id.empty()) s.BindNamed(":customer", ParseId('C', f.customer_id).value_or(-1));
   if (!f.tag.empty()) s.BindNamed(":tag", f.tag);
+  if (!f.category.empty()) s.BindNamed(":category", f.category == "-" ? std::string() : f.category);
   if (!f.team.empty()) s.BindNamed(":team", f.team);
   for (size_t i = 0; i < f.teams.size(); ++i) {
     std::string name = ":team" + std::to_string(i);
