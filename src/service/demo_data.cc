@@ -278,6 +278,12 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
       at.Advance(step / 4);
       KEFU_RETURN_IF_ERROR(tickets.Transition(closer, id, s, "").status());
     }
+    if (t.contains("rating")) {
+      at.Advance(step / 4);
+      const json& r = t["rating"];
+      KEFU_RETURN_IF_ERROR(
+          tickets.Rate(customer, id, r.value("score", 5), r.value("comment", std::string())).status());
+    }
     ++sum.tickets;
   }
   return sum;
