@@ -70,7 +70,7 @@ function describe(e: Ev): string {
 function actorName(e: Ev, customerName?: string): string {
   if (e.actor === 'system') return t('tl.system');
   if (e.actor_role === 'customer') return customerName ? `${customerName}` : e.actor.replace(/^customer:/, '');
-  return e.actor;
+  return e.actor_name || e.actor;
 }
 
 function Message({ e, channel, customerName }: { e: Ev; channel: string; customerName?: string }) {
@@ -111,7 +111,7 @@ export function Timeline({ events, channel, customerName }: Props) {
           <li key={e.id} className={`tl-event ev-${e.type} ${e.internal ? 'internal' : ''}`} data-event={e.type}>
             <span className="tl-dot" aria-hidden="true" />
             <span className="tl-text">{describe(e)}</span>
-            <span className="tl-by muted">{e.actor === 'system' ? t('tl.system') : e.actor.replace(/^customer:/, '')}</span>
+            <span className="tl-by muted">{e.actor === 'system' ? t('tl.system') : e.actor_name || e.actor.replace(/^customer:/, '')}</span>
             <time className="tl-time muted" dateTime={e.at}>{formatTime(e.at)}</time>
           </li>
         ),

@@ -29,6 +29,7 @@ export interface Ev {
   type: string;
   actor: string;
   actor_role: string;
+  actor_name?: string; // display name (the login for system and import)
   at: string;
   internal: boolean;
   data: {

@@ -28,7 +28,11 @@ async function loadAll(id: string): Promise<{ ticket: Ticket; events: TimelineEv
     cursor = page.next_cursor;
     if (!cursor) break;
   }
-  return { ticket: await ticketP, events };
+  const ticket = await ticketP;
+  if (ticket.status === 'resolved' || ticket.status === 'closed') {
+    ticket.rating = (await api.get<{ rating: Ticket['rating'] }>(`/tickets/${path}/rating`)).rating;
+  }
+  return { ticket, events };
 }
 
 function staffName(e: TimelineEvent): string {

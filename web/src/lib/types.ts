@@ -32,6 +32,7 @@ export interface Ticket {
   closed_at: string | null;
   version: number;
   sla?: unknown;
+  // Not in the API's ticket JSON: GET /tickets/:id/rating, merged by the customer's ticket page.
   rating?: { score: number; comment: string; at: string } | null;
   [k: string]: unknown;
 }
