@@ -44,9 +44,11 @@ e2e-deps:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
-# npm ci installs exactly package-lock.json's versions from the npm registry.
+# npm install takes package-lock.json's exact versions from the npm registry
+# (and leaves the lock as it is). Not `npm ci`: it refuses the lock because
+# the registry has no copy of a Windows-only optional dependency of Vite.
 web/node_modules/.package-lock.json: web/package-lock.json | web-deps
-	cd web && npm ci --no-audit --no-fund
+	cd web && npm install --no-audit --no-fund
 	@touch $@
 
 web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react';
 import { api, type Page } from '../lib/api';
 import { t, useLang } from '../lib/i18n';
 import { formatTime, yuan } from '../lib/time';
-import type { Ticket } from '../lib/types';
+import type { AfterSales, Decision, Order, Ticket } from '../lib/types';
 import { DecisionView } from './Decision';
 import { yuanToFen } from './money';
-import type { AfterSales, Decision, Order } from './types';
-import { errMsg, isCode, lbl } from './util';
+import { errMsg, isCode, lbl, useSubmit } from './util';
 
 const KINDS = ['return_refund', 'refund_only', 'exchange', 'repair'];
 const REASONS = ['no_reason', 'quality_fault', 'not_as_described', 'damaged_in_transit', 'wrong_item', 'not_delivered'];
@@ -32,8 +31,7 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   const [note, setNote] = useState('');
   const [refund, setRefund] = useState('');
   const [decision, setDecision] = useState<Decision | null>(null);
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { msg, setMsg, busy, run } = useSubmit();
   const base = `/tickets/${encodeURIComponent(ticket.id)}/after-sales`;
 
   const load = () => api.get<Page<AfterSales>>(base).then((p) => setList(p.items), () => setList([]));
@@ -68,38 +66,29 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   async function preview() {
     const b = body();
     if (!b) return;
-    setBusy(true);
-    setMsg(null);
-    try {
-      setDecision(await api.post<Decision>(base + '/preview', b));
-    } catch (e) {
-      setMsg({ ok: false, text: errMsg(e) });
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setDecision(await api.post<Decision>(base + '/preview', b)));
   }
 
   async function submit() {
     const b = body();
     if (!b) return;
-    setBusy(true);
-    setMsg(null);
-    try {
-      const a = await api.post<AfterSales>(base, b);
-      setDecision(a.decision);
-      setMsg({ ok: true, text: t('as.created', { id: a.id }) });
-      setNote('');
-      setRefund('');
-      void load();
-      onChanged();
-    } catch (e) {
-      if (isCode(e, 'not_eligible')) {
-        setMsg({ ok: false, text: t('as.refused') });
-        api.post<Decision>(base + '/preview', b).then(setDecision, () => setMsg({ ok: false, text: errMsg(e) }));
-      } else setMsg({ ok: false, text: errMsg(e) });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const a = await api.post<AfterSales>(base, b);
+        setDecision(a.decision);
+        setMsg({ ok: true, text: t('as.created', { id: a.id }) });
+        setNote('');
+        setRefund('');
+        void load();
+        onChanged();
+      },
+      (e) => {
+        if (isCode(e, 'not_eligible')) {
+          setMsg({ ok: false, text: t('as.refused') });
+          api.post<Decision>(base + '/preview', b).then(setDecision, () => setMsg({ ok: false, text: errMsg(e) }));
+        } else setMsg({ ok: false, text: errMsg(e) });
+      },
+    );
   }
 
   return (

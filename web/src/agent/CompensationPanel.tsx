@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import { api, type Page } from '../lib/api';
 import { t, useLang } from '../lib/i18n';
 import { yuan } from '../lib/time';
-import type { Ticket } from '../lib/types';
+import type { Compensation, Ticket } from '../lib/types';
 import { yuanToFen } from './money';
-import type { Compensation } from './types';
-import { errMsg, lbl } from './util';
+import { lbl, useSubmit } from './util';
 
 const KINDS = ['coupon', 'partial_refund', 'shipping_refund', 'gift'];
 
@@ -17,8 +16,7 @@ export function CompensationPanel({ ticket, onChanged }: { ticket: Ticket; onCha
   const [kind, setKind] = useState('coupon');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [msg, setMsg] = useState<{ ok: boolean; pending?: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { msg, setMsg, busy, run } = useSubmit();
 
   const load = () =>
     api.get<Page<Compensation>>('/compensations', { ticket: ticket.id }).then((p) => setList(p.items), () => setList([]));
@@ -33,9 +31,7 @@ export function CompensationPanel({ ticket, onChanged }: { ticket: Ticket; onCha
       setMsg({ ok: false, text: t('comp.bad_amount') });
       return;
     }
-    setBusy(true);
-    setMsg(null);
-    try {
+    await run(async () => {
       const c = await api.post<Compensation>(`/tickets/${encodeURIComponent(ticket.id)}/compensations`, {
         kind,
         amount_fen: fen,
@@ -51,11 +47,7 @@ export function CompensationPanel({ ticket, onChanged }: { ticket: Ticket; onCha
       setReason('');
       void load();
       onChanged();
-    } catch (e) {
-      setMsg({ ok: false, text: errMsg(e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
 import { t, useLang } from '../lib/i18n';
 import { formatTime, yuan } from '../lib/time';
-import type { Decision } from './types';
+import type { Decision } from '../lib/types';
 
 function payer(p: string): string {
   const k = 'as.payer.' + p;

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { t, useLang } from '../lib/i18n';
 import { useLive } from '../lib/live';
 import { navigate, useRoute } from '../lib/router';
-import { useSession } from '../lib/session';
 import { CATEGORIES } from '../lib/strings';
 import { PRIORITIES, STATUSES } from '../lib/types';
 import { PageHeader, isTyping } from './GlobalSearch';
@@ -18,7 +17,6 @@ let lastView: View = 'mine';
 
 export function Inbox() {
   useLang();
-  const { me } = useSession();
   const { query } = useRoute();
   const view: View = (VIEWS as string[]).includes(query.get('view') ?? '') ? (query.get('view') as View) : lastView;
   lastView = view;
@@ -27,7 +25,7 @@ export function Inbox() {
   const [selId, setSelId] = useState<string | null>(lastSelected);
   const now = useNow();
 
-  const { rows, cursor, loading, error, reload, more } = useInbox(view, filters, me.login);
+  const { rows, cursor, loading, error, reload, more } = useInbox(view, filters);
   const { counts, reload: reloadCounts } = useCounts();
   const names = useCustomerNames();
   const sla = useRowSla(rows);
@@ -89,7 +87,7 @@ export function Inbox() {
             key={v}
             role="tab"
             aria-selected={v === view}
-            className={`view-tab ${v === view ? 'active' : ''} ${v === 'breaching_soon' && (counts?.[v] ?? 0) > 0 ? 'hot' : ''}`}
+            className={`view-tab ${v === view ? 'active' : ''} ${(v === 'breaching_soon' || v === 'breached') && (counts?.[v] ?? 0) > 0 ? 'hot' : ''}`}
             data-testid={`view-${v}`}
             onClick={() => navigate('/console/inbox?view=' + v, true)}
           >

@@ -5,13 +5,14 @@ import { navigate, useRoute } from '../lib/router';
 import { formatTime } from '../lib/time';
 import { PageHeader } from './GlobalSearch';
 import { Highlight } from './Highlight';
-import { HIT_TYPES, type Article, type Hit, type HitType } from './types';
+import type { Article, HitType, SearchHit } from '../lib/types';
+import { HIT_TYPES } from './types';
 import { errMsg } from './util';
 import './agent.css';
 
-type Results = Partial<Record<HitType, { items: Hit[]; next: string | null; error?: string }>>;
+type Results = Partial<Record<HitType, { items: SearchHit[]; next: string | null; error?: string }>>;
 
-function hitHref(h: Hit): string | null {
+function hitHref(h: SearchHit): string | null {
   if (h.type === 'customer') return '/console/customers/' + h.id;
   if (h.ticket_id) return '/console/tickets/' + h.ticket_id;
   if (h.type === 'ticket') return '/console/tickets/' + h.id;
@@ -28,7 +29,7 @@ function ArticleBody({ id }: { id: string }) {
   return <div className="article-body">{a ? a.body : t('common.loading')}</div>;
 }
 
-function HitRow({ h }: { h: Hit }) {
+function HitRow({ h }: { h: SearchHit }) {
   const [open, setOpen] = useState(false);
   const href = hitHref(h);
   const go = (e: MouseEvent) => {
@@ -75,9 +76,9 @@ export function SearchPage() {
     const types = type ? [type] : HIT_TYPES;
     Promise.all(
       types.map((ty) =>
-        api.get<Page<Hit>>('/search', { q, type: ty, limit: type ? 20 : 5 }).then(
+        api.get<Page<SearchHit>>('/search', { q, type: ty, limit: type ? 20 : 5 }).then(
           (p) => [ty, { items: p.items, next: p.next_cursor }] as const,
-          (e) => [ty, { items: [] as Hit[], next: null, error: errMsg(e) }] as const,
+          (e) => [ty, { items: [] as SearchHit[], next: null, error: errMsg(e) }] as const,
         ),
       ),
     ).then((all) => {
@@ -93,7 +94,7 @@ export function SearchPage() {
   async function more(ty: HitType) {
     const cur = res[ty];
     if (!cur?.next) return;
-    const p = await api.get<Page<Hit>>('/search', { q, type: ty, limit: 20, cursor: cur.next });
+    const p = await api.get<Page<SearchHit>>('/search', { q, type: ty, limit: 20, cursor: cur.next });
     setRes((r) => ({ ...r, [ty]: { items: [...(r[ty]?.items ?? []), ...p.items], next: p.next_cursor } }));
   }
 

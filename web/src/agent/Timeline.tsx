@@ -1,11 +1,11 @@
 import { t, useLang } from '../lib/i18n';
 import { formatTime } from '../lib/time';
-import type { Ev } from './types';
+import type { TicketEvent } from '../lib/types';
 import { catLabel } from './util';
 import './agent.css';
 
 interface Props {
-  events: Ev[];
+  events: TicketEvent[];
   channel: string;
   customerName?: string;
 }
@@ -18,7 +18,7 @@ function label(prefix: string, v: string | undefined): string {
 }
 
 // One line for an event that is not a message.
-function describe(e: Ev): string {
+function describe(e: TicketEvent): string {
   const d = e.data;
   const reason = d.reason ? ' · ' + t('tl.reason', { r: d.reason }) : '';
   switch (e.type) {
@@ -67,13 +67,13 @@ function describe(e: Ev): string {
   }
 }
 
-function actorName(e: Ev, customerName?: string): string {
+function actorName(e: TicketEvent, customerName?: string): string {
   if (e.actor === 'system') return t('tl.system');
   if (e.actor_role === 'customer') return customerName ? `${customerName}` : e.actor.replace(/^customer:/, '');
   return e.actor_name || e.actor;
 }
 
-function Message({ e, channel, customerName }: { e: Ev; channel: string; customerName?: string }) {
+function Message({ e, channel, customerName }: { e: TicketEvent; channel: string; customerName?: string }) {
   const note = e.type === 'note';
   const bot = note && e.actor === 'system' && channel === 'chat';
   const customer = e.actor_role === 'customer';

@@ -1,7 +1,7 @@
 // Loading for the inbox: a view's tickets page by page, the view counts,
 // customer names and SLA summaries for the rows.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Page, type Query } from '../lib/api';
+import { api, type Page } from '../lib/api';
 import type { Ticket } from '../lib/types';
 import type { Counts, Sla, View } from './types';
 import { isOpen, ticketSla } from './util';
@@ -12,45 +12,21 @@ export interface Filters {
   category: string;
 }
 
-// Before the server knew ?view= (docs/api.md §11.1) the console could ask
-// with the older filters; used only if the server refuses the parameter.
-function fallback(view: View, me: string): { q: Query; keep: (t: Ticket) => boolean } {
-  switch (view) {
-    case 'mine': return { q: { assignee: me }, keep: (t) => isOpen(t.status) };
-    case 'unassigned': return { q: {}, keep: (t) => !t.assignee && (t.status === 'new' || t.status === 'open') };
-    case 'breaching_soon': return { q: { sla: 'breaching_soon' }, keep: () => true };
-    case 'pending_third_party': return { q: { status: 'pending_third_party' }, keep: () => true };
-    default: return { q: {}, keep: (t) => isOpen(t.status) };
-  }
-}
-
-export function useInbox(view: View, f: Filters, me: string) {
+export function useInbox(view: View, f: Filters) {
   const [rows, setRows] = useState<Ticket[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
-  const legacy = useRef(false);
   const gen = useRef(0);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
 
   const fetchPage = useCallback(
-    async (cur: string | null, limit: number): Promise<Page<Ticket>> => {
-      const base: Query = { status: f.status, priority: f.priority, limit, cursor: cur };
-      if (!legacy.current) {
-        try {
-          const p = await api.get<Page<Ticket>>('/tickets', { ...base, view });
-          return f.category ? { ...p, items: p.items.filter((t) => t.category === f.category) } : p;
-        } catch (e) {
-          if (!(e instanceof ApiError && e.code === 'validation_failed' && /view/.test(e.message))) throw e;
-          legacy.current = true;
-        }
-      }
-      const fb = fallback(view, me);
-      const p = await api.get<Page<Ticket>>('/tickets', { ...base, ...fb.q, status: f.status || (fb.q.status as string) });
-      return { ...p, items: p.items.filter((t) => fb.keep(t) && (!f.category || t.category === f.category)) };
-    },
-    [view, f.status, f.priority, f.category, me],
+    (cur: string | null, limit: number): Promise<Page<Ticket>> =>
+      api.get<Page<Ticket>>('/tickets', {
+        view, status: f.status, priority: f.priority, category: f.category, limit, cursor: cur,
+      }),
+    [view, f.status, f.priority, f.category],
   );
 
   // Loads the first page again; keeps as many rows as were shown (live refresh).

@@ -13,6 +13,7 @@ register({
   'view.team': { zh: '本组', en: 'My teams' },
   'view.unassigned': { zh: '未分配', en: 'Unassigned' },
   'view.breaching_soon': { zh: '即将超时', en: 'Breaching soon' },
+  'view.breached': { zh: '已超时', en: 'Breached' },
   'view.vip': { zh: 'VIP', en: 'VIP' },
   'view.pending_third_party': { zh: '待第三方', en: 'Third party' },
   'inbox.title': { zh: '工单', en: 'Tickets' },

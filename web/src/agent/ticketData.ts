@@ -1,15 +1,15 @@
 // Loading for the ticket page: the ticket, its whole timeline and its SLA.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Page } from '../lib/api';
-import type { Ticket } from '../lib/types';
-import type { Ev, Sla } from './types';
+import type { Ticket, TicketEvent } from '../lib/types';
+import type { Sla } from './types';
 import { ticketSla } from './util';
 
-async function allEvents(id: string): Promise<Ev[]> {
-  const out: Ev[] = [];
+async function allEvents(id: string): Promise<TicketEvent[]> {
+  const out: TicketEvent[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 50; i++) {
-    const p: Page<Ev> = await api.get<Page<Ev>>(`/tickets/${encodeURIComponent(id)}/events`, { limit: 200, cursor });
+    const p: Page<TicketEvent> = await api.get<Page<TicketEvent>>(`/tickets/${encodeURIComponent(id)}/events`, { limit: 200, cursor });
     out.push(...p.items);
     if (!p.next_cursor) break;
     cursor = p.next_cursor;
@@ -19,7 +19,7 @@ async function allEvents(id: string): Promise<Ev[]> {
 
 export function useTicket(id: string) {
   const [ticket, setTicket] = useState<Ticket | null>(null);
-  const [events, setEvents] = useState<Ev[]>([]);
+  const [events, setEvents] = useState<TicketEvent[]>([]);
   const [sla, setSla] = useState<Sla | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const gen = useRef(0);

@@ -24,6 +24,29 @@ export function errMsg(e: unknown): string {
   return t('common.error');
 }
 
+export type Msg = { ok: boolean; pending?: boolean; text: string };
+
+// A form's pending call and its message: run(f) clears the message, marks
+// the form busy while f runs and shows a failure as an error message, or
+// hands it to onError instead.
+export function useSubmit() {
+  const [msg, setMsg] = useState<Msg | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(f: () => Promise<void>, onError?: (e: unknown) => void) {
+    setBusy(true);
+    setMsg(null);
+    try {
+      await f();
+    } catch (e) {
+      if (onError) onError(e);
+      else setMsg({ ok: false, text: errMsg(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { msg, setMsg, busy, run };
+}
+
 export function isCode(e: unknown, code: string): boolean {
   return e instanceof ApiError && e.code === code;
 }

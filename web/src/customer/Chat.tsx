@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { t } from '../lib/i18n';
 import type { BotReply } from './types';
-import { Link, friendlyError } from './ui';
+import { Link } from '../lib/ui';
+import { friendlyError } from './ui';
 import './customer.css';
 
 interface Line {

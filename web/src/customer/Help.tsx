@@ -3,8 +3,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type Page } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { t } from '../lib/i18n';
-import type { Article, SearchHit } from './types';
-import { Highlighted, Link, Notice, friendlyError, shortDate } from './ui';
+import type { Article, SearchHit } from '../lib/types';
+import { Link } from '../lib/ui';
+import { Highlighted, Notice, friendlyError, shortDate } from './ui';
 import './customer.css';
 
 export function HelpHome() {

@@ -7,7 +7,8 @@ import { useLive } from '../lib/live';
 import { navigate } from '../lib/router';
 import { formatTime } from '../lib/time';
 import type { Ticket } from '../lib/types';
-import { Link, Notice, StatusPill, friendlyError } from './ui';
+import { Link } from '../lib/ui';
+import { Notice, StatusPill, friendlyError } from './ui';
 import './customer.css';
 
 export function MyTickets() {

@@ -5,9 +5,9 @@ import { useLoad } from '../lib/hooks';
 import { t } from '../lib/i18n';
 import { navigate, useRoute } from '../lib/router';
 import { yuan } from '../lib/time';
-import type { Ticket } from '../lib/types';
-import type { Order } from './types';
-import { Link, Notice, friendlyError, shortDate } from './ui';
+import type { Order, Ticket } from '../lib/types';
+import { Link } from '../lib/ui';
+import { Notice, friendlyError, shortDate } from './ui';
 import './customer.css';
 
 function itemsText(o: Order): string {

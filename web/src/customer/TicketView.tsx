@@ -8,19 +8,19 @@ import { useLive } from '../lib/live';
 import { useRoute } from '../lib/router';
 import { useSession } from '../lib/session';
 import { formatTime } from '../lib/time';
-import type { Ticket } from '../lib/types';
+import type { Ticket, TicketEvent } from '../lib/types';
 import { Rating } from './Rating';
-import type { TimelineEvent } from './types';
-import { Link, Notice, StatusPill, friendlyError } from './ui';
+import { Link } from '../lib/ui';
+import { Notice, StatusPill, friendlyError } from './ui';
 import './customer.css';
 
-async function loadAll(id: string): Promise<{ ticket: Ticket; events: TimelineEvent[] }> {
+async function loadAll(id: string): Promise<{ ticket: Ticket; events: TicketEvent[] }> {
   const path = encodeURIComponent(id);
   const ticketP = api.get<Ticket>(`/tickets/${path}`);
-  const events: TimelineEvent[] = [];
+  const events: TicketEvent[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const page: Page<TimelineEvent> = await api.get<Page<TimelineEvent>>(`/tickets/${path}/events`, {
+    const page: Page<TicketEvent> = await api.get<Page<TicketEvent>>(`/tickets/${path}/events`, {
       limit: 200,
       cursor,
     });
@@ -35,13 +35,13 @@ async function loadAll(id: string): Promise<{ ticket: Ticket; events: TimelineEv
   return { ticket, events };
 }
 
-function staffName(e: TimelineEvent): string {
+function staffName(e: TicketEvent): string {
   if (e.actor === 'system') return t('cust.tl.bot');
   return t('cust.tl.staff', { name: e.actor_name || e.actor });
 }
 
 // A line for events that are not messages, or null to leave it out.
-function notice(e: TimelineEvent): string | null {
+function notice(e: TicketEvent): string | null {
   const d = e.data ?? {};
   switch (e.type) {
     case 'status_changed':

@@ -1,21 +1,7 @@
 // Small pieces shared by the help-centre pages.
-import type { MouseEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
-import { navigate } from '../lib/router';
-
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
-  function go(e: MouseEvent<HTMLAnchorElement>) {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  }
-  return (
-    <a href={to} onClick={go} className={className}>
-      {children}
-    </a>
-  );
-}
 
 // A message for the customer; known codes get a friendly sentence.
 export function friendlyError(e: unknown): string {

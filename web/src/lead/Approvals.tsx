@@ -1,14 +1,14 @@
 // 审批: compensation requests over someone's limit or budget, and
 // after-sales requests waiting for a decision.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Page } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { t, lang } from '../lib/i18n';
 import { useLive } from '../lib/live';
 import { formatTime, yuan } from '../lib/time';
-import type { Ticket } from '../lib/types';
-import type { AfterSales, Compensation } from './types';
-import { Empty, ErrorBox, Link, errorText } from './ui';
+import type { AfterSales, Compensation, Ticket } from '../lib/types';
+import { Link } from '../lib/ui';
+import { Empty, ErrorBox, Fact, errorText } from './ui';
 import './lead.css';
 
 function ticketLink(id: string, subjects: Record<string, string>) {
@@ -96,30 +96,41 @@ export function Approvals() {
         </div>
       )}
 
-      <section className="appr-section">
-        <h2>
-          {t('lead.appr.comp')} <span className="count">{nComp}</span>
-        </h2>
-        {comp.error && <ErrorBox error={comp.error} onRetry={comp.reload} />}
-        {!comp.data && comp.loading && <p className="muted">{t('common.loading')}</p>}
-        {comp.data && nComp === 0 && <Empty>{t('lead.appr.compEmpty')}</Empty>}
-        {comp.data?.items.map((c) => (
-          <CompensationCard key={c.id} c={c} subjects={subjects} onDone={(m) => decided(m, 'comp')} />
-        ))}
-      </section>
+      <Queue title={t('lead.appr.comp')} empty={t('lead.appr.compEmpty')} load={comp}>
+        {(c) => <CompensationCard key={c.id} c={c} subjects={subjects} onDone={(m) => decided(m, 'comp')} />}
+      </Queue>
 
-      <section className="appr-section">
-        <h2>
-          {t('lead.appr.as')} <span className="count">{nAs}</span>
-        </h2>
-        {as.error && <ErrorBox error={as.error} onRetry={as.reload} />}
-        {!as.data && as.loading && <p className="muted">{t('common.loading')}</p>}
-        {as.data && nAs === 0 && <Empty>{t('lead.appr.asEmpty')}</Empty>}
-        {as.data?.items.map((a) => (
-          <AfterSalesCard key={a.id} a={a} subjects={subjects} onDone={(m) => decided(m, 'as')} />
-        ))}
-      </section>
+      <Queue title={t('lead.appr.as')} empty={t('lead.appr.asEmpty')} load={as}>
+        {(a) => <AfterSalesCard key={a.id} a={a} subjects={subjects} onDone={(m) => decided(m, 'as')} />}
+      </Queue>
     </div>
+  );
+}
+
+// One kind of request waiting: a count, the loading and error states and a
+// card for each.
+function Queue<T>({
+  title,
+  empty,
+  load,
+  children,
+}: {
+  title: string;
+  empty: string;
+  load: { data: Page<T> | null; error: Error | null; loading: boolean; reload: () => void };
+  children: (item: T) => ReactNode;
+}) {
+  const n = load.data?.items.length ?? 0;
+  return (
+    <section className="appr-section">
+      <h2>
+        {title} <span className="count">{n}</span>
+      </h2>
+      {load.error && <ErrorBox error={load.error} onRetry={load.reload} />}
+      {!load.data && load.loading && <p className="muted">{t('common.loading')}</p>}
+      {load.data && n === 0 && <Empty>{empty}</Empty>}
+      {load.data?.items.map((item) => children(item))}
+    </section>
   );
 }
 
@@ -132,84 +143,29 @@ function CompensationCard({
   subjects: Record<string, string>;
   onDone: (msg: string) => void;
 }) {
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  async function decide(how: 'approve' | 'reject') {
-    if (how === 'reject' && !note.trim()) {
-      setError(t('lead.appr.noteRequired'));
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
-      const body = note.trim() ? { note: note.trim() } : {};
-      await api.post(`/compensations/${encodeURIComponent(c.id)}/${how}`, body);
-      onDone(t(how === 'approve' ? 'lead.appr.approvedMsg' : 'lead.appr.rejectedMsg', { id: c.id }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+  function send(approve: boolean, note: string) {
+    const body = note ? { note } : {};
+    return api.post(`/compensations/${encodeURIComponent(c.id)}/${approve ? 'approve' : 'reject'}`, body);
   }
 
   return (
-    <article className="appr-card panel" data-testid="approval">
-      <div className="appr-main">
-        <div className="appr-title">
-          <span className="appr-amount">{yuan(c.amount_fen)}</span>
-          <span className="badge">{t('lead.comp.' + c.kind)}</span>
-          {c.pending_reason && <span className="badge warn">{t('lead.pending.' + c.pending_reason)}</span>}
-        </div>
-        <p className="appr-reason">{c.reason}</p>
-        <dl className="appr-facts small">
-          <div>
-            <dt>{t('lead.appr.ticket')}</dt>
-            <dd>{ticketLink(c.ticket, subjects)}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.team')}</dt>
-            <dd>{c.team ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.requester')}</dt>
-            <dd>{requester(c.requested_by, c.requested_role)}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.at')}</dt>
-            <dd>{formatTime(c.created_at)}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.id')}</dt>
-            <dd className="mono">{c.id}</dd>
-          </div>
-        </dl>
+    <ApprovalCard testid="approval" id={c.id} notePh={t('lead.appr.notePh')} send={send} onDone={onDone}>
+      <div className="appr-title">
+        <span className="appr-amount">{yuan(c.amount_fen)}</span>
+        <span className="badge">{t('lead.comp.' + c.kind)}</span>
+        {c.pending_reason && <span className="badge warn">{t('lead.pending.' + c.pending_reason)}</span>}
       </div>
-      <div className="appr-actions">
-        <textarea
-          rows={2}
-          value={note}
-          maxLength={500}
-          placeholder={t('lead.appr.notePh')}
-          aria-label={t('lead.appr.note')}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        <div className="appr-buttons">
-          <button className="primary" disabled={busy} onClick={() => decide('approve')}>
-            {t('lead.appr.approve')}
-          </button>
-          <button className="danger" disabled={busy} onClick={() => decide('reject')}>
-            {t('lead.appr.reject')}
-          </button>
-        </div>
-        {error && (
-          <p className="error small" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-    </article>
+      <p className="appr-reason">{c.reason}</p>
+      <dl className="appr-facts small">
+        <Fact label={t('lead.appr.ticket')}>{ticketLink(c.ticket, subjects)}</Fact>
+        <Fact label={t('lead.appr.team')}>{c.team ?? '—'}</Fact>
+        <Fact label={t('lead.appr.requester')}>{requester(c.requested_by, c.requested_role)}</Fact>
+        <Fact label={t('lead.appr.at')}>{formatTime(c.created_at)}</Fact>
+        <Fact label={t('lead.appr.id')} className="mono">
+          {c.id}
+        </Fact>
+      </dl>
+    </ApprovalCard>
   );
 }
 
@@ -222,23 +178,73 @@ function AfterSalesCard({
   subjects: Record<string, string>;
   onDone: (msg: string) => void;
 }) {
+  const d = a.decision;
+
+  function send(approve: boolean, note: string) {
+    const body: { to: string; version: number; reason?: string } = {
+      to: approve ? 'approved' : 'rejected',
+      version: a.version,
+    };
+    if (note) body.reason = note;
+    return api.post(`/after-sales/${encodeURIComponent(a.id)}/transitions`, body);
+  }
+
+  return (
+    <ApprovalCard testid="approval-after-sales" id={a.id} notePh={t('lead.appr.reasonPh')} send={send} onDone={onDone}>
+      <div className="appr-title">
+        {a.refund_fen > 0 && <span className="appr-amount">{yuan(a.refund_fen)}</span>}
+        <span className="badge">{t('lead.as.kind.' + a.kind)}</span>
+        <span className="badge">{t('lead.as.reason.' + a.reason)}</span>
+        {d && <span className={`badge ${d.eligible ? 'ok' : 'danger'}`}>{d.article}</span>}
+      </div>
+      {a.note && <p className="appr-reason">“{a.note}”</p>}
+      {d && <p className="appr-policy small muted">{lang() === 'zh' ? d.explanation_zh : d.explanation_en}</p>}
+      <dl className="appr-facts small">
+        <Fact label={t('lead.appr.ticket')}>{ticketLink(a.ticket, subjects)}</Fact>
+        <Fact label={t('lead.appr.order')}>
+          <span className="mono">{a.order}</span> · {t('lead.appr.line', { n: a.line })} × {a.quantity}
+        </Fact>
+        <Fact label={t('lead.appr.requester')}>{requester(a.requested_by)}</Fact>
+        <Fact label={t('lead.appr.at')}>{formatTime(a.created_at)}</Fact>
+        <Fact label={t('lead.appr.id')} className="mono">
+          {a.id}
+        </Fact>
+      </dl>
+    </ApprovalCard>
+  );
+}
+
+// A request's card: its facts (children) beside a note and the approve and
+// reject buttons. Rejecting needs a note; `send` gets it trimmed ('' if none).
+function ApprovalCard({
+  testid,
+  id,
+  notePh,
+  send,
+  onDone,
+  children,
+}: {
+  testid: string;
+  id: string;
+  notePh: string;
+  send: (approve: boolean, note: string) => Promise<unknown>;
+  onDone: (msg: string) => void;
+  children: ReactNode;
+}) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const d = a.decision;
 
-  async function decide(to: 'approved' | 'rejected') {
-    if (to === 'rejected' && !note.trim()) {
+  async function decide(approve: boolean) {
+    if (!approve && !note.trim()) {
       setError(t('lead.appr.noteRequired'));
       return;
     }
     setBusy(true);
     setError('');
     try {
-      const body: { to: string; version: number; reason?: string } = { to, version: a.version };
-      if (note.trim()) body.reason = note.trim();
-      await api.post(`/after-sales/${encodeURIComponent(a.id)}/transitions`, body);
-      onDone(t(to === 'approved' ? 'lead.appr.approvedMsg' : 'lead.appr.rejectedMsg', { id: a.id }));
+      await send(approve, note.trim());
+      onDone(t(approve ? 'lead.appr.approvedMsg' : 'lead.appr.rejectedMsg', { id }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -247,55 +253,22 @@ function AfterSalesCard({
   }
 
   return (
-    <article className="appr-card panel" data-testid="approval-after-sales">
-      <div className="appr-main">
-        <div className="appr-title">
-          {a.refund_fen > 0 && <span className="appr-amount">{yuan(a.refund_fen)}</span>}
-          <span className="badge">{t('lead.as.kind.' + a.kind)}</span>
-          <span className="badge">{t('lead.as.reason.' + a.reason)}</span>
-          {d && <span className={`badge ${d.eligible ? 'ok' : 'danger'}`}>{d.article}</span>}
-        </div>
-        {a.note && <p className="appr-reason">“{a.note}”</p>}
-        {d && <p className="appr-policy small muted">{lang() === 'zh' ? d.explanation_zh : d.explanation_en}</p>}
-        <dl className="appr-facts small">
-          <div>
-            <dt>{t('lead.appr.ticket')}</dt>
-            <dd>{ticketLink(a.ticket, subjects)}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.order')}</dt>
-            <dd>
-              <span className="mono">{a.order}</span> · {t('lead.appr.line', { n: a.line })} × {a.quantity}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.requester')}</dt>
-            <dd>{requester(a.requested_by)}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.at')}</dt>
-            <dd>{formatTime(a.created_at)}</dd>
-          </div>
-          <div>
-            <dt>{t('lead.appr.id')}</dt>
-            <dd className="mono">{a.id}</dd>
-          </div>
-        </dl>
-      </div>
+    <article className="appr-card panel" data-testid={testid}>
+      <div className="appr-main">{children}</div>
       <div className="appr-actions">
         <textarea
           rows={2}
           value={note}
           maxLength={500}
-          placeholder={t('lead.appr.reasonPh')}
+          placeholder={notePh}
           aria-label={t('lead.appr.note')}
           onChange={(e) => setNote(e.target.value)}
         />
         <div className="appr-buttons">
-          <button className="primary" disabled={busy} onClick={() => decide('approved')}>
+          <button className="primary" disabled={busy} onClick={() => decide(true)}>
             {t('lead.appr.approve')}
           </button>
-          <button className="danger" disabled={busy} onClick={() => decide('rejected')}>
+          <button className="danger" disabled={busy} onClick={() => decide(false)}>
             {t('lead.appr.reject')}
           </button>
         </div>

@@ -5,10 +5,11 @@ import { api, type Page } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { t } from '../lib/i18n';
 import { useLive } from '../lib/live';
-import { formatTime, yuan } from '../lib/time';
+import { yuan } from '../lib/time';
 import type { Ticket } from '../lib/types';
 import type { AgentLoad, Budget, Team, TeamQueue } from './types';
-import { Empty, ErrorBox, Link } from './ui';
+import { Link } from '../lib/ui';
+import { Empty, ErrorBox, Fact, Refresh } from './ui';
 import './lead.css';
 
 interface Column {
@@ -68,13 +69,7 @@ export function Board() {
     <div className="lead-page">
       <div className="lead-head">
         <h1>{t('lead.board.title')}</h1>
-        <span className="muted">
-          {data ? t('lead.updatedAt', { at: formatTime(data.at) }) : ''}
-          {loading && data ? ' · ' + t('common.loading') : ''}
-        </span>
-        <button onClick={reload} disabled={loading}>
-          {t('lead.refresh')}
-        </button>
+        <Refresh at={data?.at} loading={loading} onRefresh={reload} />
       </div>
       {error && <ErrorBox error={error} onRetry={reload} />}
       {!data && loading && <p className="muted">{t('common.loading')}</p>}
@@ -215,26 +210,13 @@ function BudgetView({ budget }: { budget: Budget | null }) {
         value={budget.spent_fen + budget.pending_fen}
       />
       <dl className="budget-figures small">
-        <div>
-          <dt>{t('lead.board.month')}</dt>
-          <dd>{budget.month}</dd>
-        </div>
-        <div>
-          <dt>{t('lead.board.budgetTotal')}</dt>
-          <dd>{yuan(budget.budget_fen)}</dd>
-        </div>
-        <div>
-          <dt>{t('lead.board.spent')}</dt>
-          <dd>{yuan(budget.spent_fen)}</dd>
-        </div>
-        <div>
-          <dt>{t('lead.board.pending')}</dt>
-          <dd>{yuan(budget.pending_fen)}</dd>
-        </div>
-        <div>
-          <dt>{t('lead.board.remaining')}</dt>
-          <dd className={over ? 'danger-text' : 'ok-text'}>{yuan(budget.remaining_fen)}</dd>
-        </div>
+        <Fact label={t('lead.board.month')}>{budget.month}</Fact>
+        <Fact label={t('lead.board.budgetTotal')}>{yuan(budget.budget_fen)}</Fact>
+        <Fact label={t('lead.board.spent')}>{yuan(budget.spent_fen)}</Fact>
+        <Fact label={t('lead.board.pending')}>{yuan(budget.pending_fen)}</Fact>
+        <Fact label={t('lead.board.remaining')} className={over ? 'danger-text' : 'ok-text'}>
+          {yuan(budget.remaining_fen)}
+        </Fact>
       </dl>
     </div>
   );

@@ -5,11 +5,10 @@ import { api, ApiError } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { t, useLang } from '../lib/i18n';
 import { navigate, useRoute } from '../lib/router';
-import { formatTime } from '../lib/time';
 import { STATUSES } from '../lib/types';
 import { ChartBox, COLORS } from './Charts';
 import type { Dashboard as Report } from './types';
-import { Empty, ErrorBox, duration, percent } from './ui';
+import { Empty, ErrorBox, Refresh, duration, percent } from './ui';
 import './lead.css';
 
 const DAY_CHOICES = [7, 14, 30];
@@ -52,13 +51,7 @@ export function Dashboard() {
             </button>
           ))}
         </div>
-        <span className="muted">
-          {data ? t('lead.updatedAt', { at: formatTime(data.generated_at) }) : ''}
-          {loading && data ? ' · ' + t('common.loading') : ''}
-        </span>
-        <button onClick={reload} disabled={loading}>
-          {t('lead.refresh')}
-        </button>
+        <Refresh at={data?.generated_at} loading={loading} onRefresh={reload} />
       </div>
       {error && (
         <ErrorBox
@@ -166,66 +159,24 @@ function Kpi({
 }
 
 function buildCharts(d: Report) {
-  const status: ChartConfiguration<'bar'> = {
-    type: 'bar',
-    data: {
-      labels: STATUSES.map((s) => t('status.' + s)),
-      datasets: [
-        {
-          label: t('lead.dash.tickets'),
-          data: STATUSES.map((s) => d.by_status[s] ?? 0),
-          backgroundColor: STATUSES.map((s) => STATUS_COLORS[s]),
-          borderRadius: 4,
-        },
-      ],
-    },
-    options: {
-      maintainAspectRatio: false,
-      plugins: { legend: { display: false } },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } },
-    },
-  };
-  const category: ChartConfiguration<'bar'> = {
-    type: 'bar',
-    data: {
-      labels: d.by_category.map((c) => (c.category ? t('category.' + c.category) : t('lead.dash.uncategorized'))),
-      datasets: [
-        {
-          label: t('lead.dash.tickets'),
-          data: d.by_category.map((c) => c.count),
-          backgroundColor: COLORS.blue,
-          borderRadius: 4,
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      maintainAspectRatio: false,
-      plugins: { legend: { display: false } },
-      scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { grid: { display: false } } },
-    },
-  };
+  const status = barChart(
+    STATUSES.map((s) => t('status.' + s)),
+    STATUSES.map((s) => d.by_status[s] ?? 0),
+    STATUSES.map((s) => STATUS_COLORS[s]),
+  );
+  const category = barChart(
+    d.by_category.map((c) => (c.category ? t('category.' + c.category) : t('lead.dash.uncategorized'))),
+    d.by_category.map((c) => c.count),
+    COLORS.blue,
+    'y',
+  );
   const priorities = ['P1', 'P2', 'P3', 'P4'];
-  const priority: ChartConfiguration<'bar'> = {
-    type: 'bar',
-    data: {
-      labels: priorities.map((p) => t('priority.' + p)),
-      datasets: [
-        {
-          label: t('lead.dash.tickets'),
-          data: priorities.map((p) => d.by_priority?.[p] ?? 0),
-          backgroundColor: [COLORS.red, COLORS.orange, COLORS.blue, COLORS.grey],
-          borderRadius: 4,
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      maintainAspectRatio: false,
-      plugins: { legend: { display: false } },
-      scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { grid: { display: false } } },
-    },
-  };
+  const priority = barChart(
+    priorities.map((p) => t('priority.' + p)),
+    priorities.map((p) => d.by_priority?.[p] ?? 0),
+    [COLORS.red, COLORS.orange, COLORS.blue, COLORS.grey],
+    'y',
+  );
   const trend: ChartConfiguration<'line'> = {
     type: 'line',
     data: {
@@ -265,5 +216,30 @@ function line(label: string, data: number[], color: string) {
     pointRadius: 3,
     borderWidth: 2,
     tension: 0.25,
+  };
+}
+
+// A bar chart of ticket counts without a legend; indexAxis 'y' lays the bars
+// horizontally.
+function barChart(
+  labels: string[],
+  data: number[],
+  backgroundColor: string | string[],
+  indexAxis?: 'y',
+): ChartConfiguration<'bar'> {
+  const count = { beginAtZero: true, ticks: { precision: 0 } };
+  const bare = { grid: { display: false } };
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [{ label: t('lead.dash.tickets'), data, backgroundColor, borderRadius: 4 }],
+    },
+    options: {
+      ...(indexAxis ? { indexAxis } : {}),
+      maintainAspectRatio: false,
+      plugins: { legend: { display: false } },
+      scales: indexAxis ? { x: count, y: bare } : { y: count, x: bare },
+    },
   };
 }

@@ -1,4 +1,5 @@
-// Shapes the lead pages read (docs/api.md §6.4, §7.1, §7.4, §11.6).
+// Shapes only the lead pages read (docs/api.md §6.4, §7.4, §11.6); the
+// shared API shapes are in ../lib/types.
 import type { Ticket } from '../lib/types';
 
 export interface Team {
@@ -34,52 +35,6 @@ export interface Budget {
   spent_fen: number;
   pending_fen: number;
   remaining_fen: number | null;
-}
-
-export interface Compensation {
-  id: string;
-  ticket: string;
-  team: string | null;
-  kind: string;
-  amount_fen: number;
-  reason: string;
-  status: string;
-  pending_reason: string | null;
-  requested_by: string;
-  requested_role: string;
-  decided_by: string | null;
-  decision_note: string | null;
-  created_at: string;
-  decided_at: string | null;
-  version: number;
-}
-
-export interface AfterSalesDecision {
-  eligible: boolean;
-  rule: string;
-  article: string;
-  return_shipping_paid_by: string;
-  max_refund_fen: number;
-  window_ends: string | null;
-  explanation_zh: string;
-  explanation_en: string;
-}
-
-export interface AfterSales {
-  id: string;
-  ticket: string;
-  order: string;
-  line: number;
-  quantity: number;
-  kind: string;
-  reason: string;
-  status: string;
-  note: string | null;
-  decision: AfterSalesDecision;
-  refund_fen: number;
-  requested_by: string;
-  created_at: string;
-  version: number;
 }
 
 export interface Timing {

@@ -1,23 +1,8 @@
 // Small pieces shared by the lead pages.
-import type { MouseEvent, ReactNode } from 'react';
-import { navigate } from '../lib/router';
+import type { ReactNode } from 'react';
 import { t } from '../lib/i18n';
 import { ApiError } from '../lib/api';
-
-// An in-app link: a real <a href> (open in new tab works) that navigates
-// without reloading on a plain click.
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
-  function go(e: MouseEvent<HTMLAnchorElement>) {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  }
-  return (
-    <a href={to} onClick={go} className={className}>
-      {children}
-    </a>
-  );
-}
+import { formatTime } from '../lib/time';
 
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
@@ -39,6 +24,31 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
         </button>
       )}
     </div>
+  );
+}
+
+// One term and its value in a <dl> of facts.
+export function Fact({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd className={className}>{children}</dd>
+    </div>
+  );
+}
+
+// A page head's "updated at" (with "loading" while refreshing) and its refresh button.
+export function Refresh({ at, loading, onRefresh }: { at: string | undefined; loading: boolean; onRefresh: () => void }) {
+  return (
+    <>
+      <span className="muted">
+        {at ? t('lead.updatedAt', { at: formatTime(at) }) : ''}
+        {loading && at ? ' · ' + t('common.loading') : ''}
+      </span>
+      <button onClick={onRefresh} disabled={loading}>
+        {t('lead.refresh')}
+      </button>
+    </>
   );
 }
 

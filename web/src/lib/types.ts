@@ -37,17 +37,133 @@ export interface Ticket {
   [k: string]: unknown;
 }
 
+// A ticket event (docs/api.md §3.2); `data` is type-specific.
 export interface TicketEvent {
-  seq: number;
+  id: number;
+  ticket: string;
   type: string;
   actor: string;
+  actor_role?: string;
+  actor_name?: string; // display name (the login for system and import)
   at: string;
-  body?: string;
-  from?: string;
-  to?: string;
-  reason?: string;
-  public?: boolean;
-  [k: string]: unknown;
+  internal: boolean;
+  data: {
+    body?: string;
+    subject?: string;
+    from?: string;
+    to?: string;
+    reason?: string;
+    tags?: string[];
+    added?: string[];
+    removed?: string[];
+    score?: number;
+    comment?: string;
+    [k: string]: unknown;
+  };
+}
+
+// An order and its lines (§3.4).
+export interface OrderItem {
+  line?: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  price_fen: number;
+  category?: string | null;
+  non_returnable?: boolean;
+}
+
+export interface Order {
+  id: string;
+  status?: string;
+  items: OrderItem[];
+  total_fen: number;
+  paid_at: string | null;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  carrier: string | null;
+  tracking_number: string | null;
+  created_at?: string;
+}
+
+// The after-sales policy's decision (§7.1).
+export interface Decision {
+  eligible: boolean;
+  rule: string;
+  article: string | null;
+  return_shipping_paid_by: string;
+  duties_paid_by?: string;
+  return_required?: boolean;
+  window_ends: string | null;
+  max_refund_fen: number;
+  explanation_zh: string;
+  explanation_en: string;
+}
+
+// An after-sales request (§7.1, §7.2).
+export interface AfterSales {
+  id: string;
+  ticket: string;
+  order: string;
+  line: number;
+  quantity: number;
+  kind: string;
+  reason: string;
+  status: string;
+  note: string | null;
+  decision: Decision;
+  refund_fen: number;
+  requested_by: string;
+  created_at: string;
+  refund_due?: string | null;
+  refund_overdue?: boolean;
+  version: number;
+}
+
+// A compensation request (§7.4).
+export interface Compensation {
+  id: string;
+  ticket: string;
+  team?: string | null;
+  kind: string;
+  amount_fen: number;
+  reason: string;
+  status: string;
+  pending_reason: string | null;
+  requested_by: string;
+  requested_role?: string;
+  decided_by: string | null;
+  decision_note?: string | null;
+  created_at: string;
+  decided_at?: string | null;
+  version?: number;
+}
+
+// A knowledge-base article (§10.1).
+export interface Article {
+  id: string;
+  title: string;
+  body: string;
+  category: string | null;
+  tags: string[];
+  published?: boolean;
+  updated_at?: string;
+}
+
+// A search hit (§9). Hits of type=message may come back as 'note' (internal notes).
+export type HitType = 'ticket' | 'message' | 'customer' | 'article';
+export type HitKind = HitType | 'note';
+
+export interface SearchHit {
+  type: HitKind;
+  id: string;
+  title: string;
+  snippet: string;
+  highlights: [number, number][];
+  score?: number;
+  at: string | null;
+  ticket_id?: string;
+  matched?: string;
 }
 
 export const STATUSES = [
