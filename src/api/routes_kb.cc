@@ -73,7 +73,7 @@ json ToJson(const BotReply& r) {
          {"ticket_id", r.ticket_id.empty() ? json(nullptr) : json(r.ticket_id)}};
   if (d.handoff) {
     j["reason"] = d.reason;
-    j["message"] = "正在为您转接人工客服，请稍候。";
+    j["message"] = kBotHandoffMessage;
   } else {
     j["answer"] = d.answer->text;
     j["source"] = d.answer->source;

@@ -39,12 +39,12 @@ std::string FormatYuan(int64_t fen) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 20> kEventNames = {
+constexpr std::array<std::string_view, 21> kEventNames = {
     "created",      "reply",          "note",         "status_changed",   "assigned",
     "transferred",  "owner_set",      "tags_changed", "priority_changed", "category_changed",
     "team_changed", "threat_changed", "sla_warning",  "sla_breached",     "escalated",
     "after_sales",  "compensation",   "shipment",     "reminder",
-    "rated"};
+    "rated",        "bot_reply"};
 constexpr std::array<std::string_view, 4> kOrderStatusNames = {"pending_payment", "paid",
                                                                "shipped", "delivered"};
 }  // namespace
@@ -69,7 +69,8 @@ bool IsPublicEvent(EventType t) {
   // compensation stays internal until it is granted (and then shows on the
   // customer's overview, not as an event).
   return t == EventType::kCreated || t == EventType::kReply || t == EventType::kStatusChanged ||
-         t == EventType::kAfterSales || t == EventType::kShipment || t == EventType::kRated;
+         t == EventType::kAfterSales || t == EventType::kShipment || t == EventType::kRated ||
+         t == EventType::kBotReply;
 }
 
 }  // namespace kefu

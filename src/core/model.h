@@ -151,6 +151,7 @@ enum class EventType {
   kShipment,         // a linked shipment changed; data: body (shipment id), to (status), reason
   kReminder,         // a follow-up is due; data: from (what), to (who is reminded), reason
   kRated,            // the customer rated the service; data: to (score 1-5), body (comment)
+  kBotReply,         // the FAQ bot's words to the customer (public); data: body, reason (answer or handoff)
 };
 
 std::string_view ToString(EventType t);

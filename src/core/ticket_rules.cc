@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/access.h"
+#include "core/escalation.h"
 #include "core/validation.h"
 
 namespace kefu {
@@ -162,6 +163,19 @@ StatusOr<Change> AddMessage(const Ticket& t, const Actor& a, std::string_view bo
     c.ticket.assignee = a.login;
   }
   if (t.status == TicketStatus::kNew) MoveTo(c, TicketStatus::kOpen, a, "first reply", now);
+  return Finish(std::move(c), now);
+}
+
+StatusOr<Change> AddBotReply(const Ticket& t, const Actor& bot, std::string_view body, std::string_view reason,
+                          Timestamp now) {
+  if (bot.login != SystemActor().login) return PermissionDenied("only the bot speaks as the bot");
+  KEFU_RETURN_IF_ERROR(CheckText("body", body, 1, kMaxBodyChars));
+  KEFU_RETURN_IF_ERROR(CheckNotClosed(t));
+  Change c{t, {}};
+  TicketEvent e = MakeEvent(t, EventType::kBotReply, bot, now);
+  e.body = TrimSpace(body);
+  e.reason = std::string(reason);
+  c.events.push_back(std::move(e));
   return Finish(std::move(c), now);
 }
 

@@ -68,6 +68,13 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
 StatusOr<Change> AddMessage(const Ticket& t, const Actor& a, std::string_view body, bool internal,
                             Timestamp now);
 
+// The FAQ bot's public words on the ticket (its answer, or that a person
+// will take over): a kBotReply event and nothing else. Unlike a staff
+// reply it neither answers for the SLA nor makes the bot the owner.
+// Only SystemActor() speaks for the bot; closed tickets refuse it.
+StatusOr<Change> AddBotReply(const Ticket& t, const Actor& bot, std::string_view body, std::string_view reason,
+                          Timestamp now);
+
 // Moves the ticket to `to` (staff only). kFailedPrecondition
 // "illegal_transition" if the move is not allowed from the current state.
 StatusOr<Change> Transition(const Ticket& t, const Actor& a, TicketStatus to,

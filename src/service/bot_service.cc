@@ -200,7 +200,10 @@ Status BotService::Record(const Actor& a, const BotQuestion& q, BotReply& r) {
             (d.answer->article_id.empty() ? "" : " " + d.answer->article_id) + "，置信度 " +
             Confidence(d.answer->confidence) + "）：\n" + d.answer->text;
   }
-  KEFU_ASSIGN_OR_RETURN(Ticket t, tickets_.AddMessage(bot, r.ticket_id, note, true));
+  KEFU_RETURN_IF_ERROR(tickets_.AddMessage(bot, r.ticket_id, note, true).status());
+  // The customer's copy of the transcript: the bot's words, on the ticket.
+  KEFU_ASSIGN_OR_RETURN(Ticket t, tickets_.AddBotReply(r.ticket_id, d.handoff ? kBotHandoffMessage : d.answer->text,
+                                                       d.handoff ? "handoff" : "answer"));
   if (d.handoff) {
     TicketPatch p;
     p.tags = t.tags;

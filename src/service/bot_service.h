@@ -24,6 +24,8 @@
 namespace kefu {
 
 inline constexpr double kBotMinConfidence = 0.6;
+// What the bot tells a customer it hands to a person.
+inline constexpr const char* kBotHandoffMessage = "正在为您转接人工客服，请稍候。";
 
 struct BotQuestion {
   std::string text;         // required, at most 2,000 characters

@@ -360,6 +360,14 @@ StatusOr<Ticket> TicketService::AddMessage(const Actor& a, const std::string& id
   });
 }
 
+StatusOr<Ticket> TicketService::AddBotReply(const std::string& id, const std::string& body,
+                                            const std::string& reason) {
+  const Actor& bot = SystemActor();
+  return Mutate(bot, id, [&](Txn&, const Ticket& t, Timestamp now) {
+    return kefu::AddBotReply(t, bot, body, reason, now);
+  });
+}
+
 StatusOr<Ticket> TicketService::Transition(const Actor& a, const std::string& id, TicketStatus to,
                                            const std::string& reason) {
   return Mutate(a, id, [&](Txn&, const Ticket& t, Timestamp now) {

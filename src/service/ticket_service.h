@@ -102,6 +102,9 @@ class TicketService {
 
   // A staff member's public reply is checked against the forbidden phrases
   // (see CheckOutgoingReply): held unless `confirm`, never sent if blocking.
+  // The FAQ bot's public words on ticket `id` (core AddBotReply).
+  StatusOr<Ticket> AddBotReply(const std::string& id, const std::string& body, const std::string& reason);
+
   StatusOr<Ticket> AddMessage(const Actor& a, const std::string& id, const std::string& body,
                               bool internal, bool confirm = false);
 

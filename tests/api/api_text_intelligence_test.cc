@@ -185,6 +185,14 @@ TEST_F(TextIntelligenceTest, TheBotAnswersFromTheCustomersShipment) {
   auto notes = Events(ticket, boss_, "note");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_NE(notes[0]["data"]["body"].get<std::string>().find("SF7000000001"), std::string::npos);
+  // The customer reads the bot's answer on the ticket later, not its workings.
+  auto said = Events(ticket, cus_, "bot_reply");
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0]["data"]["body"], reply["answer"]);
+  EXPECT_EQ(said[0]["data"]["reason"], "answer");
+  EXPECT_TRUE(Events(ticket, cus_, "note").empty());
+  EXPECT_TRUE(Ticket(ticket)["owner"].is_null()) << "the bot owns nothing";
+  EXPECT_TRUE(Ticket(ticket)["first_response_at"].is_null()) << "the bot's answer is not a staff response";
   // Another customer's parcel is never told.
   Json other = Ask(cus2_, {{"text", "我的快递到哪了"}});
   if (other["action"] == "answer") {
@@ -197,6 +205,10 @@ TEST_F(TextIntelligenceTest, TheBotAnswersFromTheCustomersShipment) {
   EXPECT_EQ(follow["ticket_id"], ticket);
   t = Ticket(ticket);
   EXPECT_EQ(t["status"], "open");
+  said = Events(ticket, cus_, "bot_reply");
+  ASSERT_EQ(said.size(), 2u);
+  EXPECT_EQ(said[1]["data"]["body"], "正在为您转接人工客服，请稍候。");
+  EXPECT_EQ(said[1]["data"]["reason"], "handoff");
   EXPECT_NE(std::find(t["tags"].begin(), t["tags"].end(), "bot_handoff"), t["tags"].end());
 }
 

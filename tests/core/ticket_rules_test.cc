@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/access.h"
+#include "core/escalation.h"
 #include "core/ticket_rules.h"
 
 namespace kefu {
@@ -265,6 +266,28 @@ TEST(AccessTest, VisibilityByRole) {
   Actor no_customer{"ghost", Role::kCustomer, ""};
   t.customer_id = "";
   EXPECT_FALSE(CanSee(no_customer, t));
+}
+
+TEST(BotReplyTest, TheBotSpeaksPubliclyButOwnsAndAnswersNothing) {
+  Ticket t = Open();
+  auto c = AddBotReply(t, SystemActor(), " 您的包裹已到杭州转运中心 ", "answer", At(1));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_EQ(c->events.size(), 1u);
+  EXPECT_EQ(c->events[0].type, EventType::kBotReply);
+  EXPECT_EQ(c->events[0].body, "您的包裹已到杭州转运中心");
+  EXPECT_EQ(c->events[0].reason, "answer");
+  EXPECT_TRUE(IsPublicEvent(EventType::kBotReply));
+  EXPECT_TRUE(c->ticket.owner.empty());
+  EXPECT_TRUE(c->ticket.assignee.empty());
+  EXPECT_FALSE(c->ticket.first_response_at);
+  EXPECT_EQ(c->ticket.status, TicketStatus::kNew);
+  EXPECT_EQ(c->ticket.version, t.version + 1);
+
+  EXPECT_EQ(AddBotReply(t, kLead, "冒充机器人", "answer", At(1)).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(AddBotReply(t, SystemActor(), "  ", "answer", At(1)).status().code(), StatusCode::kValidation);
+  Ticket closed = t;
+  closed.status = TicketStatus::kClosed;
+  EXPECT_EQ(AddBotReply(closed, SystemActor(), "在的", "answer", At(1)).status().reason(), "ticket_closed");
 }
 
 }  // namespace

@@ -178,6 +178,11 @@ const failed = await runTests([
     await page.press('[data-testid=chat-input]', 'Enter');
     await page.locator('[data-testid=chat-handoff]').waitFor();
     await shot(page, 'customer-chat');
+    // The ticket keeps the conversation: the customer reads the bot's answer there later.
+    await page.locator('[data-testid=chat-handoff] a').click();
+    await page.waitForURL(/\/help\/tickets\/T-\d+/);
+    await page.locator('[data-testid=message]', { hasText: '顺丰' }).waitFor();
+    await page.locator('[data-testid=message]', { hasText: '正在为您转接人工客服' }).waitFor();
     noProblems(page);
   }],
 

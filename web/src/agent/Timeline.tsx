@@ -58,8 +58,10 @@ function describe(e: TicketEvent): string {
     case 'reminder':
       return t('tl.reminder', { to: d.to ?? '—', from: d.from ?? '' }) + reason;
     case 'rated': {
-      const score = typeof d.score === 'number' ? ' ' + '★'.repeat(d.score) : '';
-      const comment = typeof d.comment === 'string' && d.comment ? ' · ' + d.comment : '';
+      // data.to is the score (1-5), data.body the comment.
+      const n = Number(d.to);
+      const score = n >= 1 && n <= 5 ? ' ' + '★'.repeat(n) : '';
+      const comment = d.body ? ' · ' + d.body : '';
       return t('tl.rated') + score + comment;
     }
     default:
@@ -75,7 +77,8 @@ function actorName(e: TicketEvent, customerName?: string): string {
 
 function Message({ e, channel, customerName }: { e: TicketEvent; channel: string; customerName?: string }) {
   const note = e.type === 'note';
-  const bot = note && e.actor === 'system' && channel === 'chat';
+  // The bot's words to the customer, and its workings (notes on chat tickets).
+  const bot = e.type === 'bot_reply' || (note && e.actor === 'system' && channel === 'chat');
   const customer = e.actor_role === 'customer';
   const cls = note ? 'msg note' : customer ? 'msg from-customer' : 'msg from-staff';
   return (
@@ -105,7 +108,7 @@ export function Timeline({ events, channel, customerName }: Props) {
   return (
     <ol className="timeline" data-testid="timeline">
       {events.map((e) =>
-        e.type === 'reply' || e.type === 'note' || e.type === 'created' ? (
+        e.type === 'reply' || e.type === 'note' || e.type === 'created' || e.type === 'bot_reply' ? (
           <Message key={e.id} e={e} channel={channel} customerName={customerName} />
         ) : (
           <li key={e.id} className={`tl-event ev-${e.type} ${e.internal ? 'internal' : ''}`} data-event={e.type}>

@@ -123,7 +123,7 @@ export function TicketView({ id }: { id: string }) {
 
       <section className="conversation" aria-label={t('cust.view.conversation')}>
         {events.map((e) => {
-          if (e.type === 'created' || e.type === 'reply') {
+          if (e.type === 'created' || e.type === 'reply' || e.type === 'bot_reply') {
             const mine = e.actor_role ? e.actor_role === 'customer' : e.actor === me.login;
             const text = e.data?.body ?? (e.type === 'created' ? e.data?.subject : '') ?? '';
             if (!text) return null;

@@ -56,8 +56,6 @@ export interface TicketEvent {
     tags?: string[];
     added?: string[];
     removed?: string[];
-    score?: number;
-    comment?: string;
     [k: string]: unknown;
   };
 }
