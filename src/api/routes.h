@@ -68,6 +68,8 @@ void AddSearchRoutes(Router& r, Services& s);
 // Text analysis (/api/v1/text/analyze) and classifier training.
 void AddTextRoutes(Router& r, Services& s);
 
+// Training: the exam-paper preview (/api/v1/training/...).
+void AddTrainingRoutes(Router& r, Services& s);
 // What the web console needs: inbox counts, presence on a ticket, reply
 // checks, ratings and the dashboard (docs/api.md §11).
 void AddConsoleRoutes(Router& r, Services& s);

@@ -37,6 +37,7 @@ Status Server::Start() {
   AddSearchRoutes(router, services_);
   AddKnowledgeRoutes(router, services_);
   AddConsoleRoutes(router, services_);
+  AddTrainingRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
   AddStreamRoute(*express, services_);
   services_.feed.Start();

@@ -40,6 +40,10 @@ int RunMigrate(const std::string& db);
 int RunTrain(const std::string& db, const std::string& report);
 // Rebuilds the search index from every ticket, message, customer and article.
 int RunReindex(const std::string& db);
+// Reads an exam paper or interview kit (training/paper_parser.h) and, with
+// `preview`, prints what was understood as JSON and the problems on stderr:
+// exit 0 if none, 1 if any. Saving needs the question bank (not built yet).
+int RunPaperImport(const std::string& file, bool preview);
 
 struct UserAddArgs {
   std::string db, login, password, role, display_name, customer;

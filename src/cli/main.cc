@@ -36,6 +36,15 @@ int main(int argc, char** argv) {
   reindex->add_option("--db", db, "SQLite database file")->required();
   reindex->callback([&] { rc = kefu::cli::RunReindex(db); });
 
+  auto* paper = app.add_subcommand("paper", "Exam papers and interview kits");
+  paper->require_subcommand(1);
+  auto* paper_import = paper->add_subcommand("import", "Read a paper written as text (一、单选题… 参考答案…)");
+  std::string paper_file;
+  bool paper_preview = false;
+  paper_import->add_option("FILE", paper_file, "The paper, UTF-8 text")->required();
+  paper_import->add_flag("--preview", paper_preview, "Show what was understood; save nothing");
+  paper_import->callback([&] { rc = kefu::cli::RunPaperImport(paper_file, paper_preview); });
+
   auto* m = app.add_subcommand("migrate", "Create or upgrade the database schema");
   m->add_option("--db", db, "SQLite database file")->required();
   m->callback([&] { rc = kefu::cli::RunMigrate(db); });

@@ -185,5 +185,24 @@ TEST(CliTest, AfterSalesCommandsOnTheDemo) {
   EXPECT_EQ(sig.out, "sha256=" + HmacSha256Hex("s3cret", "{\"event_id\":\"x\"}") + "\n");
 }
 
+TEST(CliTest, PaperImportPreviewsAndSavesNothing) {
+  testing::TempDir dir;
+  std::string good = dir.File("good.txt"), faulty = dir.File("faulty.txt");
+  WriteFile(good, "一、单选题(每题2分,共1题)\n1.质量问题退货运费谁出？\nA.买家 B.卖家\n答案：B\n");
+  WriteFile(faulty, "一、单选题(每题2分,共2题)\n1.质量问题退货运费谁出？\nA.买家 B.卖家\n");
+  CliRun ok = Kefu("paper import " + good + " --preview");
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("\"single_choice\""), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("1 sections, 1 questions, 0 problems"), std::string::npos) << ok.out;
+  CliRun bad = Kefu("paper import " + faulty + " --preview");
+  EXPECT_EQ(bad.code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("missing_key"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("count_mismatch"), std::string::npos) << bad.out;
+  CliRun save = Kefu("paper import " + good);
+  EXPECT_EQ(save.code, 1) << save.out;
+  EXPECT_NE(save.out.find("--preview"), std::string::npos) << save.out;
+  EXPECT_NE(Kefu("paper import " + dir.File("missing.txt") + " --preview").code, 0);
+}
+
 }  // namespace
 }  // namespace kefu
