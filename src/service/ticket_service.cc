@@ -133,7 +133,23 @@ StatusOr<Ticket> TicketService::Get(const Actor& a, const std::string& id) {
   return t;
 }
 
-StatusOr<TicketFilter> TicketService::Filter(const Actor& a, const TicketQuery& q) {
+namespace {
+// ?sla= and the SLA views: a running clock breaches within the next hour
+// ("breaching_soon") or has breached ("breached"). False for other names.
+bool ApplySlaWindow(std::string_view which, Timestamp now, TicketFilter& f) {
+  if (which == "breaching_soon") {
+    f.sla_breach_from = now;
+    f.sla_breach_to = Timestamp{now.unix_ms + 60 * 60'000};
+  } else if (which == "breached") {
+    f.sla_breach_to = now;
+  } else {
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+StatusOr<std::optional<TicketFilter>> TicketService::Filter(const Actor& a, const TicketQuery& q) {
   TicketFilter f;
   f.status = q.status;
   f.priority = q.priority;
@@ -147,31 +163,27 @@ StatusOr<TicketFilter> TicketService::Filter(const Actor& a, const TicketQuery& 
     return ValidationError("category has an unknown value: " + q.category);
   }
   f.category = q.category;
-  if (q.sla == "breaching_soon") {
-    Timestamp now = clock_.Now();
-    f.sla_breach_from = now;
-    f.sla_breach_to = Timestamp{now.unix_ms + 60 * 60'000};
-  } else if (q.sla == "breached") {
-    f.sla_breach_to = clock_.Now();
-  } else if (!q.sla.empty()) {
+  if (!q.sla.empty() && !ApplySlaWindow(q.sla, clock_.Now(), f)) {
     return ValidationError("sla must be \"breaching_soon\" or \"breached\"");
   }
   if (!q.sla.empty() && a.role == Role::kCustomer) {
     return PermissionDenied("SLA views are for the service team");
   }
-  KEFU_RETURN_IF_ERROR(ApplyView(a, q.view, f));
+  KEFU_ASSIGN_OR_RETURN(bool any, ApplyView(a, q.view, f));
+  if (!any) return std::optional<TicketFilter>();
   if (a.role == Role::kCustomer) {
     if (!q.tag.empty()) return PermissionDenied("tags are internal to the service team");
     // Another customer's id matches nothing (an empty list, not an error).
-    f.customer_id = q.customer_id.empty() || q.customer_id == a.customer_id ? a.customer_id : "C-0";
+    if (!q.customer_id.empty() && q.customer_id != a.customer_id) return std::optional<TicketFilter>();
+    f.customer_id = a.customer_id;
   } else if (a.role == Role::kAgent) {
     f.visible_to_agent = a.login;
   }
-  return f;
+  return std::optional<TicketFilter>(std::move(f));
 }
 
-Status TicketService::ApplyView(const Actor& a, const std::string& view, TicketFilter& f) {
-  if (view.empty()) return OkStatus();
+StatusOr<bool> TicketService::ApplyView(const Actor& a, const std::string& view, TicketFilter& f) {
+  if (view.empty()) return true;
   if (a.role == Role::kCustomer) return PermissionDenied("inbox views are for the service team");
   if (view == "mine") {
     f.assignee = a.login;
@@ -182,17 +194,13 @@ Status TicketService::ApplyView(const Actor& a, const std::string& view, TicketF
       KEFU_ASSIGN_OR_RETURN(auto snap, deps_.config->Snapshot());
       if (auto it = snap->agents.find(a.login); it != snap->agents.end()) teams = it->second.teams;
     }
-    // Someone in no team has an empty team view.
-    f.teams = teams.empty() ? std::vector<std::string>{"(no team)"} : teams;
+    if (teams.empty()) return false;  // someone in no team has an empty team view
+    f.teams = std::move(teams);
     f.unresolved = true;
   } else if (view == "unassigned") {
     f.waiting = true;
-  } else if (view == "breaching_soon") {
-    Timestamp now = clock_.Now();
-    f.sla_breach_from = now;
-    f.sla_breach_to = Timestamp{now.unix_ms + 60 * 60'000};
-  } else if (view == "breached") {
-    f.sla_breach_to = clock_.Now();
+  } else if (ApplySlaWindow(view, clock_.Now(), f)) {
+    // breaching_soon, breached
   } else if (view == "vip") {
     f.vip = true;
     f.unresolved = true;
@@ -202,7 +210,7 @@ Status TicketService::ApplyView(const Actor& a, const std::string& view, TicketF
     return ValidationError("view must be one of mine, team, unassigned, breaching_soon, breached, "
                            "vip, pending_third_party");
   }
-  return OkStatus();
+  return true;
 }
 
 StatusOr<std::vector<std::pair<std::string, int64_t>>> TicketService::ViewCounts(const Actor& a) {
@@ -212,8 +220,11 @@ StatusOr<std::vector<std::pair<std::string, int64_t>>> TicketService::ViewCounts
   for (const char* view : kInboxViews) {
     TicketQuery q;
     q.view = view;
-    KEFU_ASSIGN_OR_RETURN(TicketFilter f, Filter(a, q));
-    KEFU_ASSIGN_OR_RETURN(int64_t n, store_.CountTickets(*txn, f));
+    KEFU_ASSIGN_OR_RETURN(std::optional<TicketFilter> f, Filter(a, q));
+    int64_t n = 0;
+    if (f) {
+      KEFU_ASSIGN_OR_RETURN(n, store_.CountTickets(*txn, *f));
+    }
     out.emplace_back(view, n);
   }
   return out;
@@ -222,11 +233,12 @@ StatusOr<std::vector<std::pair<std::string, int64_t>>> TicketService::ViewCounts
 StatusOr<Page<Ticket>> TicketService::List(const Actor& a, const TicketQuery& q) {
   KEFU_RETURN_IF_ERROR(CheckLimit(q.page.limit));
   KEFU_ASSIGN_OR_RETURN(int64_t before, DecodeCursor(q.page.cursor));
-  KEFU_ASSIGN_OR_RETURN(TicketFilter f, Filter(a, q));
-  f.before_seq = before;
-  f.limit = q.page.limit + 1;
+  KEFU_ASSIGN_OR_RETURN(std::optional<TicketFilter> f, Filter(a, q));
+  if (!f) return Page<Ticket>{};
+  f->before_seq = before;
+  f->limit = q.page.limit + 1;
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
-  KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> rows, store_.ListTickets(*txn, f));
+  KEFU_ASSIGN_OR_RETURN(std::vector<Ticket> rows, store_.ListTickets(*txn, *f));
   return MakePage(std::move(rows), q.page.limit, [](const Ticket& t) { return *ParseId('T', t.id); });
 }
 

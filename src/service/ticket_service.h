@@ -128,9 +128,12 @@ class TicketService {
   Status CheckStorage();
 
  private:
-  // The store filter for `q` as `a` may see it (visibility, views).
-  StatusOr<TicketFilter> Filter(const Actor& a, const TicketQuery& q);
-  Status ApplyView(const Actor& a, const std::string& view, TicketFilter& f);
+  // The store filter for `q` as `a` may see it (visibility, views);
+  // nullopt when nothing can match (another customer's id, a team view of
+  // someone in no team).
+  StatusOr<std::optional<TicketFilter>> Filter(const Actor& a, const TicketQuery& q);
+  // Adds `view` to `f`; false when the view can match nothing.
+  StatusOr<bool> ApplyView(const Actor& a, const std::string& view, TicketFilter& f);
   // Loads the ticket, applies `decide`, stores the result. kNotFound if the
   // ticket does not exist or `a` may not see it.
   template <typename Decide>
