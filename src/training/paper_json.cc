@@ -37,6 +37,10 @@ nlohmann::ordered_json PaperToJson(const ParsedPaper& p) {
       jq["explanation"] = q.explanation;
       jq["points"] = q.points;
       jq["competencies"] = q.competencies;
+      J rubric = J::object();
+      for (const auto& [level, text] : q.rubric) rubric[std::to_string(level)] = text;
+      jq["rubric"] = std::move(rubric);
+      jq["tags"] = q.tags;
       qs.push_back(std::move(jq));
     }
     js["questions"] = std::move(qs);
@@ -82,6 +86,33 @@ Status GetInt(const nlohmann::json& j, const std::string& path, const char* name
   return OkStatus();
 }
 
+// An optional array of strings.
+Status GetStrings(const nlohmann::json& j, const std::string& path, const char* name,
+                  std::vector<std::string>* out) {
+  if (!j.contains(name)) return OkStatus();
+  const auto& a = j[name];
+  if (!a.is_array()) return Bad(path + "." + name, "must be an array of strings");
+  for (const auto& e : a) {
+    if (!e.is_string()) return Bad(path + "." + name, "must be an array of strings");
+    out->push_back(e.get<std::string>());
+  }
+  return OkStatus();
+}
+
+// The optional "rubric": {"1": "...", "5": "..."}, levels "1".."5".
+Status ReadRubric(const nlohmann::json& j, const std::string& path, ParsedQuestion& q) {
+  if (!j.contains("rubric")) return OkStatus();
+  const auto& r = j["rubric"];
+  if (!r.is_object()) return Bad(path + ".rubric", "must be an object");
+  for (auto it = r.begin(); it != r.end(); ++it) {  // sorted keys: "1" < … < "5"
+    const std::string& l = it.key();
+    if (l.size() != 1 || l[0] < '1' || l[0] > '5') return Bad(path + ".rubric." + l, "not a level 1..5");
+    if (!it->is_string()) return Bad(path + ".rubric." + l, "must be a string");
+    q.rubric.push_back({l[0] - '0', it->get<std::string>()});
+  }
+  return OkStatus();
+}
+
 Status ReadKey(const nlohmann::json& k, QuestionType t, const std::string& path, ParsedQuestion& q) {
   if (k.is_null()) return OkStatus();
   auto is_option = [&](const std::string& l) {
@@ -114,7 +145,7 @@ Status ReadKey(const nlohmann::json& k, QuestionType t, const std::string& path,
 Status ReadQuestion(const nlohmann::json& j, QuestionType t, const std::string& path, ParsedQuestion& q) {
   if (!j.is_object()) return Bad(path, "must be an object");
   KEFU_RETURN_IF_ERROR(OnlyMembers(
-      j, path, {"number", "stem", "options", "key", "explanation", "points", "competencies"}));
+      j, path, {"number", "stem", "options", "key", "explanation", "points", "competencies", "rubric", "tags"}));
   KEFU_RETURN_IF_ERROR(GetInt(j, path, "number", &q.number));
   KEFU_RETURN_IF_ERROR(GetString(j, path, "stem", true, &q.stem));
   if (j.contains("options")) {
@@ -131,14 +162,9 @@ Status ReadQuestion(const nlohmann::json& j, QuestionType t, const std::string& 
   if (j.contains("key")) KEFU_RETURN_IF_ERROR(ReadKey(j["key"], t, path + ".key", q));
   KEFU_RETURN_IF_ERROR(GetString(j, path, "explanation", false, &q.explanation));
   KEFU_RETURN_IF_ERROR(GetNumber(j, path, "points", &q.points));
-  if (j.contains("competencies")) {
-    const auto& c = j["competencies"];
-    if (!c.is_array()) return Bad(path + ".competencies", "must be an array of strings");
-    for (const auto& e : c) {
-      if (!e.is_string()) return Bad(path + ".competencies", "must be an array of strings");
-      q.competencies.push_back(e.get<std::string>());
-    }
-  }
+  KEFU_RETURN_IF_ERROR(GetStrings(j, path, "competencies", &q.competencies));
+  KEFU_RETURN_IF_ERROR(ReadRubric(j, path, q));
+  KEFU_RETURN_IF_ERROR(GetStrings(j, path, "tags", &q.tags));
   return OkStatus();
 }
 
