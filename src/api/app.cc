@@ -6,12 +6,18 @@ namespace kefu::api {
 namespace {
 
 SchedulerOptions WithJobs(SchedulerOptions o, AfterSalesService& after_sales,
-                          LogisticsService& logistics, ClassificationService& classification) {
+                          LogisticsService& logistics, ClassificationService& classification,
+                          TrainingService& training) {
   o.jobs.push_back([&after_sales](Timestamp now) { return after_sales.FlagOverdueRefunds(now); });
   o.jobs.push_back([&logistics](Timestamp now) { return logistics.RemindCarrierFollowUps(now); });
   // A model trained on another node of the same database.
   o.jobs.push_back([&classification](Timestamp) -> StatusOr<int> {
     KEFU_RETURN_IF_ERROR(classification.PickUpNewerModel().status());
+    return 0;  // not a reminder
+  });
+  // Exam attempts whose time ran out are submitted with what was saved.
+  o.jobs.push_back([&training](Timestamp) -> StatusOr<int> {
+    KEFU_RETURN_IF_ERROR(training.SweepExpired().status());
     return 0;  // not a reminder
   });
   return o;
@@ -32,8 +38,10 @@ App::App(Store& store, Clock& clock, AppOptions o)
       search_(store, DefaultSearchAnalyzer()),
       classification_(store, clock, *text_),
       knowledge_(store, clock),
+      training_(store, clock, DefaultSearchAnalyzer().tokenizer()),
       scheduler_(store, config_, sla_, clock,
-                 WithJobs(std::move(o.scheduler), after_sales_, logistics_, classification_)),
+                 WithJobs(std::move(o.scheduler), after_sales_, logistics_, classification_,
+                          training_)),
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
       bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),
@@ -53,7 +61,8 @@ Services App::services() {
                   compensations_, logistics_,   notifications_, *text_,
                   search_,       classification_, knowledge_,
                   bot_,          feed_,         presence_,
-                  reports_,      clock_,        carrier_secret_};
+                  reports_,      training_,     clock_,
+                  carrier_secret_};
 }
 
 }  // namespace kefu::api

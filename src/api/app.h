@@ -39,6 +39,7 @@ class App {
   SearchService search_;
   ClassificationService classification_;
   KnowledgeService knowledge_;
+  TrainingService training_;
   Scheduler scheduler_;
   TicketService tickets_;
   CustomerService customers_;

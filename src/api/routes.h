@@ -21,6 +21,7 @@
 #include "service/scheduler.h"
 #include "service/sla_service.h"
 #include "service/ticket_service.h"
+#include "service/training_service.h"
 
 namespace kefu::api {
 
@@ -44,6 +45,7 @@ struct Services {
   LiveFeed& feed;
   PresenceBoard& presence;
   ReportService& reports;
+  TrainingService& training;
   Clock& clock;
   // The carrier webhook's HMAC secret; empty: the webhook refuses every call.
   std::string carrier_secret;
@@ -68,8 +70,12 @@ void AddSearchRoutes(Router& r, Services& s);
 // Text analysis (/api/v1/text/analyze) and classifier training.
 void AddTextRoutes(Router& r, Services& s);
 
-// Training: the exam-paper preview (/api/v1/training/...).
+// Training (/api/v1/training/..., docs/api.md §12): papers and the bank,
+// certificates, assignments and certification / QA rules; exams and
+// attempts; structured interviews.
 void AddTrainingRoutes(Router& r, Services& s);
+void AddExamRoutes(Router& r, Services& s);
+void AddInterviewRoutes(Router& r, Services& s);
 // What the web console needs: inbox counts, presence on a ticket, reply
 // checks, ratings and the dashboard (docs/api.md §11).
 void AddConsoleRoutes(Router& r, Services& s);

@@ -38,6 +38,8 @@ Status Server::Start() {
   AddKnowledgeRoutes(router, services_);
   AddConsoleRoutes(router, services_);
   AddTrainingRoutes(router, services_);
+  AddExamRoutes(router, services_);
+  AddInterviewRoutes(router, services_);
   std::shared_ptr<ExpressRouter> express = router.Take();
   AddStreamRoute(*express, services_);
   services_.feed.Start();

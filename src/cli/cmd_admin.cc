@@ -70,9 +70,9 @@ int RunDemoData(const std::string& db) {
     return 0;
   }
   std::printf("demo data loaded: %d users, %d customers, %d orders, %d shipments, %d tickets, "
-              "%d after-sales requests, %d compensations, %d articles\n",
+              "%d after-sales requests, %d compensations, %d articles, %d training papers\n",
               sum->users, sum->customers, sum->orders, sum->shipments, sum->tickets,
-              sum->after_sales, sum->compensations, sum->articles);
+              sum->after_sales, sum->compensations, sum->articles, sum->papers);
   std::printf("demo logins (password %s):\n", sum->password.c_str());
   for (const auto& [login, role] : sum->logins) std::printf("  %-10s %s\n", login.c_str(), role.c_str());
   return 0;

@@ -40,10 +40,19 @@ int RunMigrate(const std::string& db);
 int RunTrain(const std::string& db, const std::string& report);
 // Rebuilds the search index from every ticket, message, customer and article.
 int RunReindex(const std::string& db);
-// Reads an exam paper or interview kit (training/paper_parser.h) and, with
-// `preview`, prints what was understood as JSON and the problems on stderr:
-// exit 0 if none, 1 if any. Saving needs the question bank (not built yet).
-int RunPaperImport(const std::string& file, bool preview);
+// Reads an exam paper or interview kit: text as written
+// (training/paper_parser.h) or, for a file ending in .json, the JSON form
+// (training/paper_json.h). With `preview`, prints what was understood as
+// JSON and the problems on stderr: exit 0 if none, 1 if any. Otherwise
+// saves it into the question bank of `db` (TrainingService::SavePaper:
+// refused while it has problems unless `ignore_problems`) and prints the
+// saved paper.
+struct PaperImportArgs {
+  std::string file, db, role;
+  std::vector<std::string> tags;
+  bool preview = false, ignore_problems = false;
+};
+int RunPaperImport(const PaperImportArgs& a);
 
 struct UserAddArgs {
   std::string db, login, password, role, display_name, customer;

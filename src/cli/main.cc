@@ -39,11 +39,15 @@ int main(int argc, char** argv) {
   auto* paper = app.add_subcommand("paper", "Exam papers and interview kits");
   paper->require_subcommand(1);
   auto* paper_import = paper->add_subcommand("import", "Read a paper written as text (一、单选题… 参考答案…)");
-  std::string paper_file;
-  bool paper_preview = false;
-  paper_import->add_option("FILE", paper_file, "The paper, UTF-8 text")->required();
-  paper_import->add_flag("--preview", paper_preview, "Show what was understood; save nothing");
-  paper_import->callback([&] { rc = kefu::cli::RunPaperImport(paper_file, paper_preview); });
+  kefu::cli::PaperImportArgs paper_args;
+  paper_import->add_option("FILE", paper_args.file, "The paper: UTF-8 text, or its JSON form (.json)")->required();
+  paper_import->add_flag("--preview", paper_args.preview, "Show what was understood; save nothing");
+  paper_import->add_option("--db", paper_args.db, "Save into this database's question bank");
+  paper_import->add_option("--role", paper_args.role, "Interview kits: the role hired for");
+  paper_import->add_option("--tag", paper_args.tags, "A tag for every question (repeatable)");
+  paper_import->add_flag("--ignore-problems", paper_args.ignore_problems,
+                         "Save although some lines were not understood");
+  paper_import->callback([&] { rc = kefu::cli::RunPaperImport(paper_args); });
 
   auto* m = app.add_subcommand("migrate", "Create or upgrade the database schema");
   m->add_option("--db", db, "SQLite database file")->required();

@@ -236,6 +236,8 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
     KEFU_RETURN_IF_ERROR(knowledge.Create(Actor{"chen.jie", Role::kLead, ""}, in).status());
     ++sum.articles;
   }
+  KEFU_RETURN_IF_ERROR(LoadDemoTraining(store, clock));
+  sum.papers = 2;
   // Oldest first, so that ticket numbers follow time.
   std::vector<json> ts(demo.at("tickets").begin(), demo.at("tickets").end());
   std::stable_sort(ts.begin(), ts.end(), [](const json& a, const json& b) {

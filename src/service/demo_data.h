@@ -17,6 +17,7 @@ struct DemoSummary {
   bool already_loaded = false;
   int users = 0, customers = 0, orders = 0, tickets = 0;
   int shipments = 0, after_sales = 0, compensations = 0, articles = 0;
+  int papers = 0;
   std::vector<std::pair<std::string, std::string>> logins;  // (login, role)
   std::string password;  // the demo password shared by every demo login
 };
@@ -26,6 +27,13 @@ struct DemoSummary {
 // ConfigService::ApplyBundle).
 const char* EmbeddedDemoJson();
 const char* EmbeddedDemoConfigJson();
+// Demo training material: an exam paper and an interview kit, as written.
+const char* EmbeddedDemoPolicyExam();
+const char* EmbeddedDemoInterviewKit();
+
+// The demo's training: the two papers in the bank, a certifying exam,
+// an assignment for li.na and an interview with one interviewer's scores.
+Status LoadDemoTraining(Store& store, Clock& clock);
 
 // Loads `demo` unless a user named "admin" already exists (then
 // already_loaded is set and nothing changes). Times in the file are hours

@@ -4,11 +4,12 @@
 
 #include "core/routing.h"
 #include "service/ticket_service.h"
+#include "service/training_service.h"
 
 namespace kefu {
 
 StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
-                                                      const ConfigSnapshot& cfg) {
+                                                      const ConfigSnapshot& cfg, Timestamp now) {
   KEFU_ASSIGN_OR_RETURN(std::vector<AgentState> states, store.ListAgentStates(txn));
   std::vector<RoutingAgent> out;
   for (const auto& [login, profile] : cfg.agents) {
@@ -20,6 +21,7 @@ StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
     if (!u->user.active || !IsStaff(u->user.role)) continue;
     RoutingAgent a;
     a.profile = profile;
+    KEFU_ASSIGN_OR_RETURN(a.profile.skills, CertifiedSkills(store, txn, login, profile.skills, now));
     a.supervisor = IsSupervisor(u->user.role);
     auto st = std::lower_bound(states.begin(), states.end(), login,
                                [](const AgentState& s, const std::string& l) { return s.login < l; });
@@ -101,7 +103,7 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
     if (f.kind == FiringKind::kImmediate) {
       // The least loaded lead of the team who is online, else the team's lead.
       if (!agents) {
-        KEFU_ASSIGN_OR_RETURN(agents, LoadRoutingAgents(store_, txn, cfg));
+        KEFU_ASSIGN_OR_RETURN(agents, LoadRoutingAgents(store_, txn, cfg, now));
       }
       Router router(*agents);
       if (auto i = router.Choose(RoutingTicketOf(all.ticket, sla.tier), /*supervisors_only=*/true)) {
@@ -167,7 +169,7 @@ StatusOr<SweepReport> Scheduler::Route(Timestamp now) {
   {
     KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
     KEFU_ASSIGN_OR_RETURN(cfg, config_.Snapshot(*txn));
-    KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
+    KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg, now));
     bool room = std::any_of(agents.begin(), agents.end(), [](const RoutingAgent& a) {
       return a.presence == Presence::kOnline && a.open < a.profile.max_open;
     });
@@ -301,7 +303,7 @@ StatusOr<Scheduler::QueueView> Scheduler::Queue(const Actor& a, const std::strin
   }
   SortServed(order);
   for (auto& w : order) v.waiting.push_back(std::move(w.t));
-  KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg));
+  KEFU_ASSIGN_OR_RETURN(std::vector<RoutingAgent> agents, LoadRoutingAgents(store_, *txn, *cfg, clock_.Now()));
   for (auto& ag : agents) {
     const auto& teams = ag.profile.teams;
     if (std::find(teams.begin(), teams.end(), team) != teams.end()) v.agents.push_back(std::move(ag));

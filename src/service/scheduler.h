@@ -115,8 +115,10 @@ class Scheduler : public TicketObserver {
 };
 
 // The routing snapshot: agent profiles of `cfg` joined with their presence,
-// load and role. Inactive users and customers are left out.
+// load and role. Inactive users and customers are left out. Skills that a
+// certification rule guards are kept only for agents holding that
+// certificate, unexpired at `now` (service/training_service.h).
 StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
-                                                      const ConfigSnapshot& cfg);
+                                                      const ConfigSnapshot& cfg, Timestamp now);
 
 }  // namespace kefu

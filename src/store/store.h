@@ -160,6 +160,37 @@ struct Rating {
   Timestamp at;
 };
 
+// A training or interview record (src/training/): papers, questions,
+// exams, attempts, certificates, interviews and their scores, training
+// assignments. The body is JSON the training module writes and reads
+// (training/training_json.h); the store indexes kind, owner, ref and
+// status for lists. What owner, ref and status hold depends on the kind
+// (service/training_service.h lists them).
+struct TrainingRecord {
+  std::string kind;
+  std::string id;      // unique within the kind
+  std::string owner;   // e.g. the candidate's login
+  std::string ref;     // e.g. the exam of an attempt
+  std::string status;  // e.g. the attempt's status
+  std::string body;
+  int64_t seq = 0;      // set by the store on insert
+  int64_t version = 0;  // 1 on insert, +1 on every update
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+// Lists of training records: every set field must match; newest first
+// (by seq) unless oldest_first.
+struct TrainingFilter {
+  std::string kind;  // required
+  std::string owner;
+  std::string ref;
+  std::string status;
+  int64_t before_seq = 0;  // cursor (newest first) / after (oldest first); 0 = from the start
+  int limit = 50;
+  bool oldest_first = false;
+};
+
 struct AuditEntry {
   Timestamp at;
   std::string actor;
@@ -371,6 +402,18 @@ class Store {
   // The tickets created at or after `since`, or still unresolved, or
   // resolved at or after `since` (what a dashboard over the window needs).
   virtual StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) = 0;
+
+  // Training records. Insert sets seq and version (1); kAlreadyExists
+  // "duplicate_id" when (kind, id) exists. Update writes owner, ref,
+  // status, body and updated_at when the stored version is
+  // expected_version (then version + 1), else kAborted "stale_version";
+  // kNotFound when there is no such record. Get: kNotFound.
+  virtual Status InsertTrainingRecord(Txn& txn, TrainingRecord& r) = 0;
+  virtual Status UpdateTrainingRecord(Txn& txn, TrainingRecord& r, int64_t expected_version) = 0;
+  virtual StatusOr<TrainingRecord> GetTrainingRecord(Txn& txn, const std::string& kind,
+                                                     const std::string& id) = 0;
+  virtual StatusOr<std::vector<TrainingRecord>> ListTrainingRecords(Txn& txn,
+                                                                    const TrainingFilter& f) = 0;
 
   virtual Status AppendAudit(Txn& txn, const AuditEntry& e) = 0;
   virtual StatusOr<std::vector<AuditEntry>> ListAudit(Txn& txn, int64_t after_seq, int limit) = 0;

@@ -1,9 +1,9 @@
-// POST /api/v1/training/papers/preview over HTTP: who may use it, the text
-// and JSON forms, and bad input. The parser itself is tested in
-// tests/training/paper_parser_test.cc.
+// Papers over HTTP: the preview (who may use it, the text and JSON forms,
+// bad input), saving into the bank, the bank's lists and the JSON export.
+// The parser itself is tested in tests/training/paper_parser_test.cc.
 #include <gtest/gtest.h>
 
-#include "api/api_world.h"
+#include "api/training_world.h"
 
 namespace kefu::testing {
 namespace {
@@ -57,6 +57,81 @@ TEST(ApiTrainingTest, OnlyTrainersAndOnlyOneForm) {
   EXPECT_TRUE(IsError(w.Post(path, lead, Json{{"text", kPaper}, {"format", "docx"}}), 422, "validation_failed"));
   Json bad{{"sections", Json::array({{{"type", "essay"}, {"questions", Json::array()}}})}};
   EXPECT_TRUE(IsError(w.Post(path, lead, Json{{"paper", bad}}), 422, "validation_failed"));
+}
+
+TEST(ApiTrainingTest, SavingPutsQuestionsInTheBank) {
+  ApiWorld w;
+  HttpResult r = w.Post("/api/v1/training/papers", w.Token(Who::kLead),
+                        Json{{"text", kTrainingPaper}, {"tags", {"topic:售后政策"}}});
+  ASSERT_EQ(r.status, 201) << Describe(r);
+  const Json& p = r.body;
+  EXPECT_EQ(p["kind"], "exam");
+  EXPECT_EQ(p["title"], "售后认证测试卷");
+  EXPECT_EQ(p["created_by"], "lead.li");
+  ASSERT_EQ(p["sections"].size(), 5u);
+  std::vector<std::string> ids;
+  for (const auto& s : p["sections"]) {
+    for (const auto& q : s["questions"]) ids.push_back(q["id"]);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"Q-000001", "Q-000002", "Q-000003", "Q-000004", "Q-000005",
+                                           "Q-000006"}));
+  EXPECT_EQ(p["sections"][1]["questions"][0]["key"], Json({"A", "B", "D"}));
+  EXPECT_EQ(p["sections"][3]["questions"][0]["points"], 2);
+  EXPECT_TRUE(p["problems"].empty());
+
+  // The bank: by type, by tag, by paper; trainers only.
+  const std::string& lead = w.Token(Who::kLead);
+  Json tf = w.Get("/api/v1/training/questions?type=true_false", lead).body;
+  ASSERT_EQ(ItemIds(tf), std::vector<std::string>{"Q-000004"});
+  EXPECT_EQ(tf["items"][0]["key"], false);
+  EXPECT_EQ(tf["items"][0]["tags"], Json({"topic:售后政策"}));
+  EXPECT_EQ(ItemIds(w.Get("/api/v1/training/questions?tag=topic:售后政策&limit=4", lead).body).size(), 4u);
+  EXPECT_TRUE(ItemIds(w.Get("/api/v1/training/questions?tag=topic:物流", lead).body).empty());
+  EXPECT_TRUE(IsError(w.Get("/api/v1/training/questions?type=essay", lead), 422, "validation_failed"));
+  EXPECT_TRUE(IsError(w.Get("/api/v1/training/questions", w.Token(Who::kAgentA)), 403, "forbidden"));
+  Json papers = w.Get("/api/v1/training/papers", lead).body;
+  ASSERT_EQ(ItemIds(papers), std::vector<std::string>{p["id"]});
+  EXPECT_EQ(papers["items"][0]["questions"], 6);
+  EXPECT_EQ(w.Get("/api/v1/training/papers/" + p["id"].get<std::string>(), lead).body["sections"], p["sections"]);
+
+  // The export is the JSON form: imported again, it makes the same paper.
+  Json exported = w.Get("/api/v1/training/papers/" + p["id"].get<std::string>() + "/export", lead).body;
+  EXPECT_FALSE(exported.contains("problems"));
+  HttpResult again = w.Post("/api/v1/training/papers", lead, Json{{"paper", exported}});
+  ASSERT_EQ(again.status, 201) << Describe(again);
+  EXPECT_EQ(again.body["id"], "X-000002");
+  ASSERT_EQ(again.body["sections"].size(), p["sections"].size());
+  for (size_t s = 0; s < p["sections"].size(); ++s) {
+    for (size_t q = 0; q < p["sections"][s]["questions"].size(); ++q) {
+      Json a = p["sections"][s]["questions"][q], b = again.body["sections"][s]["questions"][q];
+      a.erase("id");
+      b.erase("id");
+      EXPECT_EQ(a, b);
+    }
+  }
+}
+
+TEST(ApiTrainingTest, PapersWithProblemsAreNotSavedUnlessAsked) {
+  ApiWorld w;
+  const std::string& lead = w.Token(Who::kLead);
+  // 共3题 but two questions: a count mismatch.
+  std::string counted = "一、单选题(每题2分,共3题)\n1.问题一\nA.甲 B.乙\n答案:A\n2.问题二\nA.甲 B.乙\n答案:B\n";
+  EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", lead, Json{{"text", counted}}), 422, "paper_has_problems"));
+  EXPECT_TRUE(ItemIds(w.Get("/api/v1/training/papers", lead).body).empty());
+  EXPECT_TRUE(ItemIds(w.Get("/api/v1/training/questions", lead).body).empty());
+  HttpResult forced = w.Post("/api/v1/training/papers", lead, Json{{"text", counted}, {"ignore_problems", true}});
+  ASSERT_EQ(forced.status, 201) << Describe(forced);
+  ASSERT_EQ(forced.body["problems"].size(), 1u);
+  EXPECT_EQ(forced.body["problems"][0]["code"], "count_mismatch");
+  // A choice question without a key could never be graded: refused always.
+  std::string keyless = "一、单选题(每题2分,共1题)\n1.问题一\nA.甲 B.乙\n";
+  EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", lead, Json{{"text", keyless}, {"ignore_problems", true}}),
+                      422, "ungradable_question"));
+  EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", lead, Json{{"text", keyless}, {"tags", "x"}}), 422,
+                      "validation_failed"));
+  EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", w.Token(Who::kAgentA), Json{{"text", kTrainingPaper}}), 403,
+                      "forbidden"));
+  EXPECT_EQ(ItemIds(w.Get("/api/v1/training/papers", lead).body).size(), 1u);
 }
 
 }  // namespace

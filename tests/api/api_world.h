@@ -29,7 +29,8 @@ std::string Describe(const HttpResult& r);
 
 class ApiWorld {
  public:
-  ApiWorld() = default;
+  // With `clock`, the server runs on it (see TestServer).
+  explicit ApiWorld(Clock* clock = nullptr) : server_(clock) {}
 
   TestServer& s() { return server_; }
 

@@ -185,7 +185,7 @@ TEST(CliTest, AfterSalesCommandsOnTheDemo) {
   EXPECT_EQ(sig.out, "sha256=" + HmacSha256Hex("s3cret", "{\"event_id\":\"x\"}") + "\n");
 }
 
-TEST(CliTest, PaperImportPreviewsAndSavesNothing) {
+TEST(CliTest, PaperImportPreviewsAndSaves) {
   testing::TempDir dir;
   std::string good = dir.File("good.txt"), faulty = dir.File("faulty.txt");
   WriteFile(good, "一、单选题(每题2分,共1题)\n1.质量问题退货运费谁出？\nA.买家 B.卖家\n答案：B\n");
@@ -198,9 +198,20 @@ TEST(CliTest, PaperImportPreviewsAndSavesNothing) {
   EXPECT_EQ(bad.code, 1) << bad.out;
   EXPECT_NE(bad.out.find("missing_key"), std::string::npos) << bad.out;
   EXPECT_NE(bad.out.find("count_mismatch"), std::string::npos) << bad.out;
-  CliRun save = Kefu("paper import " + good);
-  EXPECT_EQ(save.code, 1) << save.out;
-  EXPECT_NE(save.out.find("--preview"), std::string::npos) << save.out;
+  CliRun nodb = Kefu("paper import " + good);
+  EXPECT_EQ(nodb.code, 1) << nodb.out;
+  EXPECT_NE(nodb.out.find("--db"), std::string::npos) << nodb.out;
+  // Saving: refused while the paper has problems, then saved into the bank.
+  std::string db = dir.File("kefu.db");
+  ASSERT_EQ(Kefu("migrate --db " + db).code, 0);
+  CliRun refused = Kefu("paper import " + faulty + " --db " + db);
+  EXPECT_EQ(refused.code, 1) << refused.out;
+  EXPECT_NE(refused.out.find("ungradable_question"), std::string::npos) << refused.out;
+  CliRun saved = Kefu("paper import " + good + " --db " + db + " --tag topic:运费");
+  EXPECT_EQ(saved.code, 0) << saved.out;
+  EXPECT_NE(saved.out.find("saved X-000001 (exam) with 1 questions"), std::string::npos) << saved.out;
+  EXPECT_NE(saved.out.find("\"Q-000001\""), std::string::npos) << saved.out;
+  EXPECT_NE(saved.out.find("topic:运费"), std::string::npos) << saved.out;
   EXPECT_NE(Kefu("paper import " + dir.File("missing.txt") + " --preview").code, 0);
 }
 

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 6> kMigrations = {
+constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -389,6 +389,24 @@ CREATE TABLE ratings (
   at INTEGER NOT NULL
 );
 CREATE INDEX tickets_by_created ON tickets(created_at);
+)sql",
+    // v7: training, certification and interviews (src/training/).
+    R"sql(
+CREATE TABLE training_records (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  status TEXT NOT NULL,
+  body TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (kind, id)
+);
+CREATE INDEX training_by_owner ON training_records(kind, owner, seq);
+CREATE INDEX training_by_ref ON training_records(kind, ref, seq);
 )sql",
 };
 

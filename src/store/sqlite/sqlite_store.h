@@ -56,6 +56,12 @@ class SqliteStore final : public Store {
   Status PutRating(Txn& txn, const std::string& ticket_id, const Rating& r) override;
   StatusOr<std::optional<Rating>> GetRating(Txn& txn, const std::string& ticket_id) override;
   StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) override;
+  Status InsertTrainingRecord(Txn& txn, TrainingRecord& r) override;
+  Status UpdateTrainingRecord(Txn& txn, TrainingRecord& r, int64_t expected_version) override;
+  StatusOr<TrainingRecord> GetTrainingRecord(Txn& txn, const std::string& kind,
+                                             const std::string& id) override;
+  StatusOr<std::vector<TrainingRecord>> ListTrainingRecords(Txn& txn,
+                                                            const TrainingFilter& f) override;
   Status AppendEvents(Txn& txn, std::vector<TicketEvent>& events) override;
   StatusOr<std::vector<TicketEvent>> ListEvents(Txn& txn, const std::string& ticket_id,
                                                 bool public_only, int64_t after_seq,
