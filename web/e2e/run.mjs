@@ -206,6 +206,193 @@ const failed = await runTests([
     noProblems(page);
   }],
 
+  ['a trainer imports a paper: its problem shown by line, fixed, previewed clean and saved into the bank', async () => {
+    const faulty = [
+      '客服基础测验',
+      '一、单选题（每题2分，共2题）',
+      '1. 七日无理由退货的期限从哪天开始算？',
+      'A. 下单  B. 收到商品  C. 付款',
+      '2. 因质量问题退货，运费由谁承担？',
+      'A. 消费者  B. 经营者',
+      '答案：B',
+      '二、判断题（每题1分，共1题）',
+      '1. 工单的内部备注对客户可见。（×）',
+    ].join('\n');
+    const page = await open();
+    await login(page, 'chen.jie');
+    await page.click('nav >> text=培训管理');
+    await page.locator('[data-testid=paper-row]').first().waitFor();
+    await page.click('a:has-text("导入试卷")');
+    // A .txt file is read in the browser and previewed at once.
+    await page.setInputFiles('[data-testid=paper-file]', { name: '基础测验.txt', mimeType: 'text/plain', buffer: Buffer.from(faulty) });
+    const problem = page.locator('[data-testid=paper-problem]', { hasText: '第 3 行' });
+    await problem.waitFor();
+    check((await problem.textContent()).includes('第1题没有答案'), `problem: ${await problem.textContent()}`);
+    check((await page.inputValue('[data-testid=paper-text]')) === faulty, 'the file is not in the text box');
+    check((await page.locator('[data-testid=paper-question]').count()) === 3, 'the preview does not list 3 questions');
+    await shot(page, 'training-import');
+    // Saving is refused inline: an exam question without a key can never be graded.
+    await page.click('[data-testid=save-paper]');
+    await page.locator('[data-testid=save-error]', { hasText: '无法评分' }).waitFor();
+    await page.fill('[data-testid=paper-text]', faulty.replace('C. 付款', 'C. 付款\n答案：B'));
+    await page.click('[data-testid=preview-paper]');
+    await page.locator('[data-testid=preview-clean]').waitFor();
+    check((await page.locator('[data-testid=paper-problem]').count()) === 0, 'problems remain');
+    await page.fill('[data-testid=save-paper-form] input[name=tags]', 'topic:基础');
+    await page.click('[data-testid=save-paper]');
+    await page.waitForURL(/\/console\/training\?saved=X-\d+/);
+    const id = new URL(page.url()).searchParams.get('saved');
+    await page.locator('[data-testid=paper-row]', { hasText: '客服基础测验' }).waitFor();
+    const saved = await lead.get(`/training/papers/${id}`);
+    check(saved.title === '客服基础测验' && saved.sections[0].questions[0].key === 'B', `saved: ${JSON.stringify(saved).slice(0, 300)}`);
+    await shot(page, 'training-papers');
+    noProblems(page);
+  }],
+
+  ['an agent sits the assigned exam with autosave, a lead grades the short answer and she is certified', async () => {
+    const li = await open();
+    await login(li, 'li.na');
+    await li.click('nav >> text=我的培训');
+    const task = li.locator('[data-testid=assignment]', { hasText: '售后政策认证考试' });
+    await task.locator('[data-testid=start-assignment]').click();
+    await li.waitForURL(/\/console\/my-training\/attempts\/W-\d+$/);
+    const attempt = new URL(li.url()).pathname.split('/').pop();
+    await li.locator('[data-testid=countdown]', { hasText: '剩余时间' }).waitFor();
+    // Options are shuffled per attempt: a trainer's view of it has the keys in the letters shown.
+    const keyed = await lead.get(`/training/attempts/${attempt}`);
+    const essay = '先向客户致歉并请客户提供照片，确认是质量问题后办理退货，退货运费由商家承担，在规定时间内完成退款并告知进度。';
+    let essayItem = -1;
+    for (const it of keyed.items) {
+      const item = li.locator(`[data-testid=item-${it.index}]`);
+      if (it.type === 'single_choice' || it.type === 'multiple_choice') {
+        for (const l of it.key) await item.locator(`input[value="${l}"]`).check();
+      } else if (it.type === 'true_false') {
+        await item.locator(`input[value="${it.key}"]`).check();
+      } else if (it.type === 'fill_in') {
+        await item.locator('input').fill(it.key.split(/[／/]/)[0]);
+      } else {
+        essayItem = it.index;
+        await item.locator('textarea').fill(essay);
+      }
+    }
+    check(essayItem >= 0, 'the exam has no short-answer item');
+    await li.locator('[data-testid=autosave-status][data-state=saved]', { hasText: '已保存' }).waitFor();
+    const stored = await lead.get(`/training/attempts/${attempt}`);
+    check(stored.items.every((it) => it.answer !== null), 'not every answer reached the server');
+    await li.evaluate(() => window.scrollTo(0, 0));
+    await shot(li, 'exam-taking');
+    // A reload keeps every answer.
+    await li.reload();
+    await li.locator(`[data-testid=item-${essayItem}] textarea`).waitFor();
+    check((await li.inputValue(`[data-testid=item-${essayItem}] textarea`)) === essay, 'the short answer was lost');
+    const first = keyed.items[0];
+    check(await li.isChecked(`[data-testid=item-0] input[value="${first.key[0]}"]`), 'the first choice was lost');
+    check((await li.locator('input:checked').count()) >= 12, 'choices were lost');
+    await li.click('[data-testid=submit-exam]');
+    await li.locator('[data-testid=submit-confirm]', { hasText: '确认交卷' }).waitFor();
+    await shot(li, 'exam-submit-confirm');
+    await li.click('[data-testid=confirm-submit]');
+    await li.locator('[data-testid=attempt-pending]', { hasText: '等待阅卷' }).waitFor();
+
+    const chen = await open();
+    await login(chen, 'chen.jie');
+    await chen.click('nav >> text=培训管理');
+    await chen.click('.tr-tabs >> text=阅卷');
+    const row = chen.locator('[data-testid=attempt-row]', { hasText: attempt });
+    await row.locator('a').click();
+    await chen.waitForURL(`**/console/training/attempts/${attempt}`);
+    const card = chen.locator(`[data-testid=grade-item][data-index="${essayItem}"]`);
+    await card.locator('[data-testid=candidate-answer]', { hasText: '先向客户致歉' }).waitFor();
+    await card.locator('[data-testid=key-points] li').first().waitFor();
+    const suggested = (await lead.get(`/training/attempts/${attempt}`)).items[essayItem].suggested;
+    check(Number(await card.locator('[data-testid=final-score]').inputValue()) === suggested, 'the suggested score is not prefilled');
+    await card.locator('[data-testid=final-score]').fill('18');
+    await card.locator('[data-testid=grade-comment]').fill('步骤完整，注意补充问题批次反馈');
+    await shot(chen, 'exam-grading', true);
+    await card.locator('[data-testid=save-grade]').click();
+    await chen.locator('[data-testid=grade-score]', { hasText: '54 / 56' }).waitFor();
+    await chen.goto('/console/training/exams/E-000001');
+    await chen.locator('[data-testid=pass-rate]', { hasText: '100%' }).waitFor();
+    await shot(chen, 'exam-results', true);
+
+    await li.reload();
+    await li.locator('[data-testid=attempt-score]', { hasText: '54' }).waitFor();
+    check((await li.textContent('[data-testid=attempt-passed]')) === '通过', 'not passed');
+    await li.locator('[data-testid=attempt-certificate]', { hasText: '售后政策认证' }).waitFor();
+    await li.locator('[data-testid=result-item]', { hasText: '步骤完整' }).waitFor();
+    await shot(li, 'exam-result', true);
+    const phone = await open({ viewport: { width: 390, height: 844 } });
+    await login(phone, 'li.na');
+    await phone.goto('/console/my-training');
+    await phone.locator('[data-testid=certificate]', { hasText: '有效' }).waitFor();
+    await shot(phone, 'my-training-phone', true);
+    noProblems(li);
+    noProblems(chen);
+    noProblems(phone);
+  }],
+
+  ['an interviewer scores blind, then sees the report; others see nothing or a masked candidate', async () => {
+    const chen = await open();
+    await login(chen, 'chen.jie');
+    await chen.click('nav >> text=面试');
+    const row = chen.locator('[data-testid=interview-row]', { hasText: 'I-000001' });
+    check((await row.textContent()).includes('刘洋'), 'the interviewer does not see the candidate');
+    await row.locator('a').first().click();
+    await chen.waitForURL('**/console/interviews/I-000001');
+    await chen.locator('[data-testid=report-locked]').waitFor();
+    check((await chen.locator('[data-testid=interview-report]').count()) === 0, 'the report shows before the verdict');
+    const questions = chen.locator('[data-testid=sheet-question]');
+    check((await questions.count()) === 5, 'the sheet does not have 5 questions');
+    await questions.first().locator('text=步骤完整，有数据和复盘').waitFor(); // a rubric anchor beside 5
+    const scores = [2, 3, 4, 3, 4];
+    for (let i = 0; i < 5; i++) {
+      const q = questions.nth(i);
+      await q.locator(`label:has(input[value="${scores[i]}"])`).click();
+      await q.locator('textarea').fill(i === 0 ? '没有讲清楚复盘和团队分工' : '回答完整');
+    }
+    for (let i = 0; i < 5; i++) await questions.nth(i).locator('[data-testid=score-state][data-state=saved]').waitFor();
+    await shot(chen, 'interview-sheet');
+    await chen.click('[data-testid=verdict-form] label:has-text("建议录用")');
+    await chen.fill('[data-testid=verdict-form] textarea', '管理经验匹配，复盘意识需加强');
+    await chen.click('[data-testid=submit-verdict]');
+    const report = chen.locator('[data-testid=interview-report]');
+    await report.waitFor();
+    const verdicts = await chen.textContent('[data-testid=report-verdicts]');
+    check(verdicts.includes('wang.min') && verdicts.includes('chen.jie'), `verdicts: ${verdicts}`);
+    check((await chen.textContent('[data-testid=report-interviewers]')).split('已评 5/5').length === 3, 'not both interviewers scored');
+    await chen.locator('[data-testid=disagreements]', { hasText: '请讲一次你带领团队' }).waitFor();
+    check((await report.locator('canvas').count()) === 1, 'no chart');
+    const full = await lead.get('/training/interviews/I-000001');
+    check(full.report && full.report.complete, 'the report is not complete');
+    await report.scrollIntoViewIfNeeded();
+    await chen.evaluate(() => window.scrollBy(0, document.querySelector('[data-testid=interview-report]').getBoundingClientRect().top - 60));
+    await chen.waitForTimeout(800); // the chart's entry animation
+    await shot(chen, 'interview-report');
+    noProblems(chen);
+
+    const zhao = await open();
+    await login(zhao, 'zhao.lei');
+    await zhao.click('nav >> text=面试');
+    await zhao.locator('[data-testid=interviews-empty]').waitFor();
+    await zhao.goto('/console/interviews/I-000001');
+    await zhao.locator('[data-testid=not-found]').waitFor();
+    check(!(await zhao.textContent('body')).includes('刘'), 'an outsider sees the candidate');
+    noProblems(zhao);
+
+    const admin = await open({ viewport: { width: 390, height: 844 } });
+    await login(admin, 'admin');
+    await admin.goto('/console/interviews');
+    await admin.locator('[data-testid=interview-candidate]', { hasText: '刘*' }).waitFor();
+    await admin.click('[data-testid=interview-row] a >> nth=0');
+    await admin.locator('[data-testid=candidate-name]', { hasText: '刘*' }).waitFor();
+    const body = await admin.textContent('body');
+    check(!body.includes('刘洋') && !body.includes('13900001234'), 'the admin sees the candidate unmasked');
+    await admin.locator('[data-testid=interview-report]').waitFor();
+    await admin.waitForTimeout(800);
+    await shot(admin, 'interview-masked-phone', true);
+    noProblems(admin);
+  }],
+
   ['the session lives in an HttpOnly cookie and signing out ends it', async () => {
     const page = await open();
     await login(page, 'li.na');

@@ -6,8 +6,9 @@ import type { PageRoute } from './lib/routes';
 import { agentRoutes } from './agent/routes';
 import { leadRoutes } from './lead/routes';
 import { customerRoutes } from './customer/routes';
+import { trainingRoutes } from './training/routes';
 
-const ROUTES: PageRoute[] = [...agentRoutes, ...leadRoutes, ...customerRoutes];
+const ROUTES: PageRoute[] = [...agentRoutes, ...leadRoutes, ...trainingRoutes, ...customerRoutes];
 
 // The frame around every signed-in page: navigation for the user's role,
 // the language switch and sign-out; the page the path names.
