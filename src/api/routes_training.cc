@@ -87,9 +87,9 @@ void AddTrainingRoutes(Router& r, Services& s) {
         });
   r.Add(restinio::http_method_get(), "/api/v1/training/questions", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
-          KEFU_RETURN_IF_ERROR(req.CheckQuery({"paper", "type", "tag", "cursor", "limit"}));
+          KEFU_RETURN_IF_ERROR(req.CheckQuery({"paper", "type", "tag", "q", "cursor", "limit"}));
           KEFU_ASSIGN_OR_RETURN(PageRequest page, req.Page());
-          QuestionQuery q{req.Query("paper"), req.Query("type"), req.Query("tag")};
+          QuestionQuery q{req.Query("paper"), req.Query("type"), req.Query("tag"), req.Query("q")};
           KEFU_ASSIGN_OR_RETURN(auto p, s.training.ListQuestions(req.actor, q, page));
           return Response::Of(200, PageJson(p, QuestionJson));
         });

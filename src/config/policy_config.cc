@@ -210,11 +210,7 @@ StatusOr<AgentProfile> ParseAgentProfile(const json& j) {
   for (const auto& t : a.teams) KEFU_RETURN_IF_ERROR(ValidateTeamName(t));
   KEFU_RETURN_IF_ERROR(ReadStrings(j, "skills", what, a.skills));
   for (const auto& s : a.skills) {
-    bool ok = s == "vip";
-    if (s.starts_with("category:")) ok = IsKnownCategory(s.substr(9));
-    if (s.starts_with("language:")) ok = ValidateLanguage(s.substr(9)).ok();
-    if (s.starts_with("channel:")) ok = ParseChannel(s.substr(8)).has_value();
-    if (!ok) {
+    if (!IsKnownSkill(s)) {
       return ValidationError("agent.skills has an unknown skill: " + s +
                              " (category:<code>, language:<zh|en>, channel:<name> or vip)");
     }

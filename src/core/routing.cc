@@ -3,7 +3,17 @@
 #include <algorithm>
 #include <bit>
 
+#include "core/validation.h"
+
 namespace kefu {
+
+bool IsKnownSkill(std::string_view s) {
+  if (s == "vip") return true;
+  if (s.starts_with("category:")) return IsKnownCategory(s.substr(9));
+  if (s.starts_with("language:")) return ValidateLanguage(s.substr(9)).ok();
+  if (s.starts_with("channel:")) return ParseChannel(s.substr(8)).has_value();
+  return false;
+}
 namespace {
 
 template <typename T>

@@ -42,6 +42,8 @@ struct TeamSpec {
 };
 
 // Skill names: "category:<code>", "language:<zh|en>", "channel:<name>", "vip".
+bool IsKnownSkill(std::string_view skill);
+
 struct AgentProfile {
   std::string login;
   std::vector<std::string> teams;

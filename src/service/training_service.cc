@@ -7,7 +7,9 @@
 #include <random>
 
 #include "core/access.h"
+#include "core/routing.h"
 #include "service/training_records.h"
+#include "text/normalizer.h"
 
 namespace kefu {
 
@@ -102,7 +104,16 @@ StatusOr<Page<training::Question>> TrainingService::ListQuestions(const Actor& a
   KEFU_RETURN_IF_ERROR(CheckLimit(p.limit));
   KEFU_ASSIGN_OR_RETURN(int64_t before, DecodeCursor(p.cursor));
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
-  // Tags are in the body: scan pages until the page is full.
+  if (q.text.size() > 200) return ValidationError("q is over 200 bytes");
+  const text::Normalizer& norm = text::DefaultNormalizer();
+  const std::string needle = norm.Normalize(q.text);
+  auto matches = [&](const training::Question& question) {
+    if (needle.empty()) return true;
+    std::string hay = question.stem + "\n" + question.key_text;
+    for (const auto& [letter, option] : question.options) hay += "\n" + option;
+    return norm.Normalize(hay).find(needle) != std::string::npos;
+  };
+  // Tags and text are in the body: scan pages until the page is full.
   std::vector<std::pair<int64_t, training::Question>> items;
   TrainingFilter f{.kind = "question", .ref = q.paper_id, .status = q.type, .before_seq = before,
                    .limit = 200};
@@ -111,6 +122,7 @@ StatusOr<Page<training::Question>> TrainingService::ListQuestions(const Actor& a
     for (const auto& r : rows) {
       KEFU_ASSIGN_OR_RETURN(training::Question question, training::QuestionFromJson(r.body));
       if (!q.tag.empty() && !training::HasTag(question, q.tag)) continue;
+      if (!matches(question)) continue;
       items.emplace_back(r.seq, std::move(question));
       if (static_cast<int>(items.size()) > p.limit) break;
     }
@@ -143,7 +155,7 @@ StatusOr<std::vector<training::Certificate>> TrainingService::Certificates(const
 StatusOr<std::vector<std::string>> CertifiedSkills(Store& store, Txn& txn, const std::string& login,
                                                    const std::vector<std::string>& skills,
                                                    Timestamp now) {
-  KEFU_ASSIGN_OR_RETURN(auto rules, ListAll(store, txn, {.kind = "skill_rule"}));
+  KEFU_ASSIGN_OR_RETURN(auto rules, ListAll(store, txn, {.kind = "skill_rule", .status = "active"}));
   if (rules.empty()) return skills;
   std::optional<std::vector<training::Certificate>> certs;  // read once, if needed
   std::vector<std::string> out;
@@ -194,7 +206,10 @@ StatusOr<std::vector<Assignment>> TrainingService::Assignments(const Actor& a, c
 
 StatusOr<SkillRule> TrainingService::PutSkillRule(const Actor& a, const SkillRule& r) {
   KEFU_RETURN_IF_ERROR(CheckTrainer(a, "set certification rules"));
-  if (r.skill.empty() || r.skill.size() > 100) return ValidationError("skill must be 1..100 bytes");
+  if (!IsKnownSkill(r.skill)) {
+    return ValidationError("skill is not a routing skill: " + r.skill +
+                           " (category:<code>, language:<zh|en>, channel:<name> or vip)");
+  }
   if (r.certification.empty() || r.certification.size() > 100) {
     return ValidationError("certification must be 1..100 bytes");
   }

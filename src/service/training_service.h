@@ -65,6 +65,9 @@ struct QuestionQuery {
   std::string paper_id;
   std::string type;  // a type code, "" = any
   std::string tag;
+  // Words in the stem, options or key, in either script (compared
+  // normalised: 保溫杯 finds 保温杯); "" = any.
+  std::string text;
 };
 
 // An attempt with the questions its items show.

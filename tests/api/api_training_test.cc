@@ -87,6 +87,11 @@ TEST(ApiTrainingTest, SavingPutsQuestionsInTheBank) {
   EXPECT_EQ(tf["items"][0]["tags"], Json({"topic:售后政策"}));
   EXPECT_EQ(ItemIds(w.Get("/api/v1/training/questions?tag=topic:售后政策&limit=4", lead).body).size(), 4u);
   EXPECT_TRUE(ItemIds(w.Get("/api/v1/training/questions?tag=topic:物流", lead).body).empty());
+  // Text in either script: stems, options and keys.
+  EXPECT_EQ(ItemIds(w.Get("/api/v1/training/questions?q=%E4%BF%9D%E6%BA%AB%E6%9D%AF", lead).body),  // 保溫杯
+            std::vector<std::string>{"Q-000006"});
+  EXPECT_EQ(ItemIds(w.Get("/api/v1/training/questions?q=%E9%AE%AE%E6%B4%BB", lead).body),  // 鮮活 (an option)
+            std::vector<std::string>{"Q-000003"});
   EXPECT_TRUE(IsError(w.Get("/api/v1/training/questions?type=essay", lead), 422, "validation_failed"));
   EXPECT_TRUE(IsError(w.Get("/api/v1/training/questions", w.Token(Who::kAgentA)), 403, "forbidden"));
   Json papers = w.Get("/api/v1/training/papers", lead).body;
@@ -132,6 +137,26 @@ TEST(ApiTrainingTest, PapersWithProblemsAreNotSavedUnlessAsked) {
   EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", w.Token(Who::kAgentA), Json{{"text", kTrainingPaper}}), 403,
                       "forbidden"));
   EXPECT_EQ(ItemIds(w.Get("/api/v1/training/papers", lead).body).size(), 1u);
+}
+
+TEST(ApiTrainingTest, CertificationRulesForRoutingSkills) {
+  ApiWorld w;
+  const std::string& lead = w.Token(Who::kLead);
+  const std::string path = "/api/v1/training/skill-rules";
+  Json rule{{"skill", "category:return_refund_request"}, {"certification", "退货认证"}};
+  HttpResult put = w.Raw("PUT", path, lead, rule.dump());
+  ASSERT_EQ(put.status, 200) << Describe(put);
+  EXPECT_EQ(put.body, rule);
+  EXPECT_EQ(w.Get(path, w.Token(Who::kAgentA)).body["items"], Json::array({rule}));
+  EXPECT_TRUE(IsError(w.Raw("PUT", path, w.Token(Who::kAgentA), rule.dump()), 403, "forbidden"));
+  EXPECT_TRUE(IsError(w.Raw("PUT", path, lead, Json{{"skill", "category:cross_border"}, {"certification", "x"}}.dump()),
+                      422, "validation_failed"));
+  EXPECT_TRUE(IsError(w.Raw("PUT", path, lead, Json{{"skill", "vip"}}.dump()), 422, "validation_failed"));
+  EXPECT_TRUE(IsError(w.Get(path, w.Token(Who::kCust1)), 403, "forbidden"));
+  EXPECT_EQ(w.Get(path, lead).body["items"].size(), 1u);  // the refused ones changed nothing
+  ASSERT_EQ(w.Raw("DELETE", path + "?skill=category:return_refund_request", lead).status, 200);
+  EXPECT_TRUE(w.Get(path, lead).body["items"].empty());
+  EXPECT_TRUE(IsError(w.Raw("DELETE", path + "?skill=category:return_refund_request", lead), 404, "not_found"));
 }
 
 }  // namespace
