@@ -5,7 +5,7 @@ import { useLoad } from '../lib/hooks';
 import { t } from '../lib/i18n';
 import { formatTime } from '../lib/time';
 import type { Assignment, Exam, Items } from './types';
-import { Empty, ErrorBox, Flash, errorText, who } from './ui';
+import { Empty, ErrorBox, Flash, errorText, who, ErrorLine, ExamSelect } from './ui';
 
 // "2026-12-05" (a local date) → the end of that day as ISO-8601.
 function endOfDay(d: string): string | undefined {
@@ -67,16 +67,7 @@ export function AssignPanel({ exams, names }: { exams: Exam[]; names: Record<str
             </option>
           ))}
         </datalist>
-        <label>
-          {t('tr.col.exam')}
-          <select name="exam_id" value={exam} onChange={(e) => setExamId(e.target.value)}>
-            {exams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.id} {x.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExamSelect exams={exams} value={exam} onChange={setExamId} />
         <label className="grow">
           {t('tr.assign.reason')}
           <input name="reason" maxLength={300} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -92,11 +83,7 @@ export function AssignPanel({ exams, names }: { exams: Exam[]; names: Record<str
           {t('tr.assign.show')}
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {shown && (
         <>
           <h3>{t('tr.assign.of', { who: who(shown, names) })}</h3>

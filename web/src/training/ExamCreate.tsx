@@ -8,7 +8,7 @@ import { t } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { Link } from '../lib/ui';
 import type { Exam, Items, PaperSummary } from './types';
-import { TrainerTabs, errorText, num, typeLabel } from './ui';
+import { TrainerTabs, errorText, num, typeLabel, ErrorLine } from './ui';
 import './training.css';
 
 export const EXAM_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'fill_in', 'short_answer', 'case_analysis'];
@@ -153,11 +153,7 @@ export function ExamCreate() {
             <span className="muted">{t('tr.exam.total', { p: num(total) })}</span>
           </div>
         </fieldset>
-        {error && (
-          <p className="error" role="alert" data-testid="exam-error">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} testid="exam-error" />
         <div className="tr-row">
           <button type="submit" className="primary" disabled={busy || !f.title.trim()}>
             {t('tr.exam.create')}

@@ -6,7 +6,7 @@ import { api } from '../lib/api';
 import { t } from '../lib/i18n';
 import type { Answer, Attempt, AttemptItem } from './types';
 import { useAutosave, type SaveState } from './useAutosave';
-import { clock, errorText, isCode, num, typeLabel } from './ui';
+import { clock, errorText, isCode, num, typeLabel, ErrorLine } from './ui';
 
 function isAnswered(a: Answer | null | undefined): boolean {
   if (!a) return false;
@@ -126,7 +126,7 @@ export function ExamForm({
         >
           <h2 id="tr-confirm-title">{t('tr.take.confirmTitle')}</h2>
           <p>{t('tr.take.confirmText', { n: done, total, blank: total - done })}</p>
-          {submitError && <p className="error" role="alert">{submitError}</p>}
+          <ErrorLine text={submitError} />
           <div className="tr-row">
             <button className="primary" autoFocus disabled={busy} onClick={submit} data-testid="confirm-submit">
               {busy ? t('tr.take.submitting') : t('tr.take.confirmYes')}

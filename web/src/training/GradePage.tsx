@@ -9,7 +9,7 @@ import { formatTime } from '../lib/time';
 import { Link } from '../lib/ui';
 import type { Attempt, AttemptItem } from './types';
 import { StatusBadge } from './ExamResults';
-import { ErrorBox, Fact, Flash, Loading, TrainerTabs, answerText, errorText, keyText, num, typeLabel, useNames, who } from './ui';
+import { ErrorBox, Fact, Flash, Loading, TrainerTabs, answerText, errorText, keyText, num, typeLabel, useNames, who, ErrorLine } from './ui';
 import './training.css';
 
 const optionMap = (it: AttemptItem) => Object.fromEntries(it.options.map((o) => [o.letter, o.text]));
@@ -207,11 +207,7 @@ function ManualItem({
           {graded ? t('tr.grade.update') : t('tr.grade.save')}
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </article>
   );
 }

@@ -13,7 +13,7 @@ import type { InterviewDetail } from './types';
 import { DecisionBadge } from './InterviewList';
 import { InterviewReport } from './InterviewReport';
 import { ScoreSheet } from './ScoreSheet';
-import { ConfirmButton, Empty, ErrorBox, Fact, Loading, errorText, useNames, who } from './ui';
+import { ConfirmButton, Empty, ErrorBox, Fact, Loading, errorText, useNames, who, ErrorLine } from './ui';
 import './training.css';
 
 export function InterviewPage({ id }: { id: string }) {
@@ -124,11 +124,7 @@ function DecisionForm({ id, onUpdate }: { id: string; onUpdate: (d: InterviewDet
         {t('tr.iv.decisionNote')}
         <textarea rows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <ConfirmButton
         className="primary"
         label={t('tr.iv.decideBtn')}

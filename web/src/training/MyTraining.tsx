@@ -10,7 +10,7 @@ import { formatTime } from '../lib/time';
 import { Link } from '../lib/ui';
 import type { Assignment, Attempt, AttemptSummary, Certificate, Exam, Items } from './types';
 import { StatusBadge } from './ExamResults';
-import { Empty, ErrorBox, Loading, errorText, num } from './ui';
+import { Empty, ErrorBox, Loading, errorText, num, ErrorLine } from './ui';
 import './training.css';
 
 interface Mine {
@@ -163,7 +163,7 @@ function ExamCard({ e, attempts, error, children }: { e: Exam; attempts: Attempt
             ))}
           </ul>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        <ErrorLine text={error} />
       </div>
       {(open || left === null || left > 0) && children}
     </article>

@@ -8,7 +8,7 @@ import { navigate } from '../lib/router';
 import { Link } from '../lib/ui';
 import type { PaperPreview, Problem, SavedPaper } from './types';
 import { PaperView } from './PaperView';
-import { TrainerTabs, errorText, pick } from './ui';
+import { TrainerTabs, errorText, pick, ErrorLine } from './ui';
 import './training.css';
 
 const MAX_FILE = 1_000_000;
@@ -128,7 +128,7 @@ export function PaperImport() {
               {t('tr.import.preview')}
             </button>
           </div>
-          {error && <p className="error" role="alert">{error}</p>}
+          <ErrorLine text={error} />
         </section>
 
         <section className="panel tr-import-result" aria-live="polite">

@@ -6,7 +6,7 @@ import { useLoad } from '../lib/hooks';
 import { t } from '../lib/i18n';
 import type { Exam, Items, QaRule, SkillRule } from './types';
 import { AssignPanel } from './AssignPanel';
-import { ConfirmButton, Empty, ErrorBox, Flash, TrainerTabs, errorText, num, useNames } from './ui';
+import { ConfirmButton, Empty, ErrorBox, Flash, TrainerTabs, errorText, num, useNames, ErrorLine, ExamSelect } from './ui';
 import './training.css';
 
 export function RulesPage() {
@@ -53,11 +53,7 @@ function Messages({ form }: { form: ReturnType<typeof useForm> }) {
   return (
     <>
       {form.flash && <Flash text={form.flash} onClose={() => form.setFlash('')} />}
-      {form.error && (
-        <p className="error" role="alert">
-          {form.error}
-        </p>
-      )}
+      <ErrorLine text={form.error} />
     </>
   );
 }
@@ -174,16 +170,7 @@ function QaRules({ exams }: { exams: Exam[] }) {
           {t('tr.qa.threshold')}
           <input name="threshold" type="number" min={0} max={100} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         </label>
-        <label>
-          {t('tr.col.exam')}
-          <select name="exam_id" value={exam} onChange={(e) => setExamId(e.target.value)}>
-            {exams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.id} {x.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExamSelect exams={exams} value={exam} onChange={setExamId} />
         <button type="submit" className="primary" disabled={form.busy || !area.trim() || !exam}>
           {t('tr.rules.save')}
         </button>

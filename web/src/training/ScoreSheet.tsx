@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { t } from '../lib/i18n';
 import type { InterviewDetail, InterviewVerdict, KitQuestion } from './types';
-import { errorText } from './ui';
+import { errorText, ErrorLine } from './ui';
 
 type RowState = 'none' | 'dirty' | 'saving' | 'saved' | 'error';
 interface Row {
@@ -193,11 +193,7 @@ function VerdictForm({
         <textarea name="verdict-notes" rows={2} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
       {unscored > 0 && <p className="warn-text small">{t('tr.sheet.unscored', { n: unscored })}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <button type="submit" className="primary" disabled={busy || !rec} data-testid="submit-verdict">
         {mine ? t('tr.sheet.updateVerdict') : t('tr.sheet.submitVerdict')}
       </button>

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api';
 import { lang, t } from '../lib/i18n';
 import { Link } from '../lib/ui';
-import type { Answer, Items, Key } from './types';
+import type { Answer, Exam, Items, Key } from './types';
 
 // The server writes "中文 / English"; each language reads its own half.
 export function pick(s: string): string {
@@ -36,6 +36,32 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
         </button>
       )}
     </div>
+  );
+}
+
+// A form's error under it; nothing when there is none.
+export function ErrorLine({ text, testid }: { text: string | null | undefined; testid?: string }) {
+  if (!text) return null;
+  return (
+    <p className="error" role="alert" data-testid={testid}>
+      {text}
+    </p>
+  );
+}
+
+// The exam picker of the assignment and QA-rule forms.
+export function ExamSelect({ exams, value, onChange }: { exams: Exam[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {t('tr.col.exam')}
+      <select name="exam_id" value={value} onChange={(e) => onChange(e.target.value)}>
+        {exams.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.id} {x.title}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
