@@ -79,4 +79,12 @@ json PageJson(const Page<T>& p, Fn to_json) {
               {"next_cursor", p.next_cursor.empty() ? json(nullptr) : json(p.next_cursor)}};
 }
 
+// A whole list (no further page) in the list shape: {"items": [...], "next_cursor": null}.
+template <typename T, typename Fn>
+json ListJson(const std::vector<T>& v, Fn to_json) {
+  json items = json::array();
+  for (const auto& it : v) items.push_back(to_json(it));
+  return json{{"items", std::move(items)}, {"next_cursor", nullptr}};
+}
+
 }  // namespace kefu::api

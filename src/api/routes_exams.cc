@@ -17,9 +17,7 @@ void AddExamRoutes(Router& r, Services& s) {
   r.Add(restinio::http_method_get(), "/api/v1/training/exams", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(auto exams, s.training.ListExams(req.actor));
-          json items = json::array();
-          for (const auto& e : exams) items.push_back(ExamJson(e));
-          return Response::Of(200, json{{"items", items}, {"next_cursor", nullptr}});
+          return Response::Of(200, ListJson(exams, ExamJson));
         });
   r.Add(restinio::http_method_get(), "/api/v1/training/exams/:id", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
@@ -36,9 +34,7 @@ void AddExamRoutes(Router& r, Services& s) {
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({"status"}));
           KEFU_ASSIGN_OR_RETURN(auto list, s.training.ListAttempts(req.actor, req.Param("id"), req.Query("status")));
-          json items = json::array();
-          for (const auto& a : list) items.push_back(AttemptSummaryJson(a));
-          return Response::Of(200, json{{"items", items}, {"next_cursor", nullptr}});
+          return Response::Of(200, ListJson(list, AttemptSummaryJson));
         });
   // Per candidate and per question (difficulty, discrimination).
   r.Add(restinio::http_method_get(), "/api/v1/training/exams/:id/results", Auth::kRequired,

@@ -17,9 +17,7 @@ void AddInterviewRoutes(Router& r, Services& s) {
   r.Add(restinio::http_method_get(), "/api/v1/training/interviews", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(auto list, s.training.ListInterviews(req.actor));
-          json items = json::array();
-          for (const auto& v : list) items.push_back(InterviewJson(v, false));
-          return Response::Of(200, json{{"items", items}, {"next_cursor", nullptr}});
+          return Response::Of(200, ListJson(list, [](const auto& x) { return InterviewJson(x, false); }));
         });
   r.Add(restinio::http_method_get(), "/api/v1/training/interviews/:id", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {

@@ -29,13 +29,6 @@ StatusOr<training::ParsedPaper> ReadPaper(const json& j, const char* what, Extra
   return training::ParsePaper(text);
 }
 
-template <typename T, typename Fn>
-json ItemsJson(const std::vector<T>& v, Fn fn) {
-  json items = json::array();
-  for (const auto& x : v) items.push_back(fn(x));
-  return json{{"items", std::move(items)}, {"next_cursor", nullptr}};
-}
-
 }  // namespace
 
 void AddTrainingRoutes(Router& r, Services& s) {
@@ -99,14 +92,14 @@ void AddTrainingRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({"login"}));
           KEFU_ASSIGN_OR_RETURN(auto certs, s.training.Certificates(req.actor, req.Query("login")));
           Timestamp now = s.clock.Now();
-          return Response::Of(200, ItemsJson(certs, [&](const auto& c) { return CertificateJson(c, now); }));
+          return Response::Of(200, ListJson(certs, [&](const auto& c) { return CertificateJson(c, now); }));
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/training/assignments", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({"login"}));
           KEFU_ASSIGN_OR_RETURN(auto as, s.training.Assignments(req.actor, req.Query("login")));
-          return Response::Of(200, ItemsJson(as, AssignmentJson));
+          return Response::Of(200, ListJson(as, AssignmentJson));
         });
   r.Add(restinio::http_method_post(), "/api/v1/training/assignments", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
@@ -128,7 +121,7 @@ void AddTrainingRoutes(Router& r, Services& s) {
   r.Add(restinio::http_method_get(), "/api/v1/training/skill-rules", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(auto rules, s.training.SkillRules(req.actor));
-          return Response::Of(200, ItemsJson(rules, [](const SkillRule& x) {
+          return Response::Of(200, ListJson(rules, [](const SkillRule& x) {
                                 return json{{"skill", x.skill}, {"certification", x.certification}};
                               }));
         });
@@ -155,7 +148,7 @@ void AddTrainingRoutes(Router& r, Services& s) {
   r.Add(restinio::http_method_get(), "/api/v1/training/qa-rules", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(auto rules, s.training.QaRules(req.actor));
-          return Response::Of(200, ItemsJson(rules, [](const QaRule& x) {
+          return Response::Of(200, ListJson(rules, [](const QaRule& x) {
                                 return json{{"area", x.area}, {"exam_id", x.exam_id}, {"threshold", x.threshold}};
                               }));
         });

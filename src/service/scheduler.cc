@@ -11,6 +11,7 @@ namespace kefu {
 StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
                                                       const ConfigSnapshot& cfg, Timestamp now) {
   KEFU_ASSIGN_OR_RETURN(std::vector<AgentState> states, store.ListAgentStates(txn));
+  KEFU_ASSIGN_OR_RETURN(SkillGuards guards, LoadSkillGuards(store, txn));
   std::vector<RoutingAgent> out;
   for (const auto& [login, profile] : cfg.agents) {
     auto u = store.GetUserByLogin(txn, login);
@@ -21,7 +22,7 @@ StatusOr<std::vector<RoutingAgent>> LoadRoutingAgents(Store& store, Txn& txn,
     if (!u->user.active || !IsStaff(u->user.role)) continue;
     RoutingAgent a;
     a.profile = profile;
-    KEFU_ASSIGN_OR_RETURN(a.profile.skills, CertifiedSkills(store, txn, login, profile.skills, now));
+    KEFU_ASSIGN_OR_RETURN(a.profile.skills, CertifiedSkills(store, txn, guards, login, profile.skills, now));
     a.supervisor = IsSupervisor(u->user.role);
     auto st = std::lower_bound(states.begin(), states.end(), login,
                                [](const AgentState& s, const std::string& l) { return s.login < l; });

@@ -58,14 +58,20 @@ Status AfterGraded(Store& s, Txn& txn, const Actor& by, Attempt& a, const ExamSp
   return OkStatus();
 }
 
-// Submits `va` (the candidate's own submission, or time ran out) and
-// stores it. REQUIRES: in progress.
-Status SubmitIn(Store& s, Txn& txn, const Actor& by, Versioned<Attempt>& va, const ExamSpec& e,
-                const text::Tokenizer& tok, bool timed_out, Timestamp now) {
-  Attempt& a = va.value;
+using QuestionMap = std::map<std::string, training::Question>;
+
+// The questions an attempt's items show, read once per request.
+StatusOr<QuestionMap> QuestionsOf(Store& s, Txn& txn, const Attempt& a) {
   std::vector<std::string> ids;
   for (const auto& it : a.items) ids.push_back(it.question_id);
-  KEFU_ASSIGN_OR_RETURN(auto qs, QuestionsByIds(s, txn, ids));
+  return QuestionsByIds(s, txn, ids);
+}
+
+// Submits `va` (the candidate's own submission, or time ran out) and
+// stores it. REQUIRES: in progress; `qs` holds its items' questions.
+Status SubmitIn(Store& s, Txn& txn, const Actor& by, Versioned<Attempt>& va, const ExamSpec& e,
+                const QuestionMap& qs, const text::Tokenizer& tok, bool timed_out, Timestamp now) {
+  Attempt& a = va.value;
   KEFU_RETURN_IF_ERROR(training::Submit(a, e, Pointers(qs), tok, timed_out, now));
   KEFU_RETURN_IF_ERROR(AfterGraded(s, txn, by, a, e, now));
   KEFU_RETURN_IF_ERROR(SaveAttempt(s, txn, a, va.version, now));
@@ -76,10 +82,7 @@ Status SubmitIn(Store& s, Txn& txn, const Actor& by, Versioned<Attempt>& va, con
 
 const Actor kSystem{"system", Role::kAdmin, ""};
 
-StatusOr<AttemptView> ViewOf(Store& s, Txn& txn, const Actor& viewer, Attempt a, ExamSpec e) {
-  std::vector<std::string> ids;
-  for (const auto& it : a.items) ids.push_back(it.question_id);
-  KEFU_ASSIGN_OR_RETURN(auto qs, QuestionsByIds(s, txn, ids));
+AttemptView ViewOf(const Actor& viewer, Attempt a, ExamSpec e, QuestionMap qs) {
   bool trainer = IsTrainer(viewer) && viewer.login != a.candidate;
   return AttemptView{std::move(a), std::move(e), std::move(qs), trainer};
 }
@@ -97,7 +100,7 @@ StatusOr<ExamSpec> TrainingService::CreateExam(const Actor& a, ExamSpec e) {
     auto p = training_records::GetPaper(store_, *txn, s.paper_id);
     if (!p.ok()) return ValidationError("sections name no paper " + s.paper_id);
   }
-  KEFU_ASSIGN_OR_RETURN(auto bank, Bank(store_, *txn));
+  KEFU_ASSIGN_OR_RETURN(auto bank, BankFor(store_, *txn, e));
   auto counts = training::MatchingCounts(e, bank);
   for (size_t i = 0; i < counts.size(); ++i) {
     if (counts[i] < e.sections[i].count) {
@@ -165,18 +168,18 @@ StatusOr<std::pair<AttemptView, bool>> TrainingService::StartAttempt(const Actor
     KEFU_ASSIGN_OR_RETURN(Attempt at, training::AttemptFromJson(r.body));
     Versioned<Attempt> va{std::move(at), r.version};
     if (va.value.status == AttemptStatus::kInProgress) {
+      KEFU_ASSIGN_OR_RETURN(QuestionMap qs, QuestionsOf(store_, *txn, va.value));
       if (!training::TimeUp(va.value, now)) {
-        KEFU_ASSIGN_OR_RETURN(AttemptView v, ViewOf(store_, *txn, a, std::move(va.value), e));
-        return std::make_pair(std::move(v), false);
+        return std::make_pair(ViewOf(a, std::move(va.value), e, std::move(qs)), false);
       }
-      KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, e, tok_, true, now));
+      KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, e, qs, tok_, true, now));
       closed_any = true;
     }
     earlier.push_back(std::move(va.value));
   }
   ExamSpec allowed = e;
   allowed.candidates.clear();  // MaySit decided
-  KEFU_ASSIGN_OR_RETURN(auto bank, Bank(store_, *txn));
+  KEFU_ASSIGN_OR_RETURN(auto bank, BankFor(store_, *txn, e));
   KEFU_ASSIGN_OR_RETURN(std::string id, NewId(store_, *txn, 'W'));
   auto started = training::StartAttempt(allowed, earlier, a.login, bank, seed_(), id, now);
   if (!started.ok()) {
@@ -188,9 +191,15 @@ StatusOr<std::pair<AttemptView, bool>> TrainingService::StartAttempt(const Actor
                               training::ToJson(at), now));
   KEFU_RETURN_IF_ERROR(Audit(store_, *txn, a, "training.attempt.start", at.id,
                              {{"exam_id", exam_id}, {"number", at.number}, {"items", at.items.size()}}, now));
-  KEFU_ASSIGN_OR_RETURN(AttemptView v, ViewOf(store_, *txn, a, at, e));
   KEFU_RETURN_IF_ERROR(txn->Commit());
-  return std::make_pair(std::move(v), true);
+  QuestionMap qs;  // the drawn questions, from the bank already read
+  for (auto& q : bank) {
+    if (std::any_of(at.items.begin(), at.items.end(), [&](const training::DrawnItem& it) { return it.question_id == q.id; })) {
+      std::string qid = q.id;
+      qs.emplace(std::move(qid), std::move(q));
+    }
+  }
+  return std::make_pair(ViewOf(a, std::move(at), std::move(e), std::move(qs)), true);
 }
 
 namespace {
@@ -217,15 +226,23 @@ StatusOr<Versioned<Attempt>> CandidatesAttempt(Store& s, Txn& txn, const Actor& 
 StatusOr<AttemptView> TrainingService::GetAttempt(const Actor& a, const std::string& id) {
   KEFU_RETURN_IF_ERROR(CheckStaffOnly(a));
   Timestamp now = clock_.Now();
-  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
-  KEFU_ASSIGN_OR_RETURN(auto va, training_records::GetAttempt(store_, *txn, id));
-  KEFU_RETURN_IF_ERROR(CheckAttemptVisible(a, va.value));
-  KEFU_ASSIGN_OR_RETURN(auto ve, training_records::GetExam(store_, *txn, va.value.exam_id));
-  bool closed = va.value.status == AttemptStatus::kInProgress && training::TimeUp(va.value, now);
-  if (closed) KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, ve.value, tok_, true, now));
-  KEFU_ASSIGN_OR_RETURN(AttemptView v, ViewOf(store_, *txn, a, std::move(va.value), std::move(ve.value)));
-  if (closed) KEFU_RETURN_IF_ERROR(txn->Commit());
-  return v;
+  // A read; only an attempt whose time ran out is submitted, in a write
+  // transaction that reads it again.
+  for (TxnMode mode : {TxnMode::kRead, TxnMode::kWrite}) {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(mode));
+    KEFU_ASSIGN_OR_RETURN(auto va, training_records::GetAttempt(store_, *txn, id));
+    KEFU_RETURN_IF_ERROR(CheckAttemptVisible(a, va.value));
+    KEFU_ASSIGN_OR_RETURN(auto ve, training_records::GetExam(store_, *txn, va.value.exam_id));
+    KEFU_ASSIGN_OR_RETURN(QuestionMap qs, QuestionsOf(store_, *txn, va.value));
+    bool expired = va.value.status == AttemptStatus::kInProgress && training::TimeUp(va.value, now);
+    if (expired && mode == TxnMode::kRead) continue;
+    if (expired) {
+      KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, ve.value, qs, tok_, true, now));
+      KEFU_RETURN_IF_ERROR(txn->Commit());
+    }
+    return ViewOf(a, std::move(va.value), std::move(ve.value), std::move(qs));
+  }
+  return Internal("unreachable");
 }
 
 StatusOr<AttemptView> TrainingService::SaveAnswers(const Actor& a, const std::string& id,
@@ -236,19 +253,16 @@ StatusOr<AttemptView> TrainingService::SaveAnswers(const Actor& a, const std::st
   KEFU_ASSIGN_OR_RETURN(auto va, CandidatesAttempt(store_, *txn, a, id,
                                                     "只有考生本人可以作答 / only the candidate answers"));
   KEFU_ASSIGN_OR_RETURN(auto ve, training_records::GetExam(store_, *txn, va.value.exam_id));
+  KEFU_ASSIGN_OR_RETURN(QuestionMap qs, QuestionsOf(store_, *txn, va.value));
   if (va.value.status == AttemptStatus::kInProgress && training::TimeUp(va.value, now)) {
-    KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, ve.value, tok_, true, now));
+    KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, ve.value, qs, tok_, true, now));
     KEFU_RETURN_IF_ERROR(txn->Commit());
     return FailedPrecondition("time_up", "考试时间已到，已按已保存的答案交卷 / time is up: the saved answers were submitted");
   }
-  std::vector<std::string> ids;
-  for (const auto& it : va.value.items) ids.push_back(it.question_id);
-  KEFU_ASSIGN_OR_RETURN(auto qs, QuestionsByIds(store_, *txn, ids));
   KEFU_RETURN_IF_ERROR(training::SaveAnswers(va.value, answers, Pointers(qs), now));
   KEFU_RETURN_IF_ERROR(SaveAttempt(store_, *txn, va.value, va.version, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
-  bool trainer = false;
-  return AttemptView{std::move(va.value), std::move(ve.value), std::move(qs), trainer};
+  return ViewOf(a, std::move(va.value), std::move(ve.value), std::move(qs));
 }
 
 StatusOr<AttemptView> TrainingService::Submit(const Actor& a, const std::string& id) {
@@ -261,11 +275,11 @@ StatusOr<AttemptView> TrainingService::Submit(const Actor& a, const std::string&
     return FailedPrecondition("attempt_closed", "试卷已提交 / the attempt was submitted");
   }
   KEFU_ASSIGN_OR_RETURN(auto ve, training_records::GetExam(store_, *txn, va.value.exam_id));
+  KEFU_ASSIGN_OR_RETURN(QuestionMap qs, QuestionsOf(store_, *txn, va.value));
   bool late = training::TimeUp(va.value, now);
-  KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, late ? kSystem : a, va, ve.value, tok_, late, now));
-  KEFU_ASSIGN_OR_RETURN(AttemptView v, ViewOf(store_, *txn, a, std::move(va.value), std::move(ve.value)));
+  KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, late ? kSystem : a, va, ve.value, qs, tok_, late, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
-  return v;
+  return ViewOf(a, std::move(va.value), std::move(ve.value), std::move(qs));
 }
 
 StatusOr<AttemptView> TrainingService::Grade(const Actor& a, const std::string& id, int item, double score,
@@ -284,25 +298,39 @@ StatusOr<AttemptView> TrainingService::Grade(const Actor& a, const std::string& 
   KEFU_RETURN_IF_ERROR(SaveAttempt(store_, *txn, va.value, va.version, now));
   KEFU_RETURN_IF_ERROR(Audit(store_, *txn, a, "training.attempt.grade", id,
                              {{"item", item}, {"score", score}, {"status", ToString(va.value.status)}}, now));
-  KEFU_ASSIGN_OR_RETURN(AttemptView v, ViewOf(store_, *txn, a, std::move(va.value), std::move(ve.value)));
+  KEFU_ASSIGN_OR_RETURN(QuestionMap qs, QuestionsOf(store_, *txn, va.value));
   KEFU_RETURN_IF_ERROR(txn->Commit());
-  return v;
+  return ViewOf(a, std::move(va.value), std::move(ve.value), std::move(qs));
 }
 
 StatusOr<int> TrainingService::SweepExpired() {
   Timestamp now = clock_.Now();
+  // Find them on a read snapshot; take the write lock only when there are some.
+  std::vector<std::string> expired;
+  {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+    KEFU_ASSIGN_OR_RETURN(auto rows, ListAll(store_, *txn, {.kind = "attempt", .status = "in_progress"}));
+    for (const auto& r : rows) {
+      KEFU_ASSIGN_OR_RETURN(Attempt at, training::AttemptFromJson(r.body));
+      if (training::TimeUp(at, now)) expired.push_back(at.id);
+    }
+  }
+  if (expired.empty()) return 0;
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
-  KEFU_ASSIGN_OR_RETURN(auto rows, ListAll(store_, *txn, {.kind = "attempt", .status = "in_progress"}));
+  std::map<std::string, ExamSpec> exams;
   int n = 0;
-  for (const auto& r : rows) {
-    KEFU_ASSIGN_OR_RETURN(Attempt at, training::AttemptFromJson(r.body));
-    if (!training::TimeUp(at, now)) continue;
-    KEFU_ASSIGN_OR_RETURN(auto ve, training_records::GetExam(store_, *txn, at.exam_id));
-    Versioned<Attempt> va{std::move(at), r.version};
-    KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, ve.value, tok_, true, now));
+  for (const auto& id : expired) {
+    KEFU_ASSIGN_OR_RETURN(auto va, training_records::GetAttempt(store_, *txn, id));
+    if (va.value.status != AttemptStatus::kInProgress) continue;  // submitted meanwhile
+    if (!exams.count(va.value.exam_id)) {
+      KEFU_ASSIGN_OR_RETURN(auto ve, training_records::GetExam(store_, *txn, va.value.exam_id));
+      exams.emplace(va.value.exam_id, std::move(ve.value));
+    }
+    KEFU_ASSIGN_OR_RETURN(QuestionMap qs, QuestionsOf(store_, *txn, va.value));
+    KEFU_RETURN_IF_ERROR(SubmitIn(store_, *txn, kSystem, va, exams.at(va.value.exam_id), qs, tok_, true, now));
     ++n;
   }
-  if (n > 0) KEFU_RETURN_IF_ERROR(txn->Commit());
+  KEFU_RETURN_IF_ERROR(txn->Commit());
   return n;
 }
 

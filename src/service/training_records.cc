@@ -1,5 +1,7 @@
 #include "service/training_records.h"
 
+#include <set>
+
 #include "core/access.h"
 
 namespace kefu::training_records {
@@ -71,12 +73,20 @@ StatusOr<std::vector<training::Question>> QuestionsOfPaper(Store& s, Txn& txn, c
   return out;
 }
 
-StatusOr<std::vector<training::Question>> Bank(Store& s, Txn& txn) {
-  KEFU_ASSIGN_OR_RETURN(auto rows, ListAll(s, txn, {.kind = "question", .oldest_first = true}));
+StatusOr<std::vector<training::Question>> BankFor(Store& s, Txn& txn, const training::ExamSpec& e) {
+  std::set<std::pair<std::string, std::string>> scopes;  // (type, paper id or "" for any)
+  for (const auto& sec : e.sections) scopes.emplace(std::string(ToString(sec.type)), sec.paper_id);
   std::vector<training::Question> out;
-  for (const auto& r : rows) {
-    KEFU_ASSIGN_OR_RETURN(training::Question q, training::QuestionFromJson(r.body));
-    if (!training::IsInterviewType(q.type)) out.push_back(std::move(q));
+  std::set<std::string> seen;
+  for (const auto& [type, paper] : scopes) {
+    if (!paper.empty() && scopes.count({type, ""})) continue;  // read with the whole bank's
+    KEFU_ASSIGN_OR_RETURN(auto rows,
+                          ListAll(s, txn, {.kind = "question", .ref = paper, .status = type, .oldest_first = true}));
+    for (const auto& r : rows) {
+      if (!seen.insert(r.id).second) continue;
+      KEFU_ASSIGN_OR_RETURN(training::Question q, training::QuestionFromJson(r.body));
+      out.push_back(std::move(q));
+    }
   }
   return out;
 }

@@ -38,7 +38,10 @@ StatusOr<Versioned<training::ExamSpec>> GetExam(Store& s, Txn& txn, const std::s
 StatusOr<Versioned<training::Attempt>> GetAttempt(Store& s, Txn& txn, const std::string& id);
 StatusOr<Versioned<training::Interview>> GetInterview(Store& s, Txn& txn, const std::string& id);
 StatusOr<std::vector<training::Question>> QuestionsOfPaper(Store& s, Txn& txn, const training::Paper& p);
-StatusOr<std::vector<training::Question>> Bank(Store& s, Txn& txn);
+// The bank's questions an exam's sections can draw from: those of the
+// sections' types (and papers, where a section names one). The rules
+// (training::DrawPaper) match tags; this only avoids reading the rest.
+StatusOr<std::vector<training::Question>> BankFor(Store& s, Txn& txn, const training::ExamSpec& e);
 StatusOr<std::map<std::string, training::Question>> QuestionsByIds(Store& s, Txn& txn,
                                                                    const std::vector<std::string>& ids);
 StatusOr<std::vector<training::Certificate>> CertificatesOf(Store& s, Txn& txn, const std::string& login);

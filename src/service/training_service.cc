@@ -152,16 +152,21 @@ StatusOr<std::vector<training::Certificate>> TrainingService::Certificates(const
   return CertificatesOf(store_, *txn, who);
 }
 
-StatusOr<std::vector<std::string>> CertifiedSkills(Store& store, Txn& txn, const std::string& login,
-                                                   const std::vector<std::string>& skills,
-                                                   Timestamp now) {
-  KEFU_ASSIGN_OR_RETURN(auto rules, ListAll(store, txn, {.kind = "skill_rule", .status = "active"}));
-  if (rules.empty()) return skills;
+StatusOr<SkillGuards> LoadSkillGuards(Store& store, Txn& txn) {
+  KEFU_ASSIGN_OR_RETURN(auto rows, ListAll(store, txn, {.kind = "skill_rule", .status = "active"}));
+  SkillGuards out;
+  for (const auto& r : rows) out.emplace(r.id, r.ref);  // id: the skill; ref: the certification
+  return out;
+}
+
+StatusOr<std::vector<std::string>> CertifiedSkills(Store& store, Txn& txn, const SkillGuards& guards,
+                                                   const std::string& login,
+                                                   const std::vector<std::string>& skills, Timestamp now) {
   std::optional<std::vector<training::Certificate>> certs;  // read once, if needed
   std::vector<std::string> out;
   for (const auto& skill : skills) {
-    auto rule = std::find_if(rules.begin(), rules.end(), [&](const TrainingRecord& r) { return r.id == skill; });
-    if (rule == rules.end()) {
+    auto guard = guards.find(skill);
+    if (guard == guards.end()) {
       out.push_back(skill);
       continue;
     }
@@ -169,7 +174,7 @@ StatusOr<std::vector<std::string>> CertifiedSkills(Store& store, Txn& txn, const
       KEFU_ASSIGN_OR_RETURN(certs, CertificatesOf(store, txn, login));
     }
     bool held = std::any_of(certs->begin(), certs->end(), [&](const training::Certificate& c) {
-      return c.name == rule->ref && training::IsValid(c, now);
+      return c.name == guard->second && training::IsValid(c, now);
     });
     if (held) out.push_back(skill);
   }
@@ -238,10 +243,9 @@ Status TrainingService::DeleteSkillRule(const Actor& a, const std::string& skill
 StatusOr<std::vector<SkillRule>> TrainingService::SkillRules(const Actor& a) {
   KEFU_RETURN_IF_ERROR(CheckStaffOnly(a));
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
-  KEFU_ASSIGN_OR_RETURN(auto rows, ListAll(store_, *txn, {.kind = "skill_rule", .status = "active"}));
-  std::vector<SkillRule> out;
-  for (const auto& r : rows) out.push_back({r.id, r.ref});
-  std::sort(out.begin(), out.end(), [](const SkillRule& x, const SkillRule& y) { return x.skill < y.skill; });
+  KEFU_ASSIGN_OR_RETURN(SkillGuards guards, LoadSkillGuards(store_, *txn));
+  std::vector<SkillRule> out;  // by skill: the map's order
+  for (const auto& [skill, certification] : guards) out.push_back({skill, certification});
   return out;
 }
 

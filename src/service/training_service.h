@@ -206,10 +206,17 @@ class TrainingService {
   std::function<uint64_t()> seed_;
 };
 
-// The skills an agent may be routed on: `skills` minus those whose rule
-// asks for a certificate `holds` says the agent lacks. For
-// service/scheduler.cc.
-StatusOr<std::vector<std::string>> CertifiedSkills(Store& store, Txn& txn, const std::string& login,
+// The certification each guarded routing skill requires (skill ->
+// certification name), from the active skill rules. Routing reads them
+// once per snapshot (service/scheduler.cc).
+using SkillGuards = std::map<std::string, std::string>;
+StatusOr<SkillGuards> LoadSkillGuards(Store& store, Txn& txn);
+
+// The skills an agent may be routed on: `skills` minus the guarded ones
+// whose certificate the agent does not hold unexpired at `now`. Reads the
+// agent's certificates only when one of their skills is guarded.
+StatusOr<std::vector<std::string>> CertifiedSkills(Store& store, Txn& txn, const SkillGuards& guards,
+                                                   const std::string& login,
                                                    const std::vector<std::string>& skills, Timestamp now);
 
 }  // namespace kefu
