@@ -25,7 +25,7 @@ StatusOr<training::ParsedPaper> ReadPaper(const json& j, const char* what, Extra
     return ValidationError("send either \"text\" (the paper as written) or \"paper\" (its JSON form)");
   }
   if (form != nullptr) return training::PaperFromJson(nlohmann::json::parse(form->dump()));
-  if (text.size() > 1'000'000) return TooLarge("text is over 1 MB");
+  KEFU_RETURN_IF_ERROR(training::CheckPaperSize(text));  // 413 paper_too_large
   return training::ParsePaper(text);
 }
 

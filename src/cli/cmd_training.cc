@@ -26,6 +26,7 @@ StatusOr<training::ParsedPaper> ReadPaperFile(const std::string& file) {
     if (j.is_discarded()) return InvalidArgument("malformed_json", file + " is not JSON");
     return training::PaperFromJson(j);
   }
+  KEFU_RETURN_IF_ERROR(training::CheckPaperSize(text));  // the API's limits: exit code 1
   return training::ParsePaper(text);
 }
 

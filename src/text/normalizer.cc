@@ -7,22 +7,57 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
+
+#include "text/code_points.h"
 
 namespace kefu::text {
 namespace {
 
-// NFKC + case folding + removal of default-ignorable code points.
+// ICU puts the combining marks after a character in canonical order by
+// insertion, in time quadratic in their number. Real text has a few (the
+// stream-safe format of UAX #15 allows 30), so a longer run of characters
+// without a normalisation boundary is cut after this many and its pieces
+// are normalised apart: linear time; only such runs normalise differently.
+constexpr int kMaxWithoutBoundary = 30;
+
+// NFKC + case folding + removal of default-ignorable code points, of `text`
+// (as a whole when `cuts` is empty, else in pieces: [0, cuts[0]), …).
+std::string FoldUnicode(std::string_view text, const std::vector<size_t>& cuts,
+                        const icu::Normalizer2& nfkc_cf) {
+  std::string utf8;
+  size_t begin = 0;
+  for (size_t k = 0; k <= cuts.size(); ++k) {
+    size_t end = k < cuts.size() ? cuts[k] : text.size();
+    std::string_view piece = text.substr(begin, end - begin);
+    UErrorCode err = U_ZERO_ERROR;
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
+    icu::UnicodeString out = nfkc_cf.normalize(in, err);
+    if (U_FAILURE(err)) return std::string(text);
+    out.toUTF8String(utf8);
+    begin = end;
+  }
+  return utf8;
+}
+
 std::string FoldUnicode(std::string_view text) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(err);
   if (U_FAILURE(err)) return std::string(text);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString out = nfkc_cf->normalize(in, err);
-  if (U_FAILURE(err)) return std::string(text);
-  std::string utf8;
-  out.toUTF8String(utf8);
-  return utf8;
+  std::vector<size_t> cuts;
+  int run = 0;  // code points since the last boundary
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    UChar32 c = NextCodePoint(text, i);
+    if (c < 0x80 || nfkc_cf->hasBoundaryBefore(c)) {  // ASCII (and ill-formed bytes) have one
+      run = 0;
+    } else if (++run > kMaxWithoutBoundary) {
+      cuts.push_back(start);
+      run = 1;
+    }
+  }
+  return FoldUnicode(text, cuts, *nfkc_cf);
 }
 
 std::string CollapseSpace(const std::string& s) {

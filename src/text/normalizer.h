@@ -5,7 +5,9 @@
 // spaces are dropped, Latin letters are lower-cased), then traditional to
 // simplified Chinese (OpenCC, t2s by default: phrases first, then
 // characters), then runs of white space become one space and the ends are
-// trimmed. The result is what indexes and matchers compare.
+// trimmed. The result is what indexes and matchers compare. Linear in the
+// text's length (see kMaxWithoutBoundary in normalizer.cc for the one
+// exception made for it: runs of more than 30 combining marks).
 //
 //   "我的包裹怎麼還沒到？ＳＦ１２３"  ->  "我的包裹怎么还没到?sf123"
 //

@@ -30,6 +30,13 @@ constexpr double kClosingCourtesy = 0.3;   // 请帮我查一下,谢谢
 constexpr double kMaxMultiplier = 2.5;     // stacked intensifiers
 constexpr int kMaxGap = 2;                 // characters between a modifier and its cue
 constexpr int kMaxEntryChars = 31;         // longest lexicon entry, in code points
+// Contrast words (但是) weigh every cue before them. The first ones are
+// applied to each cue at once; later ones (only an odd message has more)
+// are kept in a list and applied through suffix products when the message
+// is valued, so a message of many contrasts and cues takes linear time
+// rather than contrasts x cues. (The product may then differ from the
+// cue-by-cue one in its last bits.)
+constexpr size_t kEagerContrasts = 16;
 
 enum class Kind : uint8_t {
   kNegative, kPositive, kPolite, kIrony, kNeutral, kNegator, kProhibitive,
@@ -185,6 +192,7 @@ struct Cue {
   double weight = 0;          // the entry's signed weight
   double multiplier = 1;      // intensifiers and suffixes
   double factor = 1;          // emphasis and contrast
+  size_t later_contrasts = 0; // Reader::later_contrasts_ that apply: from this index on
   bool negated = false;
   bool adjacent = false;       // nothing but modifiers between negator and cue
   bool polite = false;
@@ -323,7 +331,11 @@ class Reader {
         for (size_t k = clause_start_; k < cues_.size(); ++k) cues_[k].factor *= e.weight;
         break;
       case Kind::kContrast:
-        for (Cue& c : cues_) c.factor *= e.weight;
+        if (contrasts_++ < kEagerContrasts) {
+          for (Cue& c : cues_) c.factor *= e.weight;
+        } else {
+          later_contrasts_.push_back(e.weight);
+        }
         ResetModifiers();
         break;
       case Kind::kRequest:
@@ -344,6 +356,7 @@ class Reader {
     c.question = clause_is_request_;
     c.polite = e.kind == Kind::kPolite;
     c.after_request = request_seen_;
+    c.later_contrasts = later_contrasts_.size();
     if (e.kind == Kind::kIrony) irony_ = true;
     // A praise word in quotes is ironic: 感谢你们的"高效".
     if (e.weight > 0 && i > 0 && i + len < cps_.size() && IsQuote(cps_[i - 1]) && IsQuote(cps_[i + len])) {
@@ -373,10 +386,14 @@ class Reader {
   }
 
   SentimentResult Result() const {
+    // after[i]: the product of later_contrasts_[i..]; 1 when there are none.
+    std::vector<double> after(later_contrasts_.size() + 1, 1);
+    for (size_t i = later_contrasts_.size(); i-- > 0;) after[i] = later_contrasts_[i] * after[i + 1];
     double sum = 0;
     std::vector<double> values;
     values.reserve(cues_.size());
-    for (const Cue& c : cues_) {
+    for (Cue c : cues_) {
+      c.factor *= after[c.later_contrasts];
       values.push_back(Value(c, irony_));
       sum += values.back();
     }
@@ -406,6 +423,8 @@ class Reader {
   // the negator ends.
   std::optional<std::pair<size_t, size_t>> trailing_negation_;
   bool irony_ = false;
+  size_t contrasts_ = 0;                 // contrast words so far
+  std::vector<double> later_contrasts_;  // the weights of those after kEagerContrasts
 
   // Pending modifiers, for the next cue of the clause.
   int negations_ = 0;

@@ -19,7 +19,8 @@
 //   "客服很耐心,点赞👍"            -> positive  cues {"很耐心", "点赞", "👍"}
 //
 // Thread-safe and pure: no I/O, no state between calls (the lexicon is
-// parsed once, on first use). Typically a few microseconds per message.
+// parsed once, on first use). Typically a few microseconds per message, and
+// linear in its length whatever it holds.
 #pragma once
 
 #include <string>

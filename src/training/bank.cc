@@ -1,6 +1,7 @@
 #include "training/bank.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace kefu::training {
 
@@ -117,6 +118,8 @@ BuiltPaper BuildPaper(const ParsedPaper& p, const std::string& paper_id,
 }
 
 ParsedPaper ExportPaper(const Paper& p, const std::vector<Question>& questions) {
+  std::unordered_map<std::string, const Question*> by_id;  // the first of each id
+  for (const auto& q : questions) by_id.emplace(q.id, &q);
   ParsedPaper out;
   out.title = p.title;
   int number = 0;
@@ -126,9 +129,9 @@ ParsedPaper ExportPaper(const Paper& p, const std::vector<Question>& questions) 
     ps.title = s.title;
     ps.points_each = s.points_each;
     for (const auto& id : s.question_ids) {
-      auto it = std::find_if(questions.begin(), questions.end(),
-                             [&](const Question& q) { return q.id == id; });
-      if (it == questions.end()) continue;
+      auto found = by_id.find(id);
+      if (found == by_id.end()) continue;
+      const Question* it = found->second;
       ParsedQuestion q;
       q.number = ++number;
       q.stem = it->stem;

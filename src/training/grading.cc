@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 #include "common/utf8.h"
 #include "text/normalizer.h"
@@ -64,14 +65,15 @@ const std::set<std::string>& StopWords() {
   return w;
 }
 
-// The content words of normalised text.
+// The content words of normalised text, each once, in text order.
 std::vector<std::string> ContentWords(const text::Tokenizer& tok, const std::string& normalized) {
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
   for (const auto& t : tok.Tokenize(normalized, false)) {
     if (t.kind == text::TokenKind::kBigram) continue;
     if (t.kind == text::TokenKind::kWord && CountCodePoints(t.text) < 2) continue;
     if (StopWords().count(t.text)) continue;
-    if (std::find(out.begin(), out.end(), t.text) == out.end()) out.push_back(t.text);
+    if (seen.insert(t.text).second) out.push_back(t.text);
   }
   return out;
 }
@@ -100,14 +102,25 @@ bool Found(const std::string& word, const std::set<std::string>& answer_terms) {
 
 // The reference answer's key points as written.
 std::vector<std::string> SplitKeyPoints(const std::string& reference) {
-  std::string s = reference;
-  // Numbered markers start a new point.
+  // Numbered markers start a new point: each becomes a line break, in one
+  // pass (markers never overlap, so the order of replacing them is moot;
+  // replacing them in place one after another moved the rest of the text
+  // each time, quadratic in a long reference).
   static const std::vector<std::string> kMarkers = {
       "（1）", "（2）", "（3）", "（4）", "（5）", "（6）", "（7）", "（8）", "（9）",
       "(1)",   "(2)",   "(3)",   "(4)",   "(5)",   "(6)",   "(7)",   "(8)",   "(9)",
       "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
-  for (const auto& m : kMarkers) {
-    for (size_t p = s.find(m); p != std::string::npos; p = s.find(m, p + 1)) s.replace(p, m.size(), "\n");
+  std::string s;
+  s.reserve(reference.size());
+  for (size_t i = 0; i < reference.size();) {
+    auto m = std::find_if(kMarkers.begin(), kMarkers.end(),
+                          [&](const std::string& w) { return reference.compare(i, w.size(), w) == 0; });
+    if (m == kMarkers.end()) {
+      s += reference[i++];
+    } else {
+      s += '\n';
+      i += m->size();
+    }
   }
   // "1." / "1、" (also full-width "１．") at the start of a line or after a
   // separator; not a decimal such as "1.5".

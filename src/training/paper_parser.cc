@@ -5,7 +5,6 @@
 #include "training/paper_parser.h"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "common/utf8.h"
@@ -98,10 +97,10 @@ bool Parser::HeadingLine(int no, const std::string& orig, const Folded& fd) {
     if (in_answers_) {  // a sub-heading inside the answer section
       // The next section of that type after the current one, else the first.
       int found = -1;
-      for (size_t i = 0; i < paper_.sections.size(); ++i) {
-        if (paper_.sections[i].type != *t) continue;
-        if (found < 0) found = static_cast<int>(i);
-        if (static_cast<int>(i) > answer_section_) { found = static_cast<int>(i); break; }
+      if (auto it = sections_of_type_.find(*t); it != sections_of_type_.end()) {
+        const std::vector<int>& of_type = it->second;
+        auto next = std::upper_bound(of_type.begin(), of_type.end(), answer_section_);
+        found = next != of_type.end() ? *next : of_type.front();
       }
       answer_section_ = found;
       pending_ = nullptr;
@@ -112,6 +111,7 @@ bool Parser::HeadingLine(int no, const std::string& orig, const Folded& fd) {
     s.type = *t;
     s.title = Trim(orig);
     ParseHeadingNumbers(f, s);
+    sections_of_type_[*t].push_back(static_cast<int>(paper_.sections.size()));
     paper_.sections.push_back(std::move(s));
     info_.push_back({no, NumStyle::kNone});
     in_question_ = false;
@@ -164,10 +164,8 @@ void Parser::QuestionLine(int no, const std::string& orig, const Folded& fd) {
     return;
   }
   // "（考察：…）" on a line of its own, e.g. after the options.
-  static const std::regex kCompLine(R"(^\s*\((考察|考查|考核)\s*:([^)]*)\)\s*$)");
-  std::smatch m;
-  if (f.size() <= kMaxRegexBytes && std::regex_match(f, m, kCompLine)) {
-    for (auto& c : SplitCompetencies(Orig(orig, fd, m.position(2), m.position(2) + m.length(2))))
+  if (auto m = f.size() <= kMaxPatternBytes ? MatchCompetencyLine(f) : std::nullopt) {
+    for (auto& c : SplitCompetencies(Orig(orig, fd, m->list, m->list_end)))
       Current()->competencies.push_back(std::move(c));
     return;
   }
@@ -180,10 +178,11 @@ void Parser::QuestionLine(int no, const std::string& orig, const Folded& fd) {
 void Parser::QuestionContent(int no, const std::string& orig, const Folded& fd, size_t from) {
   const std::string& f = fd.f;
   ParsedQuestion& q = *Current();
+  MarkerFinder markers(f);
   size_t p = from;
   std::optional<MarkerKind> tag;
   while (p < f.size()) {
-    Marker mk = FindMarker(f, p);
+    Marker mk = markers.Next(p);
     size_t seg_end = std::min(mk.pos, f.size());
     if (tag) {
       if (p < seg_end) TagText(no, *tag, Orig(orig, fd, p, seg_end), &q.tags);
@@ -280,23 +279,20 @@ bool Parser::StemOrOptions(int no, const std::string& orig, const Folded& fd, si
 // mark at its end, which becomes the inline key.
 void Parser::StemText(int no, std::string text) {
   ParsedQuestion& q = *Current();
-  static const std::regex kComp(R"(\((考察|考查|考核)\s*:([^)]*)\))");
   Folded tf = Fold(text);
-  std::smatch m;
-  if (tf.f.size() <= kMaxRegexBytes && std::regex_search(tf.f, m, kComp)) {
-    std::string list = Orig(text, tf, m.position(2), m.position(2) + m.length(2));
-    text = Trim(Orig(text, tf, 0, m.position(0)) + Orig(text, tf, m.position(0) + m.length(0), tf.f.size()));
+  if (auto m = tf.f.size() <= kMaxPatternBytes ? FindCompetency(tf.f) : std::nullopt) {
+    std::string list = Orig(text, tf, m->list, m->list_end);
+    text = Trim(Orig(text, tf, 0, m->begin) + Orig(text, tf, m->end, tf.f.size()));
     for (auto& c : SplitCompetencies(list)) q.competencies.push_back(std::move(c));
   }
   if (paper_.sections.back().type == QuestionType::kTrueFalse) {
-    static const std::regex kTf(R"(\(\s*(√|×|✓|✗|X)\s*\)\s*$)");
     Folded sf = Fold(text);
-    if (sf.f.size() <= kMaxRegexBytes && std::regex_search(sf.f, m, kTf)) {
+    if (auto m = sf.f.size() <= kMaxPatternBytes ? MatchTrailingTfMark(sf.f) : std::nullopt) {
       Pending& k = keys_[CurrentId()];
       k = Pending();
       k.line = no;
-      k.key = m.str(1);
-      text = Orig(text, sf, 0, m.position(0));
+      k.key = m->mark;
+      text = Orig(text, sf, 0, m->at);
     }
   }
   Append(q.stem, StripPinyin(text), "");
@@ -334,5 +330,31 @@ void Parser::Finish() {
 }  // namespace internal
 
 ParsedPaper ParsePaper(std::string_view text) { return internal::Parser().Run(text); }
+
+Status CheckPaperSize(std::string_view text) {
+  auto too_large = [](const std::string& msg) { return Status(StatusCode::kTooLarge, "paper_too_large", msg); };
+  if (text.size() > kMaxPaperBytes) {
+    return too_large("试卷文本超过" + std::to_string(kMaxPaperBytes / 1024) + " KiB，请分成几份导入 / the paper is " +
+                     std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(kMaxPaperBytes) +
+                     " (" + std::to_string(kMaxPaperBytes / 1024) + " KiB): import it as several papers");
+  }
+  size_t lines = 0;
+  bool blank = true;
+  for (char c : text) {
+    if (c == '\n') {
+      lines += !blank;
+      blank = true;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      blank = false;
+    }
+  }
+  lines += !blank;
+  if (lines > kMaxPaperLines) {
+    return too_large("试卷超过" + std::to_string(kMaxPaperLines) + "行，请分成几份导入 / the paper has " +
+                     std::to_string(lines) + " lines that are not blank, over the limit of " +
+                     std::to_string(kMaxPaperLines) + ": import it as several papers");
+  }
+  return OkStatus();
+}
 
 }  // namespace kefu::training

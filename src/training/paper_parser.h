@@ -39,11 +39,14 @@
 // only matching of headings and keywords is normalised.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "common/status.h"
 
 namespace kefu::training {
 
@@ -126,6 +129,22 @@ struct ParsedPaper {
   std::vector<PaperProblem> problems;
 };
 
+// Time and memory linear in the length of `text`, whatever it holds.
 ParsedPaper ParsePaper(std::string_view text);
+
+// Limits on the text of one paper, checked where papers come in (POST
+// /api/v1/training/papers and /papers/preview, `kefu paper import`) before
+// it is parsed. Parsing is linear, but each question and each problem
+// found is answered in full (a preview of 500 KB of "1." lines would be a
+// 70 MB answer), so the lines are limited as well as the bytes. Real papers
+// are tens of KB and some hundreds of lines; a larger bank is imported as
+// several papers.
+inline constexpr size_t kMaxPaperBytes = 512 * 1024;  // bytes of text
+inline constexpr size_t kMaxPaperLines = 20'000;      // lines that are not blank
+
+// kTooLarge "paper_too_large" (HTTP 413) when `text` has more than
+// kMaxPaperBytes bytes or kMaxPaperLines lines other than blank ones
+// (only spaces, tabs and CR); OK otherwise.
+Status CheckPaperSize(std::string_view text);
 
 }  // namespace kefu::training

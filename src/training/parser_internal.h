@@ -1,16 +1,24 @@
 // Internals of the paper parser (paper_parser.h), shared by its sources:
 //   parser_lines.cc    UTF-8 folding and the classification of one line
 //                      (headings, numbers, option and keyword markers,
-//                      metadata, rubric items, tags); pure functions;
-//   parser_answers.cc  answer sections, keys, and matching answer-section
-//                      entries to questions;
+//                      metadata) and the fixed patterns lines are matched
+//                      against; pure functions;
+//   parser_answers.cc  answer sections, keys, rubric items and tags, and
+//                      matching answer-section entries to questions;
 //   paper_parser.cc    the line driver and the question builder.
-// Private to src/training/: nothing outside the parser includes this.
+// Private to src/training/: nothing outside the parser (and its tests)
+// includes this.
+//
+// Every function here takes time linear in its input, and the parser time
+// linear in the paper: nothing rescans a line per character, per marker or
+// per bracket, and no pattern is left to a backtracking regex engine.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,12 +50,14 @@ Folded Fold(std::string_view s);
 
 // `s` without leading and trailing white space (ASCII, U+3000, NBSP).
 std::string Trim(std::string_view s);
+std::string_view TrimView(std::string_view s);  // the same, not copied
 bool StartsWith(std::string_view s, std::string_view p);
 bool IsDigit(char c);
 bool IsAlnum(char c);  // ASCII letters and digits only
 
 // Removes pinyin in brackets: "客服（kè fú）" -> "客服" (only brackets holding
 // two or more lower-case Latin letters, tone marks and spaces). Trims.
+// Linear: an opening bracket is looked past only as far as its pinyin goes.
 std::string StripPinyin(const std::string& s);
 
 // Replaces invalid UTF-8 sequences with U+FFFD, byte by byte.
@@ -57,9 +67,12 @@ std::string Sanitize(std::string_view s);
 // `orig`), trimmed. REQUIRES: a <= b <= fd.f.size().
 std::string Orig(const std::string& orig, const Folded& fd, size_t a, size_t b);
 
-// std::regex (libstdc++) recurses per character: longer text is never given
-// to it, so a pathological line cannot exhaust the stack.
-constexpr size_t kMaxRegexBytes = 1000;
+// Lines (and stems) longer than this are not matched against the patterns
+// of metadata, page marks, compact keys, competencies and rubric items:
+// they are read as plain text. (The limit dates from when those patterns
+// were std::regex, which recursed per character; it is kept so that long
+// lines read as before.)
+constexpr size_t kMaxPatternBytes = 1000;
 
 // ---- line classification (parser_lines.cc) ---------------------------------
 // All take folded text.
@@ -117,14 +130,30 @@ struct Marker {
   size_t len = 0;
   MarkerKind kind = MarkerKind::kKey;
 };
-// The earliest marker at or after `from` (so "正确答案:" beats the "答案:"
-// inside it). The colon forms of rubric and tag markers count only at the
-// start of the line or after white space or punctuation ("商品标签：" is
-// text); the bracketed forms count anywhere.
-Marker FindMarker(const std::string& f, size_t from);
+// The markers of one folded line, left to right. Next(from) is the earliest
+// marker at or after `from` (so "正确答案:" beats the "答案:" inside it).
+// The colon forms of rubric and tag markers count only at the start of the
+// line or after white space or punctuation ("商品标签：" is text); the
+// bracketed forms count anywhere. Each keyword's next occurrence is kept,
+// so all the calls for one line together take time linear in the line.
+// REQUIRES: `from` does not decrease from call to call; `f` outlives this.
+class MarkerFinder {
+ public:
+  static constexpr size_t kWords = 17;
+  explicit MarkerFinder(const std::string& f);
+  Marker Next(size_t from);
+
+ private:
+  const std::string& f_;
+  // Per keyword: its first occurrence at or after the last `from`; npos:
+  // none; npos - 1: not looked for yet.
+  std::array<size_t, kWords> next_;
+};
 
 // "评分标准" / "评分要点" alone on a line (without a colon).
 bool IsRubricHeading(const std::string& f);
+
+// ---- rubric items and tags (parser_answers.cc) ------------------------------
 
 // One piece of rubric text (as written), split at item starts.
 struct RubricPiece {
@@ -151,6 +180,74 @@ std::optional<std::string> ParseDifficulty(const std::string& text);
 
 // "问题解决能力、领导力和沟通" -> three entries (split on 、，,；; 以及 和).
 std::vector<std::string> SplitCompetencies(std::string list);
+
+// ---- fixed patterns (parser_lines.cc; keys and rubric items: parser_answers.cc)
+// Hand-written matchers, each for a pattern the parser once gave to
+// std::regex (quoted at its definition, ECMAScript syntax) and accepting
+// exactly the same text, in time linear in the input: the backtracking
+// engine took time quadratic in a line of spaces or of unclosed brackets.
+// As in that syntax, \s is ASCII white space (IsRegexSpace), \d an ASCII
+// digit and "." any byte but \n and \r. All take folded text.
+
+bool IsRegexSpace(char c);  // ' ' \t \n \v \f \r
+// The offset after the white space (IsRegexSpace) / the ASCII digits at `p`.
+size_t SkipRegexSpaces(std::string_view s, size_t p);
+size_t SkipDigits(std::string_view s, size_t p);
+// `s` has `w` at `p`. REQUIRES: nothing (false when p > s.size()).
+bool At(std::string_view s, size_t p, std::string_view w);
+// The length of the first of `words` that `s` has at `p`, 0 if none.
+size_t WordAt(std::string_view s, size_t p, std::initializer_list<std::string_view> words);
+
+// A page mark without its spaces: 第1页, 第1页共3页, 共3页第1页, -2-, 1/3.
+bool IsPageMark(std::string_view t);
+// A rule: only — - _ = * ~ ─ ━ (at least one).
+bool IsRuleChars(std::string_view t);
+// The whole line is paper metadata (see IsMetadata).
+bool MatchMetadata(std::string_view f);
+
+// A competency list "(考察:沟通、耐心)" (also 考查, 考核): the brackets span
+// [begin, end) and the list [list, list_end).
+struct CompetencyMatch {
+  size_t begin = 0, end = 0, list = 0, list_end = 0;
+};
+// The leftmost one in `f`.
+std::optional<CompetencyMatch> FindCompetency(std::string_view f);
+// `f` is one and nothing else, white space aside.
+std::optional<CompetencyMatch> MatchCompetencyLine(std::string_view f);
+
+// A true/false mark in brackets at the end of `f`, white space aside:
+// "…（ √ ）". `at` is the offset of the bracket.
+struct TfMark {
+  size_t at = 0;
+  std::string mark;  // √ × ✓ ✗ X
+};
+std::optional<TfMark> MatchTrailingTfMark(std::string_view f);
+
+// One entry of a compact key line starting at `p` (white space first):
+// "12.C" "3 ABD" "4.√" "5 正确" (a single key, 1-6 letters or a mark), or
+// "1-5 CBADC" "6～8：√×√" (a range and its run). Followed by white space
+// or the end. `end` is the offset after it.
+struct KeyToken {
+  int first = 0, last = 0;
+  std::string run;  // the single key, or the range's run
+  bool range = false;
+  size_t end = 0;
+};
+std::optional<KeyToken> MatchKeyToken(std::string_view f, size_t p);
+
+// A rubric item starting at `p` ("5分：" "5分-" "5分 " "（5分）"), white
+// space and one separator after it included: its length (0: none), and
+// the level in *level.
+size_t MatchRubricItem(std::string_view f, size_t p, int* level);
+// A rubric range starting at `p` ("4-5分：" "(4～5分)"), the same way.
+size_t MatchRubricRange(std::string_view f, size_t p);
+
+// Numbers in a section heading: 共N题/共N道 (count), 每题N分/每小题N分/
+// 每空N分/每N分 (each), N分 (the first number of points). The number as
+// written, "" if none.
+std::string HeadingCount(std::string_view f);
+std::string HeadingEach(std::string_view f);
+std::string HeadingTotal(std::string_view f);
 
 // ---- parser state shared by the sources -------------------------------------
 
@@ -199,8 +296,9 @@ bool ApplyKey(ParsedQuestion& q, QuestionType t, const Pending& k, std::vector<P
 // already has is a "bad_rubric" problem at the item's line in *problems;
 // items with level -1 are skipped.
 void MergeRubric(ParsedQuestion& q, const std::vector<RubricItem>& items, std::vector<PaperProblem>* problems);
-// Appends `tag` to *tags unless it is there already.
-void AddTag(std::vector<std::string>* tags, const std::string& tag);
+// Keeps the first of equal tags, in order (tags are collected with
+// duplicates and thinned once per question, in linear time).
+void DropDuplicateTags(std::vector<std::string>* tags);
 
 // One parse: Run() feeds each input line to Line() in order, then calls
 // Finish(). Single use; not thread-safe (ParsePaper makes one per call).
@@ -258,6 +356,7 @@ class Parser {
   std::vector<SectionInfo> info_;
   std::map<QuestionId, Pending> keys_;                    // inline keys
   std::map<QuestionId, std::vector<RubricItem>> rubrics_;  // rubrics after questions
+  std::map<QuestionType, std::vector<int>> sections_of_type_;  // section indexes, ascending
   bool in_question_ = false;
   bool in_answers_ = false;
   bool seen_title_ = false;

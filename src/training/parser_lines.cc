@@ -1,8 +1,10 @@
 // Folding and the classification of single lines for the paper parser
 // (parser_internal.h). Pure functions: no parser state.
 #include <algorithm>
+#include <cstring>
+#include <initializer_list>
+#include <iterator>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "training/parser_internal.h"
@@ -86,7 +88,7 @@ Folded Fold(std::string_view s) {
   return r;
 }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimView(std::string_view s) {
   auto is_space = [](std::string_view t, size_t i, size_t* n) {
     *n = CpLen(static_cast<unsigned char>(t[i]));
     uint32_t cp = Decode(t, i, std::min(*n, t.size() - i));
@@ -101,8 +103,10 @@ std::string Trim(std::string_view s) {
     if (!is_space(s, p, &n)) break;
     b = p;
   }
-  return std::string(s.substr(a, b - a));
+  return s.substr(a, b - a);
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -115,18 +119,24 @@ std::string StripPinyin(const std::string& s) {
     size_t n = CpLen(static_cast<unsigned char>(s[i]));
     uint32_t cp = Decode(s, i, std::min(n, s.size() - i));
     if (cp == '(' || cp == 0xFF08) {
+      // Look past the bracket only as far as pinyin goes: anything else
+      // keeps it, so no bracket is scanned beyond the next one (scanning to
+      // the closing bracket, or the end, for each was quadratic).
       size_t j = i + n;
       int letters = 0;
-      bool ok = true;
+      bool closed = false;
       while (j < s.size()) {
         size_t m = CpLen(static_cast<unsigned char>(s[j]));
         uint32_t c = Decode(s, j, std::min(m, s.size() - j));
-        if (c == ')' || c == 0xFF09) break;
+        if (c == ')' || c == 0xFF09) {
+          closed = true;
+          break;
+        }
         if ((c >= 'a' && c <= 'z') || kTones.find(static_cast<char32_t>(c)) != std::u32string::npos) ++letters;
-        else if (c != ' ') ok = false;
+        else if (c != ' ') break;
         j += m;
       }
-      if (ok && letters >= 2 && j < s.size()) {
+      if (closed && letters >= 2) {
         i = j + CpLen(static_cast<unsigned char>(s[j]));
         continue;
       }
@@ -176,22 +186,11 @@ bool IsNoise(const std::string& f) {
   std::string t;
   for (char c : f) if (c != ' ') t += c;
   if (t.empty()) return true;
-  if (t.size() > kMaxRegexBytes) return false;
-  static const std::regex kPage(R"(^(第\d+页(共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+)$)");
-  if (std::regex_match(t, kPage)) return true;
-  static const std::regex kRule(R"(^(—|-|_|=|\*|~|─|━)+$)");
-  return t.size() >= 3 && std::regex_match(t, kRule);
+  if (t.size() > kMaxPatternBytes) return false;
+  return IsPageMark(t) || (t.size() >= 3 && IsRuleChars(t));
 }
 
-bool IsMetadata(const std::string& f) {
-  if (f.size() > kMaxRegexBytes) return false;
-  static const std::regex kMeta(
-      R"(^\s*((考试时间|考试时长|答题时间)\s*:.*)"
-      R"(|(满分|总分)\s*:?\s*\d{1,4}(\.\d+)?\s*分.*)"
-      R"(|(姓名|部门|工号|岗位|得分|日期)\s*:.*)"
-      R"(|(注意事项|考生须知)(\s*:.*)?)$)");
-  return std::regex_match(f, kMeta);
-}
+bool IsMetadata(const std::string& f) { return f.size() <= kMaxPatternBytes && MatchMetadata(f); }
 
 namespace {
 
@@ -253,15 +252,11 @@ bool IsAnswerHeading(const std::string& f) {
 }
 
 void ParseHeadingNumbers(const std::string& f, ParsedSection& s) {
-  std::smatch m;
-  static const std::regex kEach(R"(每(小)?(题|道|空)?\s*(\d{1,4}(\.\d+)?)\s*分)");
-  static const std::regex kCount(R"(共\s*(\d{1,4})\s*(小)?(题|道))");
-  static const std::regex kTotal(R"((\d{1,5}(\.\d+)?)\s*分)");
-  if (std::regex_search(f, m, kCount)) s.count = std::stoi(m[1]);
-  if (std::regex_search(f, m, kEach)) {
-    s.points_each = std::stod(m[3]);
-  } else if (std::regex_search(f, m, kTotal) && s.count > 0) {
-    s.points_each = std::stod(m[1]) / s.count;
+  if (std::string count = HeadingCount(f); !count.empty()) s.count = std::stoi(count);
+  if (std::string each = HeadingEach(f); !each.empty()) {
+    s.points_each = std::stod(each);
+  } else if (s.count > 0) {
+    if (std::string total = HeadingTotal(f); !total.empty()) s.points_each = std::stod(total) / s.count;
   }
 }
 
@@ -308,22 +303,32 @@ LetterCase MarkerCase(const std::string& f, size_t p) {
   return ch >= 'a' && ch <= 'z' ? LetterCase::kLower : LetterCase::kUpper;
 }
 
-Marker FindMarker(const std::string& f, size_t from) {
-  struct Word {
-    const char* w;
-    MarkerKind kind;
-  };
-  static const Word kWords[] = {
-      {"→答案:", MarkerKind::kKey},         {"【答案】", MarkerKind::kKey},
-      {"正确答案:", MarkerKind::kKey},       {"参考答案:", MarkerKind::kKey},
-      {"答案:", MarkerKind::kKey},           {"【解析】", MarkerKind::kExplanation},
-      {"解析:", MarkerKind::kExplanation},   {"评分标准:", MarkerKind::kRubric},
-      {"【评分标准】", MarkerKind::kRubric}, {"评分要点:", MarkerKind::kRubric},
-      {"【评分要点】", MarkerKind::kRubric}, {"知识点:", MarkerKind::kTopic},
-      {"【知识点】", MarkerKind::kTopic},    {"标签:", MarkerKind::kTopic},
-      {"【标签】", MarkerKind::kTopic},      {"难度:", MarkerKind::kDifficulty},
-      {"【难度】", MarkerKind::kDifficulty},
-  };
+namespace {
+
+struct MarkerWord {
+  const char* w;
+  MarkerKind kind;
+};
+const MarkerWord kMarkerWords[] = {
+    {"→答案:", MarkerKind::kKey},         {"【答案】", MarkerKind::kKey},
+    {"正确答案:", MarkerKind::kKey},       {"参考答案:", MarkerKind::kKey},
+    {"答案:", MarkerKind::kKey},           {"【解析】", MarkerKind::kExplanation},
+    {"解析:", MarkerKind::kExplanation},   {"评分标准:", MarkerKind::kRubric},
+    {"【评分标准】", MarkerKind::kRubric}, {"评分要点:", MarkerKind::kRubric},
+    {"【评分要点】", MarkerKind::kRubric}, {"知识点:", MarkerKind::kTopic},
+    {"【知识点】", MarkerKind::kTopic},    {"标签:", MarkerKind::kTopic},
+    {"【标签】", MarkerKind::kTopic},      {"难度:", MarkerKind::kDifficulty},
+    {"【难度】", MarkerKind::kDifficulty},
+};
+static_assert(std::size(kMarkerWords) == MarkerFinder::kWords);
+constexpr size_t kNotLooked = std::string::npos - 1;
+
+}  // namespace
+
+MarkerFinder::MarkerFinder(const std::string& f) : f_(f) { next_.fill(kNotLooked); }
+
+Marker MarkerFinder::Next(size_t from) {
+  const std::string& f = f_;
   // A plain word ("标签:", not "【标签】") for a rubric or tags counts only
   // at the start of the line or after white space or punctuation, so that
   // "商品标签：" in a stem stays text.
@@ -335,12 +340,19 @@ Marker FindMarker(const std::string& f, size_t from) {
                       f.compare(p - 3, 3, "】") == 0);
   };
   Marker best;
-  for (const auto& w : kWords) {
-    const bool plain = w.kind != MarkerKind::kKey && w.kind != MarkerKind::kExplanation &&
-                       !StartsWith(w.w, "【");
-    size_t p = f.find(w.w, from);
-    while (plain && p != std::string::npos && !at_boundary(p)) p = f.find(w.w, p + 1);
-    if (p != std::string::npos && p < best.pos) best = {p, std::string_view(w.w).size(), w.kind};
+  for (size_t k = 0; k < kWords; ++k) {
+    const MarkerWord& w = kMarkerWords[k];
+    size_t& p = next_[k];
+    // An occurrence found for an earlier `from` is still the first one if
+    // it is not behind `from`; else search on from `from`, so each word's
+    // searches cover the line once.
+    if (p == kNotLooked || (p != std::string::npos && p < from)) {
+      const bool plain = w.kind != MarkerKind::kKey && w.kind != MarkerKind::kExplanation &&
+                         !StartsWith(w.w, "【");
+      p = f.find(w.w, from);
+      while (plain && p != std::string::npos && !at_boundary(p)) p = f.find(w.w, p + 1);
+    }
+    if (p != std::string::npos && p < best.pos) best = {p, std::strlen(w.w), w.kind};
   }
   return best;
 }
@@ -350,99 +362,179 @@ bool IsRubricHeading(const std::string& f) {
   return t == "评分标准" || t == "评分要点" || t == "【评分标准】" || t == "【评分要点】";
 }
 
-std::vector<RubricPiece> SplitRubric(const std::string& text) {
-  std::vector<RubricPiece> out;
-  Folded fd = Fold(text);
-  const std::string& f = fd.f;
-  if (Trim(f).empty()) return out;
-  if (f.size() > kMaxRegexBytes) {
-    out.push_back({RubricPiece::kText, 0, Trim(text)});
-    return out;
+// ---- fixed patterns ----------------------------------------------------------
+// Each matcher quotes the std::regex it replaces (see parser_internal.h).
+
+bool IsRegexSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+size_t SkipRegexSpaces(std::string_view s, size_t p) {
+  while (p < s.size() && IsRegexSpace(s[p])) ++p;
+  return p;
+}
+
+size_t SkipDigits(std::string_view s, size_t p) {
+  while (p < s.size() && IsDigit(s[p])) ++p;
+  return p;
+}
+
+bool At(std::string_view s, size_t p, std::string_view w) { return p <= s.size() && s.substr(p).starts_with(w); }
+
+size_t WordAt(std::string_view s, size_t p, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (At(s, p, w)) return w.size();
   }
-  static const std::regex kItem(
-      R"(\s*(?:\(\s*(\d{1,3})\s*分\s*\)|(\d{1,3})\s*分(?=\s|:|-|—|–|、|\.|$))\s*(?::|-|—|–|、|\.)?\s*)");
-  static const std::regex kRange(
-      R"(\s*\(?\s*\d{1,3}\s*(?:-|~|—|–|至)\s*\d{1,3}\s*分\s*\)?\s*(?::|-|—|–|、|\.)?\s*)");
-  struct Start {
-    size_t at, content;  // where the item starts; where its text starts
-    RubricPiece::Kind kind;
-    int level;
+  return 0;
+}
+
+namespace {
+
+// ".*$" from `p`: no line break up to the end.
+bool RestOfLine(std::string_view s, size_t p) { return s.find_first_of("\n\r", p) == std::string_view::npos; }
+
+// "\d+" then `w` at `p`: the offset after `w`, npos if not there.
+size_t NumberThen(std::string_view s, size_t p, std::string_view w) {
+  size_t d = SkipDigits(s, p);
+  return d > p && At(s, d, w) ? d + w.size() : std::string_view::npos;
+}
+
+}  // namespace
+
+// ^(第\d+页(共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+)$
+bool IsPageMark(std::string_view t) {
+  constexpr size_t npos = std::string_view::npos;
+  if (At(t, 0, "第")) {
+    size_t e = NumberThen(t, 3, "页");
+    if (e == t.size()) return true;
+    return e != npos && At(t, e, "共") && NumberThen(t, e + 3, "页") == t.size();
+  }
+  if (At(t, 0, "共")) {
+    size_t e = NumberThen(t, 3, "页第");
+    return e != npos && NumberThen(t, e, "页") == t.size();
+  }
+  if (At(t, 0, "-")) return NumberThen(t, 1, "-") == t.size();
+  size_t e = NumberThen(t, 0, "/");
+  return e != npos && SkipDigits(t, e) > e && SkipDigits(t, e) == t.size();
+}
+
+// ^(—|-|_|=|\*|~|─|━)+$
+bool IsRuleChars(std::string_view t) {
+  if (t.empty()) return false;
+  for (size_t i = 0; i < t.size();) {
+    size_t n = WordAt(t, i, {"—", "-", "_", "=", "*", "~", "─", "━"});
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+// ^\s*((考试时间|考试时长|答题时间)\s*:.*
+//     |(满分|总分)\s*:?\s*\d{1,4}(\.\d+)?\s*分.*
+//     |(姓名|部门|工号|岗位|得分|日期)\s*:.*
+//     |(注意事项|考生须知)(\s*:.*)?)$
+bool MatchMetadata(std::string_view f) {
+  size_t p = SkipRegexSpaces(f, 0);
+  auto colon_rest = [&](size_t q) {
+    q = SkipRegexSpaces(f, q);
+    return At(f, q, ":") && RestOfLine(f, q + 1);
   };
-  std::vector<Start> starts;
-  for (size_t c = 0; c < f.size(); ++c) {
-    if (c > 0 && f[c - 1] != ';' && !(c >= 3 && f.compare(c - 3, 3, "。") == 0)) continue;
-    std::smatch m;
-    auto b = f.begin() + static_cast<std::ptrdiff_t>(c);
-    if (std::regex_search(b, f.end(), m, kItem, std::regex_constants::match_continuous)) {
-      int level = std::stoi(m[1].matched ? m.str(1) : m.str(2));
-      starts.push_back({c, c + static_cast<size_t>(m.length(0)), RubricPiece::kItem, level});
-    } else if (std::regex_search(b, f.end(), m, kRange, std::regex_constants::match_continuous)) {
-      starts.push_back({c, c + static_cast<size_t>(m.length(0)), RubricPiece::kRange, 0});
+  if (size_t n = WordAt(f, p, {"考试时间", "考试时长", "答题时间", "姓名", "部门", "工号", "岗位", "得分", "日期"}))
+    return colon_rest(p + n);
+  if (size_t n = WordAt(f, p, {"注意事项", "考生须知"})) return p + n == f.size() || colon_rest(p + n);
+  size_t n = WordAt(f, p, {"满分", "总分"});
+  if (n == 0) return false;
+  size_t q = SkipRegexSpaces(f, p + n);
+  if (At(f, q, ":")) q = SkipRegexSpaces(f, q + 1);
+  size_t d = SkipDigits(f, q);
+  if (d == q || d - q > 4) return false;
+  if (At(f, d, ".") && d + 1 < f.size() && IsDigit(f[d + 1])) d = SkipDigits(f, d + 1);
+  size_t e = SkipRegexSpaces(f, d);
+  return At(f, e, "分") && RestOfLine(f, e + 3);
+}
+
+// \((考察|考查|考核)\s*:([^)]*)\)   (std::regex_search: the leftmost)
+std::optional<CompetencyMatch> FindCompetency(std::string_view f) {
+  for (size_t p = f.find('('); p != std::string_view::npos; p = f.find('(', p + 1)) {
+    size_t w = WordAt(f, p + 1, {"考察", "考查", "考核"});
+    if (w == 0) continue;
+    size_t colon = SkipRegexSpaces(f, p + 1 + w);
+    if (!At(f, colon, ":")) continue;
+    size_t close = f.find(')', colon + 1);
+    // No ')' after this one: none after a later one either.
+    if (close == std::string_view::npos) return std::nullopt;
+    return CompetencyMatch{p, close + 1, colon + 1, close};
+  }
+  return std::nullopt;
+}
+
+// ^\s*\((考察|考查|考核)\s*:([^)]*)\)\s*$
+std::optional<CompetencyMatch> MatchCompetencyLine(std::string_view f) {
+  // Such a line's match is the leftmost one: only white space is before it.
+  auto m = FindCompetency(f);
+  if (!m || m->begin != SkipRegexSpaces(f, 0) || SkipRegexSpaces(f, m->end) != f.size()) return std::nullopt;
+  return m;
+}
+
+// \(\s*(√|×|✓|✗|X)\s*\)\s*$   (std::regex_search)
+std::optional<TfMark> MatchTrailingTfMark(std::string_view f) {
+  size_t e = f.size();
+  while (e > 0 && IsRegexSpace(f[e - 1])) --e;
+  if (e == 0 || f[e - 1] != ')') return std::nullopt;
+  --e;
+  while (e > 0 && IsRegexSpace(f[e - 1])) --e;
+  // No mark ends with the bytes of another: at most one fits.
+  for (std::string_view mark : {"√", "×", "✓", "✗", "X"}) {
+    if (e < mark.size() || f.substr(e - mark.size(), mark.size()) != mark) continue;
+    size_t b = e - mark.size();
+    while (b > 0 && IsRegexSpace(f[b - 1])) --b;
+    if (b == 0 || f[b - 1] != '(') return std::nullopt;
+    return TfMark{b - 1, std::string(mark)};
+  }
+  return std::nullopt;
+}
+
+// 共\s*(\d{1,4})\s*(小)?(题|道)   (std::regex_search; the number)
+std::string HeadingCount(std::string_view f) {
+  for (size_t p = f.find("共"); p != std::string_view::npos; p = f.find("共", p + 1)) {
+    size_t a = SkipRegexSpaces(f, p + 3), d = SkipDigits(f, a);
+    if (d == a || d - a > 4) continue;
+    size_t e = SkipRegexSpaces(f, d);
+    if (At(f, e, "小")) e += 3;
+    if (WordAt(f, e, {"题", "道"})) return std::string(f.substr(a, d - a));
+  }
+  return "";
+}
+
+// 每(小)?(题|道|空)?\s*(\d{1,4}(\.\d+)?)\s*分   (std::regex_search; the number)
+std::string HeadingEach(std::string_view f) {
+  for (size_t p = f.find("每"); p != std::string_view::npos; p = f.find("每", p + 1)) {
+    size_t q = p + 3;
+    if (At(f, q, "小")) q += 3;
+    q += WordAt(f, q, {"题", "道", "空"});
+    size_t a = SkipRegexSpaces(f, q), d = SkipDigits(f, a);
+    if (d == a || d - a > 4) continue;
+    if (At(f, d, ".") && d + 1 < f.size() && IsDigit(f[d + 1])) d = SkipDigits(f, d + 1);
+    if (At(f, SkipRegexSpaces(f, d), "分")) return std::string(f.substr(a, d - a));
+  }
+  return "";
+}
+
+// (\d{1,5}(\.\d+)?)\s*分   (std::regex_search; the number)
+std::string HeadingTotal(std::string_view f) {
+  for (size_t a = 0; a < f.size(); ++a) {
+    if (!IsDigit(f[a])) continue;
+    // A run of digits: a match in it ends where the run does (after a
+    // fraction, if any), and starts at most 5 digits before that.
+    size_t b = SkipDigits(f, a), end = b;
+    if (At(f, b, ".") && b + 1 < f.size() && IsDigit(f[b + 1])) end = SkipDigits(f, b + 1);
+    if (At(f, SkipRegexSpaces(f, end), "分")) {
+      size_t start = std::max(a, b > 5 ? b - 5 : 0);
+      return std::string(f.substr(start, end - start));
     }
+    a = b;
   }
-  // Text up to `end`, without the "；" that separates it from the next item.
-  auto piece_text = [&](size_t a, size_t end) {
-    if (end > a && f[end - 1] == ';') --end;
-    return Orig(text, fd, a, std::max(a, end));
-  };
-  size_t first = starts.empty() ? f.size() : starts[0].at;
-  if (first > 0) {
-    std::string t = piece_text(0, first);
-    if (!t.empty()) out.push_back({RubricPiece::kText, 0, t});
-  }
-  for (size_t k = 0; k < starts.size(); ++k) {
-    size_t end = k + 1 < starts.size() ? starts[k + 1].at : f.size();
-    out.push_back({starts[k].kind, starts[k].level, piece_text(starts[k].content, end)});
-  }
-  return out;
-}
-
-std::vector<std::string> SplitTopics(const std::string& text) {
-  std::vector<std::string> out;
-  std::string list = text;
-  for (const char* sep : {"、", "，", ",", "；", ";", "/", "|"}) {
-    size_t k;
-    while ((k = list.find(sep)) != std::string::npos) list.replace(k, std::string_view(sep).size(), "\n");
-  }
-  size_t s = 0;
-  while (s <= list.size()) {
-    size_t e = list.find('\n', s);
-    if (e == std::string::npos) e = list.size();
-    std::string t = Trim(list.substr(s, e - s));
-    if (!t.empty()) out.push_back(t);
-    s = e + 1;
-  }
-  return out;
-}
-
-std::optional<std::string> ParseDifficulty(const std::string& text) {
-  std::string f = Trim(Fold(text).f);
-  while (!f.empty() && (f.back() == '.' || (f.size() >= 3 && f.compare(f.size() - 3, 3, "。") == 0)))
-    f = Trim(f.substr(0, f.size() - (f.back() == '.' ? 1 : 3)));
-  static const std::map<std::string, std::string> kLevels = {
-      {"易", "easy"},    {"容易", "easy"},  {"简单", "easy"},   {"较易", "easy"},
-      {"中", "medium"},  {"中等", "medium"}, {"一般", "medium"}, {"适中", "medium"},
-      {"难", "hard"},    {"困难", "hard"},  {"较难", "hard"}};
-  auto it = kLevels.find(f);
-  if (it == kLevels.end()) return std::nullopt;
-  return it->second;
-}
-
-std::vector<std::string> SplitCompetencies(std::string list) {
-  std::vector<std::string> out;
-  for (const char* sep : {"以及", "和", "、", "，", ",", "；", ";"}) {
-    size_t k;
-    while ((k = list.find(sep)) != std::string::npos) list.replace(k, std::string_view(sep).size(), "|");
-  }
-  size_t s = 0;
-  while (s <= list.size()) {
-    size_t e = list.find('|', s);
-    if (e == std::string::npos) e = list.size();
-    std::string c = Trim(list.substr(s, e - s));
-    if (!c.empty()) out.push_back(c);
-    s = e + 1;
-  }
-  return out;
+  return "";
 }
 
 }  // namespace kefu::training::internal

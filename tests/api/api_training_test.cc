@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "api/training_world.h"
+#include "training/paper_parser.h"
 
 namespace kefu::testing {
 namespace {
@@ -137,6 +138,34 @@ TEST(ApiTrainingTest, PapersWithProblemsAreNotSavedUnlessAsked) {
   EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", w.Token(Who::kAgentA), Json{{"text", kTrainingPaper}}), 403,
                       "forbidden"));
   EXPECT_EQ(ItemIds(w.Get("/api/v1/training/papers", lead).body).size(), 1u);
+}
+
+// Papers over training::CheckPaperSize's limits are refused before they are
+// read: 413 paper_too_large, nothing saved. (The issue: a question followed
+// by 300,000 "（" kept a handler thread for 439 s.)
+TEST(ApiTrainingTest, OversizedPapersAreRefused) {
+  ApiWorld w;
+  const std::string& lead = w.Token(Who::kLead);
+  std::string brackets = "一、单选题\n1. ";
+  while (brackets.size() <= training::kMaxPaperBytes) brackets += "（";
+  EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers/preview", lead, Json{{"text", brackets}}), 413,
+                      "paper_too_large"));
+  EXPECT_TRUE(IsError(w.Post("/api/v1/training/papers", lead, Json{{"text", brackets}, {"ignore_problems", true}}),
+                      413, "paper_too_large"));
+  // Few bytes but too many lines: kMaxPaperLines questions after the heading.
+  std::string lines = "一、单选题\n";
+  for (size_t i = 0; i < training::kMaxPaperLines; ++i) lines += "1.\n";
+  HttpResult r = w.Post("/api/v1/training/papers", lead, Json{{"text", lines}, {"ignore_problems", true}});
+  EXPECT_TRUE(IsError(r, 413, "paper_too_large")) << Describe(r);
+  EXPECT_TRUE(ItemIds(w.Get("/api/v1/training/papers", lead).body).empty());
+  EXPECT_TRUE(ItemIds(w.Get("/api/v1/training/questions", lead).body).empty());
+
+  // Up to the limits a paper is read, blank lines not counted.
+  std::string padded = kPaper;
+  padded.resize(training::kMaxPaperBytes, '\n');
+  HttpResult ok = w.Post("/api/v1/training/papers/preview", lead, Json{{"text", padded}});
+  ASSERT_EQ(ok.status, 200) << Describe(ok);
+  EXPECT_EQ(ok.body["sections"].size(), 2u);
 }
 
 TEST(ApiTrainingTest, CertificationRulesForRoutingSkills) {
