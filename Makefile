@@ -10,10 +10,16 @@ JOBS       ?= $(shell nproc)
 CARRIER_SECRET ?= demo-carrier-secret
 
 DEB_PACKAGES := build-essential cmake pkg-config \
-  librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev nlohmann-json3-dev \
+  librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev libpcre2-dev nlohmann-json3-dev \
   libsqlite3-dev libargon2-dev libicu-dev libopencc-dev libfasttext-dev libcli11-dev libspdlog-dev libssl-dev \
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 BENCH_PACKAGES := wrk python3
+# The libFuzzer targets build with clang in their own folder (fuzz/).
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+FUZZ_BUILD    ?= build-fuzz
+FUZZ_SECONDS  ?= 600
+# make test runs each fuzz target this long from its seed corpus.
+FUZZ_SMOKE_SECONDS ?= 60
 # The web console's end-to-end tests drive Debian's Chromium (never a
 # downloaded browser); the CJK fonts make Chinese readable in screenshots.
 E2E_PACKAGES := chromium fonts-noto-cjk
@@ -21,7 +27,7 @@ WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps web-deps e2e-deps build kefu web run test e2e screenshots bench clean
+.PHONY: all deps web-deps e2e-deps fuzz-deps build kefu web run test e2e screenshots bench fuzz fuzz-build fuzz-smoke clean
 
 all: build
 
@@ -36,6 +42,13 @@ deps:
 # Node.js and npm come with the machine; Debian's are the fallback.
 web-deps:
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+
+fuzz-deps:
+	@missing=$$(for p in $(FUZZ_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
 
 e2e-deps:
 	@missing=$$(for p in $(E2E_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -80,9 +93,10 @@ run: kefu web
 	@echo
 	exec $(BUILD)/kefu serve --db $(DB) --listen $(LISTEN) --carrier-secret $(CARRIER_SECRET) --web-root web/dist
 
-test: build web e2e-deps
+test: build web e2e-deps fuzz-build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory fuzz-smoke
 
 # The console's end-to-end tests (Playwright on Debian's Chromium) against a
 # real server with the demo data; screenshots go to $(BUILD)/screenshots.
@@ -93,10 +107,32 @@ e2e: kefu web e2e-deps
 screenshots: kefu web e2e-deps
 	node web/e2e/run.mjs --kefu $(BUILD)/kefu --web-root web/dist --screenshots docs/screenshots
 
+# The request pipeline under libFuzzer: clang, coverage, ASan and UBSan in
+# every library (fuzz/request_pipeline_fuzz.cc). `make fuzz` runs it for
+# FUZZ_SECONDS, growing $(FUZZ_BUILD)/corpus from the seeds in fuzz/corpus;
+# crashes are written to $(FUZZ_BUILD)/artifacts.
+$(FUZZ_BUILD)/CMakeCache.txt:
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=None \
+	  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DKEFU_BUILD_FUZZ=ON -DKEFU_BUILD_TESTS=OFF -DKEFU_BUILD_BENCH=OFF
+
+fuzz-build: deps fuzz-deps $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target request_pipeline_fuzz
+
+FUZZ_RUN = mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts && \
+  $(FUZZ_BUILD)/fuzz/request_pipeline_fuzz $(FUZZ_BUILD)/corpus fuzz/corpus/request_pipeline \
+    -max_len=80000 -timeout=30 -rss_limit_mb=6144 -detect_leaks=0 -print_final_stats=1 \
+    -artifact_prefix=$(FUZZ_BUILD)/artifacts/
+
+fuzz: fuzz-build
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_SMOKE_SECONDS) -seed=1
+
 bench: build
 	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $$missing; fi
 	bench/run_all.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) web/dist web/node_modules
+	rm -rf $(BUILD) $(FUZZ_BUILD) web/dist web/node_modules

@@ -1,5 +1,7 @@
 #include "api/after_sales_codec.h"
 
+#include "core/money.h"
+
 namespace kefu::api {
 namespace {
 
@@ -34,7 +36,7 @@ StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
   KEFU_RETURN_IF_ERROR(r.Str("note", &d.note));
   if (r.Has("refund_fen")) {
     int64_t fen = 0;
-    KEFU_RETURN_IF_ERROR(r.Int("refund_fen", &fen));
+    KEFU_RETURN_IF_ERROR(r.Fen("refund_fen", &fen, 0, "refund_exceeds_paid"));
     d.refund_fen = fen;
   }
   KEFU_RETURN_IF_ERROR(r.Finish());
@@ -53,7 +55,7 @@ StatusOr<std::pair<AfterSalesMove, std::optional<int64_t>>> ParseAfterSalesMove(
   }
   if (r.Has("refund_fen")) {
     int64_t fen = 0;
-    KEFU_RETURN_IF_ERROR(r.Int("refund_fen", &fen));
+    KEFU_RETURN_IF_ERROR(r.Fen("refund_fen", &fen, 0, "refund_exceeds_paid"));
     m.refund_fen = fen;
   }
   if (r.Has("version")) {
@@ -69,7 +71,7 @@ StatusOr<CompensationDraft> ParseCompensationDraft(const json& j) {
   KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "compensation"));
   CompensationDraft d;
   KEFU_RETURN_IF_ERROR(RequiredEnum(r, "kind", ParseCompensationKind, &d.kind));
-  KEFU_RETURN_IF_ERROR(r.Int("amount_fen", &d.amount_fen, true));
+  KEFU_RETURN_IF_ERROR(r.Fen("amount_fen", &d.amount_fen, 1, "bad_amount", true));
   KEFU_RETURN_IF_ERROR(r.Str("reason", &d.reason, true));
   KEFU_RETURN_IF_ERROR(r.Finish());
   return d;
@@ -157,7 +159,8 @@ json ToJson(const TeamBudget& b) {
            {"budget_fen", b.budget_fen ? json(*b.budget_fen) : json(nullptr)},
            {"spent_fen", b.spent_fen},
            {"pending_fen", b.pending_fen}};
-  out["remaining_fen"] = b.budget_fen ? json(*b.budget_fen - b.spent_fen) : json(nullptr);
+  out["remaining_fen"] =
+      b.budget_fen ? json(SaturatingSub(*b.budget_fen, b.spent_fen)) : json(nullptr);
   return out;
 }
 

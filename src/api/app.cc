@@ -28,7 +28,7 @@ SchedulerOptions WithJobs(SchedulerOptions o, AfterSalesService& after_sales,
 App::App(Store& store, Clock& clock, AppOptions o)
     : clock_(clock),
       carrier_secret_(std::move(o.carrier_secret)),
-      auth_(store, clock),
+      auth_(store, clock, o.login_throttle),
       config_(store, clock),
       sla_(store, config_, clock),
       after_sales_(store, clock, config_),
@@ -46,7 +46,7 @@ App::App(Store& store, Clock& clock, AppOptions o)
       customers_(store, clock),
       bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),
       notifications_(store),
-      feed_(store),
+      feed_(store, auth_, LiveFeedOptions{.max_per_user = o.max_streams_per_user}),
       presence_(store, auth_, feed_, clock),
       reports_(store, clock) {
   // A node uses the latest model trained on this database.

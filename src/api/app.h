@@ -15,6 +15,10 @@ struct AppOptions {
   std::string carrier_secret;  // the carrier webhook's HMAC secret ("" = refuse)
   SchedulerOptions scheduler;  // its `jobs` are filled in by App
   TextOptions text;
+  // Open event streams (GET /api/v1/stream) per user; more get 429
+  // too_many_streams. 0: no limit.
+  size_t max_streams_per_user = 8;
+  LoginThrottleOptions login_throttle;  // sign-in lockouts (service/login_throttle.h)
 };
 
 class App {

@@ -14,6 +14,7 @@ int HttpStatusFor(StatusCode code) {
     case StatusCode::kAlreadyExists: return 409;
     case StatusCode::kTooLarge: return 413;
     case StatusCode::kValidation: return 422;
+    case StatusCode::kResourceExhausted: return 429;
     case StatusCode::kUnavailable: return 503;
     case StatusCode::kInternal: return 500;
   }
@@ -21,7 +22,9 @@ int HttpStatusFor(StatusCode code) {
 }
 
 nlohmann::ordered_json ErrorBody(const Status& s) {
-  return {{"error", {{"code", s.reason()}, {"message", s.message()}}}};
+  // Values a message repeats are abbreviated where they are quoted (Echo);
+  // this bounds whatever a message builds from longer input all the same.
+  return {{"error", {{"code", s.reason()}, {"message", Echo(s.message(), kMaxErrorMessageChars)}}}};
 }
 
 }  // namespace kefu::api

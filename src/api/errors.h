@@ -8,6 +8,9 @@
 
 namespace kefu::api {
 
+// Error messages are cut to this many code points (and "…").
+constexpr size_t kMaxErrorMessageChars = 512;
+
 int HttpStatusFor(StatusCode code);
 nlohmann::ordered_json ErrorBody(const Status& s);
 

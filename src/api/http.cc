@@ -29,7 +29,7 @@ std::string Request::Query(std::string_view name) const {
 Status Request::CheckQuery(std::initializer_list<std::string_view> allowed) const {
   for (const auto& [k, v] : query) {
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
-      return ValidationError("unknown query parameter: " + k);
+      return ValidationError("unknown query parameter: " + Echo(k));
     }
   }
   return OkStatus();
@@ -48,7 +48,42 @@ StatusOr<PageRequest> Request::Page() const {
   return p;
 }
 
+namespace {
+
+// Whether arrays and objects in `text` nest at most `max_depth` deep; one
+// pass, strings skipped (nlohmann's dump() recurses on depth).
+bool NestingWithin(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 StatusOr<json> Request::Json() const {
+  // nlohmann's lexer takes a raw NUL for the end of the input, so
+  // `{"a":1}<NUL>{"b":2}` would parse as its first value. JSON has no place
+  // for a raw NUL (inside strings it is escaped as \u0000): refuse it.
+  if (body.find('\0') != std::string::npos) {
+    return InvalidArgument("malformed_json", "the body is not valid JSON (a raw NUL byte)");
+  }
+  if (!NestingWithin(body, kMaxJsonDepth)) {
+    return InvalidArgument("malformed_json", "the body nests deeper than " +
+                                                 std::to_string(kMaxJsonDepth) + " levels");
+  }
   json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return InvalidArgument("malformed_json", "the body is not valid JSON");
   return j;
@@ -104,6 +139,9 @@ Status CheckCsrf(const restinio::request_handle_t& req, const std::string& token
   return OkStatus();
 }
 
+constexpr std::string_view kSingleHeaders[] = {"Authorization", "X-Kefu-Signature", "X-CSRF-Token",
+                                               "Idempotency-Key"};
+
 // Fills `r` from the RESTinio request; the checks that need no handler.
 Status Prepare(const restinio::request_handle_t& req, const restinio::router::route_params_t& params,
                Request& r) {
@@ -133,9 +171,22 @@ Status Prepare(const restinio::request_handle_t& req, const restinio::router::ro
     r.query.emplace_back(std::move(k), std::move(v));
   }
   if (bad) return InvalidArgument("invalid_utf8", "the query string is not valid UTF-8");
+  // Headers that carry credentials or identity are taken once: a second
+  // copy could be read differently by a proxy and by Kefu.
+  for (std::string_view name : kSingleHeaders) {
+    int copies = 0;
+    req->header().for_each_value_of(name, [&](const auto&) {
+      ++copies;
+      return restinio::http_header_fields_t::continue_enumeration();
+    });
+    if (copies > 1) {
+      return InvalidArgument("repeated_header", std::string(name) + " is given more than once");
+    }
+  }
   FindToken(req, r.token, r.via_cookie);
   r.idempotency_key = req->header().get_field_or("Idempotency-Key", "");
   r.signature = req->header().get_field_or("X-Kefu-Signature", "");
+  r.remote_addr = req->remote_endpoint().address().to_string();
   return OkStatus();
 }
 
@@ -149,7 +200,10 @@ const char* ReasonPhrase(int status) {
     case 404: return "Not Found";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
     case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     default: return "";
@@ -233,8 +287,10 @@ StatusOr<Actor> AuthenticateRaw(const restinio::request_handle_t& req, AuthServi
 }
 
 restinio::request_handling_status_t SendError(const restinio::request_handle_t& req,
-                                              const Status& st) {
-  return Send(req, ErrorResponse(st));
+                                              const Status& st, int http_status) {
+  Response r = ErrorResponse(st);
+  if (http_status != 0) r.status = http_status;
+  return Send(req, r);
 }
 
 void Router::Add(restinio::http_method_id_t method, const std::string& route, Auth auth,

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 #include <restinio/all.hpp>
+#include <restinio/router/pcre2_regex_engine.hpp>
 
 #include "api/metrics.h"
 #include "common/status.h"
@@ -25,6 +26,7 @@
 namespace kefu::api {
 
 constexpr size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
+constexpr int kMaxJsonDepth = 32;          // deeper JSON bodies get 400 malformed_json
 
 struct Request {
   std::string body;
@@ -35,6 +37,7 @@ struct Request {
   Actor actor;        // set when the route requires authentication
   std::string idempotency_key;
   std::string signature;  // X-Kefu-Signature (signed webhooks)
+  std::string remote_addr;  // the client's IP address, for per-address throttles
 
   std::string Param(std::string_view name) const;
   // The query value of `name`, "" if absent.
@@ -43,7 +46,9 @@ struct Request {
   Status CheckQuery(std::initializer_list<std::string_view> allowed) const;
   // Page parameters ?cursor=&limit= (limit defaults to kDefaultPageSize).
   StatusOr<PageRequest> Page() const;
-  // The body as JSON: kInvalidArgument "malformed_json" if it is not JSON.
+  // The body as one JSON value: kInvalidArgument "malformed_json" if it is
+  // not JSON, has anything but white space after the value (a NUL byte
+  // included), or nests deeper than kMaxJsonDepth.
   StatusOr<nlohmann::ordered_json> Json() const;
 };
 
@@ -63,9 +68,10 @@ struct Response {
 };
 
 // Sends `st` as a JSON error with the standard headers (for requests that
-// never reach a route: unknown paths, malformed paths).
+// never reach a route: unknown paths, malformed paths), with the HTTP status
+// of its code or, when given, `http_status` (414 and 431 have no code).
 restinio::request_handling_status_t SendError(const restinio::request_handle_t& req,
-                                              const Status& st);
+                                              const Status& st, int http_status = 0);
 
 // The session cookie's name and its Set-Cookie values.
 inline constexpr std::string_view kSessionCookie = "kefu_session";
@@ -86,7 +92,9 @@ const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
 
 enum class Auth { kPublic, kRequired };
 using Handler = std::function<StatusOr<Response>(Request&)>;
-using ExpressRouter = restinio::router::express_router_t<>;
+// Express routes matched by PCRE2 (heap backtracking, no recursion on the
+// path's length; std::regex overflowed the stack on a 55,000-byte segment).
+using ExpressRouter = restinio::router::express_router_t<restinio::router::pcre2_regex_engine_t<>>;
 
 class Router {
  public:

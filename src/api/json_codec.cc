@@ -1,6 +1,9 @@
 #include "api/json_codec.h"
 
 #include <algorithm>
+#include <limits>
+
+#include "core/money.h"
 
 namespace kefu::api {
 
@@ -66,6 +69,22 @@ Status FieldReader::Int(const char* name, int64_t* out, bool required) {
   return OkStatus();
 }
 
+Status FieldReader::Fen(const char* name, int64_t* out, int64_t min_fen,
+                        const char* range_reason, bool required) {
+  const json* v = Get(name);
+  if (v == nullptr) {
+    return required ? ValidationError(std::string(name) + " is required") : OkStatus();
+  }
+  if (!v->is_number_integer()) return TypeError(name, "a whole number of fen");
+  constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
+  // Unsigned JSON integers above INT64_MAX: get<int64_t>() would wrap them.
+  bool too_big = v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(kInt64Max);
+  int64_t fen = too_big ? kInt64Max : v->get<int64_t>();
+  KEFU_RETURN_IF_ERROR(CheckAmountFen(name, fen, min_fen, range_reason));
+  *out = fen;
+  return OkStatus();
+}
+
 Status FieldReader::Time(const char* name, std::optional<Timestamp>* out) {
   std::string s;
   KEFU_RETURN_IF_ERROR(Str(name, &s));
@@ -81,7 +100,7 @@ const json* FieldReader::Raw(const char* name) { return Get(name); }
 Status FieldReader::Finish() const {
   for (auto it = obj_->begin(); it != obj_->end(); ++it) {
     if (std::find(seen_.begin(), seen_.end(), it.key()) == seen_.end()) {
-      return ValidationError("unknown field in " + what_ + ": " + it.key());
+      return ValidationError("unknown field in " + what_ + ": " + Echo(it.key()));
     }
   }
   return OkStatus();
@@ -141,7 +160,8 @@ StatusOr<Order> ParseOrder(const json& j) {
     KEFU_RETURN_IF_ERROR(ir.Str("sku", &it.sku, true));
     KEFU_RETURN_IF_ERROR(ir.Str("name", &it.name));
     KEFU_RETURN_IF_ERROR(ir.Int("quantity", &it.quantity, true));
-    KEFU_RETURN_IF_ERROR(ir.Int("price_fen", &it.price_fen, true));
+    // Unit prices have their own, lower bound (kMaxPriceFen, ValidateOrder).
+    KEFU_RETURN_IF_ERROR(ir.Fen("price_fen", &it.price_fen, 0, "validation_failed", true));
     KEFU_RETURN_IF_ERROR(ir.Str("category", &it.category));
     KEFU_RETURN_IF_ERROR(ir.Bool("non_returnable", &it.non_returnable));
     KEFU_RETURN_IF_ERROR(ir.Finish());

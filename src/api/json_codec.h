@@ -25,6 +25,14 @@ class FieldReader {
   Status StrList(const char* name, std::vector<std::string>* out);
   Status Bool(const char* name, bool* out);
   Status Int(const char* name, int64_t* out, bool required = false);
+  // A money amount in fen: a JSON integer in [min_fen, kMaxAmountFen]
+  // (core/money.h). Another JSON type (a float such as 1.5 or 1e30, a
+  // string, a boolean) is kValidation "validation_failed"; an integer out of
+  // range, including one above INT64_MAX (which would wrap if read as
+  // int64), is kValidation with the field's `range_reason` (e.g.
+  // "bad_amount"). REQUIRES: 0 <= min_fen <= kMaxAmountFen.
+  Status Fen(const char* name, int64_t* out, int64_t min_fen, const char* range_reason,
+             bool required = false);
   Status Time(const char* name, std::optional<Timestamp>* out);
   // Any JSON value, for nested objects; nullptr when absent.
   const json* Raw(const char* name);

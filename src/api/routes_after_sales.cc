@@ -10,7 +10,7 @@ StatusOr<std::optional<AfterSalesStatus>> StatusQuery(const Request& req) {
   std::string v = req.Query("status");
   if (v.empty()) return std::optional<AfterSalesStatus>{};
   auto st = ParseAfterSalesStatus(v);
-  if (!st) return ValidationError("status has an unknown value: " + v);
+  if (!st) return ValidationError("status has an unknown value: " + Echo(v));
   return std::optional<AfterSalesStatus>(*st);
 }
 
@@ -102,7 +102,7 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           CompensationQuery q;
           if (std::string v = req.Query("status"); !v.empty()) {
             q.status = ParseCompensationStatus(v);
-            if (!q.status) return ValidationError("status has an unknown value: " + v);
+            if (!q.status) return ValidationError("status has an unknown value: " + Echo(v));
           }
           q.team = req.Query("team");
           q.ticket_id = req.Query("ticket");

@@ -1,3 +1,4 @@
+#include "api/errors.h"
 #include "api/json_codec.h"
 #include "api/routes.h"
 #include "auth/token.h"
@@ -15,7 +16,17 @@ void AddAuthRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(f.Str("password", &password, true));
           KEFU_RETURN_IF_ERROR(f.Bool("cookie", &cookie));
           KEFU_RETURN_IF_ERROR(f.Finish());
-          KEFU_ASSIGN_OR_RETURN(IssuedToken t, s.auth.Login(login, password));
+          int64_t retry_after_s = 0;
+          StatusOr<IssuedToken> issued =
+              s.auth.Login(login, password, req.remote_addr, &retry_after_s);
+          if (!issued.ok() && issued.status().code() == StatusCode::kResourceExhausted) {
+            // 429 too_many_attempts: the sign-in throttle (service/login_throttle.h).
+            Response refused =
+                Response::Of(HttpStatusFor(issued.status().code()), ErrorBody(issued.status()));
+            refused.headers.emplace_back("Retry-After", std::to_string(retry_after_s));
+            return refused;
+          }
+          KEFU_ASSIGN_OR_RETURN(IssuedToken t, std::move(issued));
           // A browser session ({"cookie": true}) keeps its token in an
           // HttpOnly cookie: the page's scripts never see it.
           Response resp = Response::Of(200, {{"token", cookie ? json(nullptr) : json(t.token)},

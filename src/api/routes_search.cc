@@ -9,7 +9,7 @@ Status QueryTime(const Request& req, const char* name, std::optional<Timestamp>*
   std::string v = req.Query(name);
   if (v.empty()) return OkStatus();
   *out = ParseIso8601(v);
-  if (!*out) return ValidationError(std::string(name) + " is not an ISO 8601 time: " + v);
+  if (!*out) return ValidationError(std::string(name) + " is not an ISO 8601 time: " + Echo(v));
   return OkStatus();
 }
 
@@ -22,7 +22,7 @@ StatusOr<SearchQuery> ParseSearchQuery(const Request& req) {
   std::string status = req.Query("status");
   if (!status.empty()) {
     q.status = ParseTicketStatus(status);
-    if (!q.status) return ValidationError("status has an unknown value: " + status);
+    if (!q.status) return ValidationError("status has an unknown value: " + Echo(status));
   }
   q.category = req.Query("category");
   q.customer_id = req.Query("customer");

@@ -12,7 +12,7 @@ Status QueryEnum(const Request& req, const char* name, ParseFn parse, std::optio
   std::string v = req.Query(name);
   if (v.empty()) return OkStatus();
   auto e = parse(v);
-  if (!e) return ValidationError(std::string(name) + " has an unknown value: " + v);
+  if (!e) return ValidationError(std::string(name) + " has an unknown value: " + Echo(v));
   *out = *e;
   return OkStatus();
 }

@@ -5,13 +5,12 @@
 #include "api/errors.h"
 #include "api/static_files.h"
 #include "api/stream.h"
+#include "api/transport.h"
 
 namespace kefu::api {
 
 namespace {
-// The default handler type (a std::function) lets the express router sit
-// behind a guard that turns router exceptions into JSON errors.
-struct Traits : restinio::default_traits_t {};
+using Traits = ServerTraits;
 using RunningServer = restinio::running_server_handle_t<Traits>;
 }  // namespace
 
@@ -53,7 +52,12 @@ Status Server::Start() {
     unmatched->Observe(404, 0);
     return SendError(req, NotFound("no such endpoint: " + std::string(req->header().path())));
   });
-  auto guarded = [express, unmatched](restinio::request_handle_t req) {
+  auto guarded = [express, unmatched, limits = options_.head_limits](restinio::request_handle_t req) {
+    // The head is checked before routing: no route sees an oversized target.
+    if (auto refusal = CheckHead(req->header(), limits)) {
+      unmatched->Observe(refusal->http_status, 0);
+      return SendError(req, refusal->status, refusal->http_status);
+    }
     try {
       return (*express)(req);
     } catch (const std::exception& e) {
@@ -67,10 +71,11 @@ Status Server::Start() {
                         .address(options_.host)
                         .port(options_.port)
                         .request_handler(std::move(guarded))
-                        // RESTinio drops the connection above this; the router
-                        // answers 413 for bodies between 1 MiB and this.
-                        .incoming_http_msg_limits(
-                            restinio::incoming_http_msg_limits_t{}.max_body_size(16u << 20))
+                        // Above these RESTinio's parser stops and the socket
+                        // answers before closing (api/transport.h); the router
+                        // answers 413 for bodies between 1 MiB and 16 MiB, the
+                        // guard 414/431 for heads over options_.head_limits.
+                        .incoming_http_msg_limits(HardLimits(options_.head_limits, 16u << 20))
                         // With the default of 1, RESTinio 0.6.16 can reset its
                         // parser after a response is written while the next
                         // request's head is already parsed (the head and the

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "api/request_limits.h"
 #include "api/routes.h"
 #include "common/status.h"
 
@@ -17,6 +18,8 @@ struct ServerOptions {
   size_t threads = 4;  // handler threads; SQLite writes block one of them briefly
   // The built web console (index.html, assets/); "" serves none.
   std::string web_root = "web/dist";
+  // Limits on the request head, answered 414/431 before routing.
+  HeadLimits head_limits;
 };
 
 class Server {

@@ -23,7 +23,7 @@ Status ReadType(FieldReader& f, const char* name, QuestionType* out, const std::
   std::string s;
   KEFU_RETURN_IF_ERROR(f.Str(name, &s, true));
   auto t = training::ParseQuestionType(s);
-  if (!t) return ValidationError(what + "." + name + " has an unknown value: " + s);
+  if (!t) return ValidationError(what + "." + name + " has an unknown value: " + Echo(s));
   *out = *t;
   return OkStatus();
 }
@@ -110,7 +110,7 @@ StatusOr<std::map<int, training::Answer>> ParseAnswers(const json& j) {
   std::map<int, training::Answer> out;
   for (const auto& [k, v] : answers->items()) {
     if (k.empty() || k.size() > 4 || !std::all_of(k.begin(), k.end(), ::isdigit)) {
-      return ValidationError("answers keys are item indexes: " + k);
+      return ValidationError("answers keys are item indexes: " + Echo(k));
     }
     training::Answer a;
     if (!v.is_null()) {
@@ -120,7 +120,7 @@ StatusOr<std::map<int, training::Answer>> ParseAnswers(const json& j) {
       KEFU_RETURN_IF_ERROR(r.Str("text", &a.text));
       KEFU_RETURN_IF_ERROR(r.Finish());
       if (value != nullptr && !value->is_null()) {
-        if (!value->is_boolean()) return ValidationError("answers." + k + ".value must be true or false");
+        if (!value->is_boolean()) return ValidationError("answers." + Echo(k) + ".value must be true or false");
         a.value = value->get<bool>();
       }
     }

@@ -24,7 +24,8 @@ std::string HmacSha256Hex(std::string_view key, std::string_view data) {
 bool VerifyHmacSha256(std::string_view key, std::string_view data, std::string_view signature) {
   if (key.empty()) return false;
   constexpr std::string_view kPrefix = "sha256=";
-  if (signature.substr(0, kPrefix.size()) == kPrefix) signature.remove_prefix(kPrefix.size());
+  if (signature.substr(0, kPrefix.size()) != kPrefix) return false;
+  signature.remove_prefix(kPrefix.size());
   const std::string expected = HmacSha256Hex(key, data);
   if (signature.size() != expected.size()) return false;
   return CRYPTO_memcmp(expected.data(), signature.data(), expected.size()) == 0;

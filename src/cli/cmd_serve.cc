@@ -28,6 +28,7 @@ int RunServe(const ServeArgs& a) {
   api::AppOptions opts;
   opts.carrier_secret = a.carrier_secret;
   opts.text.triage_below = a.triage_below;
+  opts.max_streams_per_user = a.max_streams_per_user;
   opts.scheduler.on_error = [](const Status& st) {
     spdlog::error("scheduler: {}", st.ToString());
   };

@@ -30,6 +30,7 @@ struct ServeArgs {
   std::string carrier_secret;  // --carrier-secret or $KEFU_CARRIER_SECRET
   double triage_below = 0.5;   // see TextOptions
   std::string web_root = "web/dist";  // the built console; "" serves none
+  size_t max_streams_per_user = 8;     // see AppOptions
 };
 int RunServe(const ServeArgs& a);
 

@@ -24,6 +24,10 @@ int main(int argc, char** argv) {
                 "New tickets whose best category is less certain get no category and the tag needs_triage")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  s->add_option("--max-streams-per-user", serve.max_streams_per_user,
+                "Open event streams (GET /api/v1/stream) per user; more are refused with 429")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
   s->callback([&] { rc = kefu::cli::RunServe(serve); });
 
   std::string db;

@@ -41,4 +41,15 @@ Status Internal(std::string message) {
   return Status(StatusCode::kInternal, "internal", std::move(message));
 }
 
+std::string Echo(std::string_view value, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    // A code point starts at every byte that is not a continuation byte.
+    if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80 && chars++ == max_chars) {
+      return std::string(value.substr(0, i)) + "…";
+    }
+  }
+  return std::string(value);
+}
+
 }  // namespace kefu

@@ -27,6 +27,7 @@ enum class StatusCode {
   kAlreadyExists,       // unique key taken                             -> 409
   kTooLarge,            // body or batch over a limit                   -> 413
   kValidation,          // well-formed but fails validation             -> 422
+  kResourceExhausted,   // a rate or quota limit (streams, sign-ins)    -> 429
   kUnavailable,         // storage busy or down                         -> 503
   kInternal,            // a bug or an unexpected library failure       -> 500
 };
@@ -62,6 +63,12 @@ Status TooLarge(std::string message);
 Status ValidationError(std::string message);
 Status Unavailable(std::string message);
 Status Internal(std::string message);
+
+// `value` as an error message may repeat it: its first `max_chars` code
+// points, then "…" when there were more, so that a 1 MiB field name is not
+// sent back whole. Never splits a UTF-8 sequence.
+constexpr size_t kMaxEchoChars = 64;
+std::string Echo(std::string_view value, size_t max_chars = kMaxEchoChars);
 
 // Either a value or a non-OK Status.
 template <typename T>

@@ -1,6 +1,9 @@
 #include "config/after_sales_config.h"
 
+#include <limits>
+
 #include "config/json_fields.h"
+#include "core/money.h"
 #include "core/validation.h"
 
 namespace kefu {
@@ -15,7 +18,6 @@ using config::RefuseUnknown;
 
 constexpr int64_t kMaxDays = 3650;
 constexpr int64_t kMaxUtcOffsetMinutes = 14 * 60;
-constexpr int64_t kMaxFen = 1'000'000'000'000;  // ¥10,000,000,000
 constexpr int64_t kMaxFollowUpHours = 24 * 30;
 constexpr size_t kMaxKeyChars = 64;
 
@@ -24,6 +26,25 @@ Status ReadDays(const json& j, const char* key, const std::string& what, int& ou
   KEFU_RETURN_IF_ERROR(ReadInt(j, key, what, 0, kMaxDays, v));
   out = static_cast<int>(v);
   return OkStatus();
+}
+
+// A money value (`what` names it): a JSON integer in [0, kMaxAmountFen]
+// (core/money.h). JSON integers above INT64_MAX are refused, not wrapped.
+Status ReadFenValue(const json& v, const std::string& what, int64_t& out) {
+  if (!v.is_number_integer()) return ValidationError(what + " must be a whole number of fen");
+  constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
+  bool too_big = v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(kInt64Max);
+  int64_t fen = too_big ? kInt64Max : v.get<int64_t>();
+  KEFU_RETURN_IF_ERROR(CheckAmountFen(what, fen, 0, "validation_failed"));
+  out = fen;
+  return OkStatus();
+}
+
+// An optional money field of `j`.
+Status ReadFen(const json& j, const char* key, const std::string& what, int64_t& out) {
+  auto it = j.find(key);
+  if (it == j.end()) return OkStatus();
+  return ReadFenValue(*it, what + "." + key, out);
 }
 
 Status CheckKey(const std::string& what, const std::string& key) {
@@ -74,11 +95,11 @@ StatusOr<MarketRules> ReadMarket(const json& j, const std::string& what) {
 Status ReadLimits(const json& j, ApprovalLimits& l) {
   const std::string what = "approval_limits";
   KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"agent_fen", "lead_fen", "manager_fen"}, what));
-  KEFU_RETURN_IF_ERROR(ReadInt(j, "agent_fen", what, 0, kMaxFen, l.agent_fen));
-  KEFU_RETURN_IF_ERROR(ReadInt(j, "lead_fen", what, 0, kMaxFen, l.lead_fen));
+  KEFU_RETURN_IF_ERROR(ReadFen(j, "agent_fen", what, l.agent_fen));
+  KEFU_RETURN_IF_ERROR(ReadFen(j, "lead_fen", what, l.lead_fen));
   if (j.contains("manager_fen") && !j["manager_fen"].is_null()) {
     int64_t v = 0;
-    KEFU_RETURN_IF_ERROR(ReadInt(j, "manager_fen", what, 0, kMaxFen, v));
+    KEFU_RETURN_IF_ERROR(ReadFen(j, "manager_fen", what, v));
     l.manager_fen = v;
   }
   if (l.agent_fen > l.lead_fen) {
@@ -139,11 +160,8 @@ StatusOr<AfterSalesConfig> ParseAfterSalesConfig(const json& j) {
   };
   auto read_budget = [&](const std::string& team, const json& v, const std::string& what) {
     KEFU_RETURN_IF_ERROR(ValidateTeamName(team));
-    if (!v.is_number_integer()) return ValidationError(what + " must be an integer");
-    int64_t fen = v.get<int64_t>();
-    if (fen < 0 || fen > kMaxFen) {
-      return ValidationError(what + " must be between 0 and " + std::to_string(kMaxFen));
-    }
+    int64_t fen = 0;
+    KEFU_RETURN_IF_ERROR(ReadFenValue(v, what, fen));
     c.team_budgets_fen[team] = fen;
     return OkStatus();
   };

@@ -15,6 +15,9 @@
 //  "team_budgets_fen": {"after-sales": 2000000},
 //  "carrier_follow_up_hours": 24}
 // Every field is optional; absent ones keep the defaults of the core structs.
+// Limits and budgets are JSON integers in [0, kMaxAmountFen] fen
+// (core/money.h); anything else, such as an integer above INT64_MAX, a float
+// or a string, is kValidation naming the field.
 #pragma once
 
 #include <map>

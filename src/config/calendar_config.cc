@@ -16,7 +16,7 @@ using nlohmann::json;
 StatusOr<Date> DateField(const json& v, const std::string& where) {
   if (!v.is_string()) return ValidationError(where + " must hold dates as \"YYYY-MM-DD\" strings");
   auto d = ParseDate(v.get<std::string>());
-  if (!d) return ValidationError(where + " has a bad date: " + v.get<std::string>());
+  if (!d) return ValidationError(where + " has a bad date: " + Echo(v.get<std::string>()));
   return *d;
 }
 
@@ -50,7 +50,7 @@ StatusOr<std::vector<WorkInterval>> Hours(const json& j, const std::string& wher
     std::string s = v.is_string() ? v.get<std::string>() : "";
     auto from = s.size() == 11 && s[5] == '-' ? Minutes(std::string_view(s).substr(0, 5)) : std::nullopt;
     auto to = s.size() == 11 && s[5] == '-' ? Minutes(std::string_view(s).substr(6, 5)) : std::nullopt;
-    if (!from || !to) return ValidationError(where + " has a bad interval: " + v.dump());
+    if (!from || !to) return ValidationError(where + " has a bad interval: " + Echo(v.dump()));
     out.push_back({*from, *to});
   }
   return out;
@@ -70,7 +70,7 @@ StatusOr<int> ZoneOffset(const std::string& name) {
   icu::UnicodeString id = icu::UnicodeString::fromUTF8(name);
   std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
   if (!tz || *tz == icu::TimeZone::getUnknown()) {
-    return ValidationError("time_zone is not a known IANA time zone: " + name);
+    return ValidationError("time_zone is not a known IANA time zone: " + Echo(name));
   }
   if (tz->useDaylightTime()) {
     return ValidationError("time_zone " + name +
@@ -136,7 +136,7 @@ StatusOr<BusinessCalendar> ParseCalendar(const json& j, const std::map<std::stri
     if (!w.is_object()) return ValidationError("weekly must be an object keyed mon..sun");
     for (auto it = w.begin(); it != w.end(); ++it) {
       auto day = std::find(kDays.begin(), kDays.end(), it.key());
-      if (day == kDays.end()) return ValidationError("weekly has an unknown day: " + it.key());
+      if (day == kDays.end()) return ValidationError("weekly has an unknown day: " + Echo(it.key()));
       KEFU_ASSIGN_OR_RETURN(spec.weekly[day - kDays.begin()], Hours(*it, "weekly." + it.key()));
     }
   }
@@ -151,7 +151,7 @@ StatusOr<BusinessCalendar> ParseCalendar(const json& j, const std::map<std::stri
   if (j.contains("holiday_set")) {
     std::string name = j["holiday_set"].is_string() ? j["holiday_set"].get<std::string>() : "";
     auto set = sets.find(name);
-    if (set == sets.end()) return ValidationError("unknown holiday_set: " + name);
+    if (set == sets.end()) return ValidationError("unknown holiday_set: " + Echo(name));
     std::vector<WorkInterval> workday = spec.weekly[0];
     if (j.contains("workday_hours")) {
       KEFU_ASSIGN_OR_RETURN(workday, Hours(j["workday_hours"], "workday_hours"));

@@ -13,7 +13,7 @@ Status RefuseUnknown(const json& j, std::initializer_list<std::string_view> know
   if (!j.is_object()) return ValidationError(what + " must be a JSON object");
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
-      return ValidationError("unknown field in " + what + ": " + it.key());
+      return ValidationError("unknown field in " + what + ": " + Echo(it.key()));
     }
   }
   return OkStatus();

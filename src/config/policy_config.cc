@@ -176,7 +176,7 @@ StatusOr<TeamSpec> ParseTeam(const json& j) {
   KEFU_RETURN_IF_ERROR(ReadStrings(j, "channels", what, channels));
   for (const auto& c : channels) {
     auto ch = ParseChannel(c);
-    if (!ch) return ValidationError("team.channels has an unknown channel: " + c);
+    if (!ch) return ValidationError("team.channels has an unknown channel: " + Echo(c));
     t.channels.push_back(*ch);
   }
   KEFU_RETURN_IF_ERROR(ReadStrings(j, "languages", what, t.languages));
@@ -211,7 +211,7 @@ StatusOr<AgentProfile> ParseAgentProfile(const json& j) {
   KEFU_RETURN_IF_ERROR(ReadStrings(j, "skills", what, a.skills));
   for (const auto& s : a.skills) {
     if (!IsKnownSkill(s)) {
-      return ValidationError("agent.skills has an unknown skill: " + s +
+      return ValidationError("agent.skills has an unknown skill: " + Echo(s) +
                              " (category:<code>, language:<zh|en>, channel:<name> or vip)");
     }
   }

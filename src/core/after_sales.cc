@@ -3,6 +3,10 @@
 #include <array>
 #include <string>
 
+#include "common/utf8.h"
+#include "core/model.h"
+#include "core/money.h"
+
 namespace kefu {
 namespace {
 
@@ -80,10 +84,6 @@ namespace {
 
 constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
-bool IsBlank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 std::string MoveText(const AfterSalesRequest& r, AfterSalesStatus to) {
   return "after-sales request " + r.id + " (" + std::string(ToString(r.kind)) + ") cannot move from " +
          std::string(ToString(r.status)) + " to " + std::string(ToString(to));
@@ -104,7 +104,7 @@ StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const Aft
   if (!CanMove(r.kind, r.status, m.to)) {
     return FailedPrecondition("invalid_transition", MoveText(r, m.to));
   }
-  if ((m.to == S::kRejected || m.to == S::kCancelled) && IsBlank(m.reason)) {
+  if ((m.to == S::kRejected || m.to == S::kCancelled) && IsBlankText(m.reason)) {
     return Status(StatusCode::kValidation, "reason_required",
                   std::string(ToString(m.to)) + " needs a reason");
   }
@@ -137,6 +137,16 @@ StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const Aft
 bool RefundOverdue(const AfterSalesRequest& r, Timestamp now) {
   return r.refund_due.has_value() && r.status != AfterSalesStatus::kRefunded && !IsFinal(r.status) &&
          now > *r.refund_due;
+}
+
+Status CheckMoneyBackTotal(const std::string& order_id, int64_t paid_fen, int64_t already_fen,
+                           int64_t extra_fen) {
+  int64_t back = SaturatingAdd(already_fen, extra_fen);
+  if (back <= paid_fen) return OkStatus();
+  return Status(StatusCode::kValidation, "refund_exceeds_paid",
+                "refunds and money-back compensation on order " + order_id + " would come to " +
+                    FormatYuan(back) + " yuan, more than the " + FormatYuan(paid_fen) +
+                    " yuan paid");
 }
 
 }  // namespace kefu

@@ -130,4 +130,11 @@ StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const Aft
 // True when the refund is due and not yet issued at `now`.
 bool RefundOverdue(const AfterSalesRequest& r, Timestamp now);
 
+// What goes back to the buyer of order `order_id` (refunds and money-back
+// compensation) may never exceed what was paid, `paid_fen`. kValidation
+// "refund_exceeds_paid" if `already_fen` (gone back so far) plus `extra_fen`
+// is above it. Overflow-safe: a sum beyond int64 is above any total.
+Status CheckMoneyBackTotal(const std::string& order_id, int64_t paid_fen, int64_t already_fen,
+                           int64_t extra_fen);
+
 }  // namespace kefu

@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "core/enums.h"
 #include "core/model.h"
+#include "core/money.h"
 
 namespace kefu {
 namespace {
@@ -45,6 +46,10 @@ std::string OffsetName(int minutes) {
 
 // "¥123.45"
 std::string Yuan(int64_t fen) { return "¥" + FormatYuan(fen); }
+
+// What was paid for the requested units. Order bounds keep it below 10^17;
+// it saturates rather than wraps should a price ever be stored unbounded.
+int64_t LineFen(const PolicyInput& in) { return SaturatingMul(in.unit_price_fen, in.quantity); }
 
 bool IsFault(AfterSalesReason r) {
   return r != AfterSalesReason::kNoReason && r != AfterSalesReason::kNotDelivered;
@@ -155,7 +160,7 @@ PolicyDecision NotDeliveredYet(const PolicyInput& in) {
 }
 
 PolicyDecision RefundWithoutReturn(const PolicyInput& in, std::string_view rule) {
-  std::string amount = Yuan(in.unit_price_fen * in.quantity);
+  std::string amount = Yuan(LineFen(in));
   PolicyDecision d;
   if (rule == "not_shipped_refund") {
     d = Make(true, rule, kEcom20,
@@ -172,7 +177,7 @@ PolicyDecision RefundWithoutReturn(const PolicyInput& in, std::string_view rule)
              "transport (" + S(kEcom20) + "): a full refund of " + amount +
                  ", nothing to return; the seller may claim from the carrier.");
   }
-  d.max_refund_fen = in.unit_price_fen * in.quantity;
+  d.max_refund_fen = LineFen(in);
   return d;
 }
 
@@ -194,7 +199,7 @@ PolicyDecision RefundOnlyDelivered(const CategoryRules& cat, Ctx& c) {
     Timestamp end = UseWindow(c, cat.fault_return_days);
     if (in.now < end) {
       std::string_view art = ArticleFor(in.reason);
-      std::string amount = Yuan(in.unit_price_fen * in.quantity);
+      std::string amount = Yuan(LineFen(in));
       PolicyDecision d = Make(
           true, "perishable_fault_refund", art,
           "鲜活易腐商品存在" + S(ReasonZh(in.reason)) + "，依据" + S(ArticleZh(art)) + "，" +
@@ -202,7 +207,7 @@ PolicyDecision RefundOnlyDelivered(const CategoryRules& cat, Ctx& c) {
           "Perishable goods with " + S(ReasonEn(in.reason)) + " (" + S(art) +
               "): a refund of " + amount + " without sending them back, " + WindowEn(c) + ".");
       d.window_ends = end;
-      d.max_refund_fen = in.unit_price_fen * in.quantity;
+      d.max_refund_fen = LineFen(in);
       return d;
     }
   }
@@ -306,8 +311,8 @@ PolicyDecision NoReason(const CategoryRules& cat, Ctx& c) {
   }
   if (ret) {
     zh += "。卖家收到退货后" + std::to_string(c.refund_within_days) + "日内退款，最多" +
-          Yuan(in.unit_price_fen * in.quantity) + "。";
-    en += ". The seller refunds up to " + Yuan(in.unit_price_fen * in.quantity) + " within " +
+          Yuan(LineFen(in)) + "。";
+    en += ". The seller refunds up to " + Yuan(LineFen(in)) + " within " +
           std::to_string(c.refund_within_days) + " days of receiving the goods.";
   } else {
     zh += "。";
@@ -319,7 +324,7 @@ PolicyDecision NoReason(const CategoryRules& cat, Ctx& c) {
   d.return_shipping = ship;
   d.duties = duties;
   d.return_required = true;
-  if (ret) d.max_refund_fen = in.unit_price_fen * in.quantity;
+  if (ret) d.max_refund_fen = LineFen(in);
   return d;
 }
 
@@ -392,7 +397,7 @@ PolicyDecision Fault(const CategoryRules& cat, Ctx& c) {
   d.return_shipping = Payer::kMerchant;
   d.duties = duties;
   d.return_required = true;
-  if (in.kind == AfterSalesKind::kReturnRefund) d.max_refund_fen = in.unit_price_fen * in.quantity;
+  if (in.kind == AfterSalesKind::kReturnRefund) d.max_refund_fen = LineFen(in);
   return d;
 }
 

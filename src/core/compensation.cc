@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "common/utf8.h"
+#include "core/money.h"
+
 namespace kefu {
 namespace {
 
@@ -10,13 +13,11 @@ constexpr std::array<std::string_view, 4> kKindNames = {"coupon", "partial_refun
 constexpr std::array<std::string_view, 3> kStatusNames = {"pending_approval", "approved",
                                                           "rejected"};
 
-bool IsBlank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// Whether a ticket total of `total_fen` is within `limit` (nullopt: unlimited).
-bool WithinLimit(std::optional<int64_t> limit, int64_t total_fen) {
-  return !limit.has_value() || total_fen <= *limit;
+// Whether the ticket's granted total with `amount_fen` more is within
+// `limit` (nullopt: unlimited). The sum saturates: a total beyond int64 is
+// above every limit instead of wrapping below it.
+bool WithinLimit(std::optional<int64_t> limit, int64_t granted_fen, int64_t amount_fen) {
+  return !limit.has_value() || SaturatingAdd(granted_fen, amount_fen) <= *limit;
 }
 
 bool WithinBudget(const BudgetView& budget, int64_t amount_fen) {
@@ -33,7 +34,9 @@ Status CheckPending(const Compensation& c) {
 }
 
 Status CheckNote(std::string_view note) {
-  if (IsBlank(note)) return Status(StatusCode::kValidation, "reason_required", "a note is required");
+  if (IsBlankText(note)) {
+    return Status(StatusCode::kValidation, "reason_required", "a note is required");
+  }
   return OkStatus();
 }
 
@@ -69,7 +72,7 @@ std::optional<int64_t> ApprovalLimits::For(Role r) const {
 
 std::optional<int64_t> BudgetView::Remaining() const {
   if (!budget_fen.has_value()) return std::nullopt;
-  return *budget_fen - spent_fen;
+  return SaturatingSub(*budget_fen, spent_fen);
 }
 
 StatusOr<Compensation> RequestCompensation(const ApprovalLimits& limits, Compensation c,
@@ -78,16 +81,14 @@ StatusOr<Compensation> RequestCompensation(const ApprovalLimits& limits, Compens
   if (c.requested_role == Role::kCustomer) {
     return PermissionDenied("customers may not grant compensation");
   }
-  if (c.amount_fen <= 0) {
-    return Status(StatusCode::kValidation, "bad_amount", "amount_fen must be above 0");
-  }
-  if (IsBlank(c.reason)) {
+  KEFU_RETURN_IF_ERROR(CheckAmountFen("amount_fen", c.amount_fen, 1, "bad_amount"));
+  if (IsBlankText(c.reason)) {
     return Status(StatusCode::kValidation, "reason_required", "compensation needs a reason");
   }
   c.created_at = now;
   c.decided_by.clear();
   c.decided_at.reset();
-  if (!WithinLimit(limits.For(c.requested_role), ticket_granted_fen + c.amount_fen)) {
+  if (!WithinLimit(limits.For(c.requested_role), ticket_granted_fen, c.amount_fen)) {
     c.status = CompensationStatus::kPendingApproval;
     c.pending_reason = "over_limit";
   } else if (!WithinBudget(budget, c.amount_fen)) {
@@ -107,11 +108,12 @@ StatusOr<Compensation> ApproveCompensation(const ApprovalLimits& limits, const C
                                            int64_t ticket_granted_fen, const BudgetView& budget,
                                            std::string note, Timestamp now) {
   KEFU_RETURN_IF_ERROR(CheckPending(c));
+  KEFU_RETURN_IF_ERROR(CheckAmountFen("amount_fen", c.amount_fen, 1, "bad_amount"));
   if (approver == c.requested_by) {
     return Status(StatusCode::kPermissionDenied, "self_approval",
                   "nobody may approve their own compensation request");
   }
-  if (!WithinLimit(limits.For(approver_role), ticket_granted_fen + c.amount_fen)) {
+  if (!WithinLimit(limits.For(approver_role), ticket_granted_fen, c.amount_fen)) {
     return Status(StatusCode::kPermissionDenied, "approval_limit",
                   "the ticket's compensation total would exceed the approver's limit");
   }

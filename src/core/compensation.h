@@ -68,6 +68,8 @@ struct ApprovalLimits {
 struct BudgetView {
   std::optional<int64_t> budget_fen;
   int64_t spent_fen = 0;
+  // budget - spent, saturated to the int64 range (core/money.h); may be
+  // negative when approvals went over the budget.
   std::optional<int64_t> Remaining() const;
 };
 
@@ -75,9 +77,10 @@ struct BudgetView {
 // already approved on the ticket. Returns the request with created_at = now
 // and status approved (decided_by = requester, decided_at = now) or
 // pending_approval with pending_reason "over_limit" (checked first) or
-// "over_budget". The budget binds every role when requesting.
-// Errors: kValidation "bad_amount" (amount <= 0), "reason_required";
-// kPermissionDenied for customers.
+// "over_budget". The budget binds every role when requesting. Limit and
+// budget checks are overflow-safe (a total beyond int64 is over any limit).
+// Errors: kValidation "bad_amount" (amount outside [1, kMaxAmountFen],
+// core/money.h), "reason_required"; kPermissionDenied for customers.
 StatusOr<Compensation> RequestCompensation(const ApprovalLimits& limits, Compensation c,
                                            int64_t ticket_granted_fen, const BudgetView& budget,
                                            Timestamp now);
@@ -87,6 +90,8 @@ StatusOr<Compensation> RequestCompensation(const ApprovalLimits& limits, Compens
 //   kPermissionDenied  "self_approval"  approver requested it
 //   kPermissionDenied  "approval_limit" the ticket's total would exceed the approver's limit
 //   kFailedPrecondition "budget_exceeded" over the team budget and approver below manager
+//   kValidation "bad_amount"            amount outside [1, kMaxAmountFen] (a row
+//                                       stored before amounts were bounded)
 StatusOr<Compensation> ApproveCompensation(const ApprovalLimits& limits, const Compensation& c,
                                            const std::string& approver, Role approver_role,
                                            int64_t ticket_granted_fen, const BudgetView& budget,

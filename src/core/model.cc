@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "core/money.h"
+
 namespace kefu {
 
 std::string FormatId(char kind, int64_t seq) {
@@ -25,16 +27,22 @@ std::optional<int64_t> ParseId(char kind, std::string_view id) {
 }
 
 int64_t Order::TotalFen() const {
+  // ValidateOrder's bounds keep this below 10^17; saturate rather than wrap
+  // should an order ever be stored without them.
   int64_t total = 0;
-  for (const auto& it : items) total += it.quantity * it.price_fen;
+  for (const auto& it : items) {
+    total = SaturatingAdd(total, SaturatingMul(it.quantity, it.price_fen));
+  }
   return total;
 }
 
 std::string FormatYuan(int64_t fen) {
+  // The magnitude as unsigned: -INT64_MIN does not fit in int64.
+  uint64_t mag = fen < 0 ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", fen < 0 ? "-" : "",
-                static_cast<long long>((fen < 0 ? -fen : fen) / 100),
-                static_cast<long long>((fen < 0 ? -fen : fen) % 100));
+  std::snprintf(buf, sizeof buf, "%s%llu.%02llu", fen < 0 ? "-" : "",
+                static_cast<unsigned long long>(mag / 100),
+                static_cast<unsigned long long>(mag % 100));
   return buf;
 }
 

@@ -92,7 +92,7 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
     return PermissionDenied("customers open tickets only for themselves");
   }
   if (n.customer_id.empty()) return ValidationError("customer is required");
-  KEFU_RETURN_IF_ERROR(CheckText("subject", n.subject, 1, kMaxSubjectChars));
+  KEFU_RETURN_IF_ERROR(CheckLabel("subject", n.subject, 1, kMaxSubjectChars));
   KEFU_RETURN_IF_ERROR(CheckText("body", n.body, 0, kMaxBodyChars));
   KEFU_RETURN_IF_ERROR(ValidateCategory(n.category));
   KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(n.tags));

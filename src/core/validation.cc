@@ -13,6 +13,15 @@ bool EndsWithIdeographicSpace(std::string_view s) {
 }
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+// Tags are one word: "vip" and "vip" with a U+200B are not two tags.
+bool HasInvisibleOrComma(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = DecodeAt(s, &i);
+    if (c == ',' || IsInvisible(c)) return true;
+  }
+  return false;
+}
+
 std::string Msg(std::string_view field, std::string_view what) {
   std::string m(field);
   m += " ";
@@ -46,6 +55,10 @@ Status CheckText(std::string_view field, std::string_view value, size_t min_char
     return ValidationError(min_chars == 1 ? Msg(field, "must not be empty")
                                           : Msg(field, "is too short"));
   }
+  if (min_chars > 0 && IsBlankText(t)) {
+    return ValidationError(
+        Msg(field, "must not be empty: it holds only space or invisible characters"));
+  }
   if (n > max_chars) {
     return ValidationError(Msg(field, "is longer than " + std::to_string(max_chars) + " characters"));
   }
@@ -57,13 +70,23 @@ Status CheckText(std::string_view field, std::string_view value, size_t min_char
   return OkStatus();
 }
 
+Status CheckLabel(std::string_view field, std::string_view value, size_t min_chars,
+                  size_t max_chars) {
+  if (HasBidiControl(value)) {
+    return Status(StatusCode::kValidation, "bidi_control",
+                  Msg(field, "must not contain bidirectional embedding, override or isolate "
+                             "controls (U+202A..U+202E, U+2066..U+2069)"));
+  }
+  return CheckText(field, value, min_chars, max_chars);
+}
+
 StatusOr<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags) {
   std::vector<std::string> out;
   for (const auto& raw : tags) {
     std::string t = TrimSpace(raw);
-    KEFU_RETURN_IF_ERROR(CheckText("tag", t, 1, kMaxTagChars));
-    if (t.find_first_of(" \t\r\n,") != std::string::npos || t.find("\xE3\x80\x80") != std::string::npos) {
-      return ValidationError("tag must not contain white space or commas: " + t);
+    KEFU_RETURN_IF_ERROR(CheckLabel("tag", t, 1, kMaxTagChars));
+    if (HasInvisibleOrComma(t)) {
+      return ValidationError("tag must not contain white space, invisible characters or commas: " + t);
     }
     out.push_back(std::move(t));
   }
@@ -77,11 +100,11 @@ StatusOr<std::vector<std::string>> NormalizeTags(const std::vector<std::string>&
 
 Status ValidateCategory(std::string_view category) {
   if (category.empty() || IsKnownCategory(category)) return OkStatus();
-  return ValidationError("unknown category: " + std::string(category));
+  return ValidationError("unknown category: " + Echo(category));
 }
 
 Status ValidateCustomer(const Customer& c) {
-  KEFU_RETURN_IF_ERROR(CheckText("name", c.name, 1, kMaxNameChars));
+  KEFU_RETURN_IF_ERROR(CheckLabel("name", c.name, 1, kMaxNameChars));
   if (c.phone.size() > 32 ||
       c.phone.find_first_not_of("0123456789+- ()") != std::string::npos) {
     return ValidationError("phone may hold only digits, spaces, +, -, ( and ), at most 32");

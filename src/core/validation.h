@@ -8,6 +8,7 @@
 
 #include "common/status.h"
 #include "core/model.h"
+#include "core/money.h"
 
 namespace kefu {
 
@@ -19,18 +20,30 @@ constexpr size_t kMaxTagChars = 32;
 constexpr size_t kMaxNameChars = 100;
 constexpr size_t kMaxOrderItems = 100;
 constexpr int64_t kMaxQuantity = 100000;
-constexpr int64_t kMaxPriceFen = 10'000'000'000;  // ¥100,000,000 per unit
+// kMaxPriceFen, the bound on unit prices, is in core/money.h.
 
 // Trims ASCII and ideographic (U+3000) white space at both ends.
 std::string TrimSpace(std::string_view s);
 
 // `value` must have between `min_chars` and `max_chars` code points after
-// trimming. REQUIRES: value is valid UTF-8 (the API checks whole bodies).
+// trimming. With min_chars > 0 the text is required: text made only of
+// space and invisible characters (IsBlankText, common/utf8.h: U+00A0,
+// U+3000, U+200B, U+FEFF, U+00AD, ...) counts as empty. REQUIRES: value is
+// valid UTF-8 (the API checks whole bodies).
 Status CheckText(std::string_view field, std::string_view value, size_t min_chars,
                  size_t max_chars);
 
+// Text shown as a one-line label: a ticket subject, a customer's name, a
+// tag. As CheckText, and kValidation with reason "bidi_control" if it holds
+// a bidi embedding, override or isolate control (IsBidiControl): they are
+// refused rather than stripped, so that nothing the sender typed is dropped
+// silently and the label displays as sent.
+Status CheckLabel(std::string_view field, std::string_view value, size_t min_chars,
+                  size_t max_chars);
+
 // Normalises a tag list: trims, drops duplicates, sorts. Tags are 1..32
-// code points without white space or commas; at most kMaxTags.
+// code points without white space, invisible characters (IsInvisible) or
+// commas; at most kMaxTags.
 StatusOr<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& tags);
 
 Status ValidateCategory(std::string_view category);  // empty or a known code

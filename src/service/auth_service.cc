@@ -26,26 +26,70 @@ const std::string& DummyHash() {
 
 }  // namespace
 
-StatusOr<IssuedToken> AuthService::Login(const std::string& login, std::string_view password) {
+StatusOr<IssuedToken> AuthService::Login(const std::string& login, std::string_view password,
+                                         const std::string& client, int64_t* retry_after_s) {
+  // A locked login or address is refused before the store is read or a
+  // hash computed: the same (short) time for known and unknown logins.
+  LoginThrottle::Verdict verdict = throttle_.Begin(login, client, clock_.Now());
+  if (!verdict.allowed) {
+    int64_t seconds = (verdict.retry_after_ms + 999) / 1000;
+    if (retry_after_s != nullptr) *retry_after_s = seconds;
+    return Status(StatusCode::kResourceExhausted, "too_many_attempts",
+                  "too many failed sign-ins; try again in " + std::to_string(seconds) + " s");
+  }
+  StatusOr<std::optional<User>> granted = Verify(login, password);
+  Timestamp now = clock_.Now();
+  if (!granted.ok()) {
+    (void)throttle_.Finish(login, client, LoginThrottle::Outcome::kAbandoned, now);
+    return granted.status();
+  }
+  std::vector<LoginThrottle::Lock> locks = throttle_.Finish(
+      login, client, *granted ? LoginThrottle::Outcome::kSucceeded : LoginThrottle::Outcome::kFailed,
+      now);
+  if (!*granted) {
+    KEFU_RETURN_IF_ERROR(AuditFailure(login, client, locks, now));
+    return Status(StatusCode::kUnauthenticated, "invalid_credentials",
+                  "wrong login or password");
+  }
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  KEFU_ASSIGN_OR_RETURN(IssuedToken t, Issue(*txn, **granted, kSessionTtlMs, "login"));
+  KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {now, login, "auth.login", login, "{}"}));
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  return t;
+}
+
+StatusOr<std::optional<User>> AuthService::Verify(const std::string& login,
+                                                  std::string_view password) {
   StatusOr<UserRecord> rec = [&]() -> StatusOr<UserRecord> {
     KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
     return store_.GetUserByLogin(*txn, login);
   }();
-  bool ok = rec.ok() ? VerifyPassword(password, rec->password_hash)
-                     : (VerifyPassword(password, DummyHash()), false);
-  Timestamp now = clock_.Now();
-  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
-  if (!ok || !rec->user.active) {
-    KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {now, login.substr(0, 64), "auth.login_failed",
-                                                   "", "{}"}));
-    KEFU_RETURN_IF_ERROR(txn->Commit());
-    return Status(StatusCode::kUnauthenticated, "invalid_credentials",
-                  "wrong login or password");
+  if (!rec.ok()) {
+    (void)VerifyPassword(password, DummyHash());  // as slow as a wrong password
+    if (rec.status().code() != StatusCode::kNotFound) return rec.status();
+    return std::optional<User>();
   }
-  KEFU_ASSIGN_OR_RETURN(IssuedToken t, Issue(*txn, rec->user, kSessionTtlMs, "login"));
-  KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {now, login, "auth.login", login, "{}"}));
-  KEFU_RETURN_IF_ERROR(txn->Commit());
-  return t;
+  if (!VerifyPassword(password, rec->password_hash) || !rec->user.active) {
+    return std::optional<User>();
+  }
+  return std::optional<User>(rec->user);
+}
+
+Status AuthService::AuditFailure(const std::string& login, const std::string& client,
+                                 const std::vector<LoginThrottle::Lock>& locks, Timestamp now) {
+  std::string who = login.substr(0, 64);
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {now, who, "auth.login_failed", "", "{}"}));
+  for (const LoginThrottle::Lock& l : locks) {
+    nlohmann::json detail = {
+        {"scope", l.scope == LoginThrottle::Scope::kLogin ? "login" : "address"},
+        {"failures", l.failures},
+        {"seconds", l.lock_ms / 1000},
+        {"address", client}};
+    KEFU_RETURN_IF_ERROR(
+        store_.AppendAudit(*txn, {now, who, "auth.lockout", l.key, detail.dump()}));
+  }
+  return txn->Commit();
 }
 
 StatusOr<IssuedToken> AuthService::Issue(Txn& txn, const User& u, int64_t ttl_ms,
@@ -61,8 +105,12 @@ StatusOr<Actor> AuthService::Authenticate(std::string_view token) {
   if (token.size() != 69 || token.substr(0, 5) != "kefu_") {
     return Unauthenticated("the token is malformed");
   }
+  return AuthenticateHash(Sha256Hex(token));
+}
+
+StatusOr<Actor> AuthService::AuthenticateHash(const std::string& token_hash) {
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
-  KEFU_ASSIGN_OR_RETURN(User u, store_.LookupToken(*txn, Sha256Hex(token), clock_.Now()));
+  KEFU_ASSIGN_OR_RETURN(User u, store_.LookupToken(*txn, token_hash, clock_.Now()));
   return Actor{u.login, u.role, u.customer_id};
 }
 
@@ -74,12 +122,26 @@ StatusOr<std::string> AuthService::DisplayName(const std::string& login) {
 
 Status AuthService::Logout(std::string_view token, const Actor& by) {
   Timestamp now = clock_.Now();
+  std::string hash = Sha256Hex(token);
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
-  Status st = store_.RevokeToken(*txn, Sha256Hex(token), now);
+  Status st = store_.RevokeToken(*txn, hash, now);
   if (st.code() == StatusCode::kNotFound) return Unauthenticated("the token is not active");
   KEFU_RETURN_IF_ERROR(st);
   KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {now, by.login, "auth.logout", by.login, "{}"}));
-  return txn->Commit();
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  std::lock_guard<std::mutex> lock(observers_mu_);
+  for (SessionObserver* o : observers_) o->TokenRevoked(hash);
+  return OkStatus();
+}
+
+void AuthService::AddSessionObserver(SessionObserver* o) {
+  std::lock_guard<std::mutex> lock(observers_mu_);
+  observers_.push_back(o);
+}
+
+void AuthService::RemoveSessionObserver(SessionObserver* o) {
+  std::lock_guard<std::mutex> lock(observers_mu_);
+  std::erase(observers_, o);
 }
 
 StatusOr<IssuedToken> AuthService::CreateToken(const std::string& login, int64_t ttl_ms,

@@ -5,6 +5,7 @@
 
 #include "core/access.h"
 #include "core/calendar.h"
+#include "core/money.h"
 #include "core/ticket_rules.h"
 #include "service/money_back.h"
 #include "service/ticket_service.h"
@@ -222,7 +223,8 @@ StatusOr<TeamBudget> CompensationService::Budget(const Actor& a, const std::stri
   f.status = CompensationStatus::kPendingApproval;
   f.limit = 10000;
   KEFU_ASSIGN_OR_RETURN(auto pending, store_.ListCompensations(*txn, f));
-  for (const auto& c : pending) b.pending_fen += c.amount_fen;
+  // Saturating: rows stored before amounts were bounded must not wrap the sum.
+  for (const auto& c : pending) b.pending_fen = SaturatingAdd(b.pending_fen, c.amount_fen);
   return b;
 }
 

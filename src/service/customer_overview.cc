@@ -1,7 +1,12 @@
 // CustomerService::Overview: the customer 360. Another customer's record is
-// 404 for a customer (as everywhere); their own is 403 (staff only).
+// 404 for a customer (as everywhere); their own is 403 (staff only). Tickets,
+// after-sales requests, compensation and the totals over them show only what
+// the viewer may see (core/access.h CanSee on the row's ticket), so that the
+// 360 never shows a row whose own GET answers 404.
 #include "core/access.h"
+#include "core/money.h"
 #include "service/customer_service.h"
+#include "service/ticket_service.h"
 
 namespace kefu {
 
@@ -39,15 +44,28 @@ StatusOr<CustomerOverview> CustomerService::Overview(const Actor& a, const std::
   af.customer_id = id;
   af.limit = 100;
   KEFU_ASSIGN_OR_RETURN(v.after_sales, store_.ListAfterSales(*txn, af));
+  // Supervisors see every ticket; others only the rows of tickets they see.
+  const bool filter = !IsSupervisor(a.role);
+  if (filter) {
+    KEFU_ASSIGN_OR_RETURN(v.after_sales, KeepVisible(store_, *txn, a, std::move(v.after_sales)));
+  }
   for (const auto& r : v.after_sales) {
-    if (r.status == AfterSalesStatus::kRefunded) v.refunded_fen += r.refund_fen;
+    if (r.status == AfterSalesStatus::kRefunded) {
+      v.refunded_fen = SaturatingAdd(v.refunded_fen, r.refund_fen);
+    }
   }
   CompensationFilter cf;
   cf.customer_id = id;
   cf.limit = 100;
   KEFU_ASSIGN_OR_RETURN(v.compensations, store_.ListCompensations(*txn, cf));
+  if (filter) {
+    KEFU_ASSIGN_OR_RETURN(v.compensations,
+                          KeepVisible(store_, *txn, a, std::move(v.compensations)));
+  }
   for (const auto& comp : v.compensations) {
-    if (comp.status == CompensationStatus::kApproved) v.compensated_fen += comp.amount_fen;
+    if (comp.status == CompensationStatus::kApproved) {
+      v.compensated_fen = SaturatingAdd(v.compensated_fen, comp.amount_fen);
+    }
   }
   KEFU_RETURN_IF_ERROR(
       store_.AppendAudit(*txn, AuditEntry{clock_.Now(), a.login, "customer.overview", id, ""}));

@@ -22,7 +22,10 @@ struct CustomerView {
 };
 
 // The customer 360 (客户全景): everything the team knows of a customer on
-// one page. Totals count refunds issued and compensation approved.
+// one page. Tickets, after-sales requests and compensation are only those on
+// tickets the viewer may see (CanSee, core/access.h): a row is listed iff its
+// own GET answers 200 for the viewer. Totals count refunds issued and
+// compensation approved among the rows listed.
 struct CustomerOverview {
   Customer customer;  // masked for the viewer
   std::vector<Order> orders;  // newest first (at most 100)
@@ -33,10 +36,11 @@ struct CustomerOverview {
   std::vector<ShipmentWithEvents> shipments;  // oldest first
   std::vector<Ticket> open_tickets;  // newest first, those the viewer may see
   std::vector<Ticket> past_tickets;  // resolved or closed, newest first (at most 100)
-  std::vector<AfterSalesRequest> after_sales;  // newest first (at most 100)
-  std::vector<Compensation> compensations;     // newest first (at most 100)
-  int64_t refunded_fen = 0;
-  int64_t compensated_fen = 0;
+  // Newest first, of the customer's latest 100, those the viewer may see.
+  std::vector<AfterSalesRequest> after_sales;
+  std::vector<Compensation> compensations;
+  int64_t refunded_fen = 0;     // over after_sales
+  int64_t compensated_fen = 0;  // over compensations
 };
 
 // Thread-safe.

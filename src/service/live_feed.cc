@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -11,19 +12,36 @@
 
 namespace kefu {
 
+LiveFeed::LiveFeed(Store& store, AuthService& auth, LiveFeedOptions options)
+    : store_(store), auth_(auth), options_(options) {
+  auth_.AddSessionObserver(this);
+}
+
+LiveFeed::~LiveFeed() {
+  Stop();
+  auth_.RemoveSessionObserver(this);
+}
+
 void LiveFeed::Start(std::chrono::milliseconds interval, std::chrono::seconds keep_alive) {
   if (thread_.joinable()) return;
   stop_ = false;
   (void)PollOnce();
   thread_ = std::thread([this, interval, keep_alive] {
-    auto next_keep_alive = std::chrono::steady_clock::now() + keep_alive;
+    using Clock = std::chrono::steady_clock;
+    auto next_keep_alive = Clock::now() + keep_alive;
+    auto next_check = Clock::now() + options_.check_every;
     std::unique_lock<std::mutex> lock(run_mu_);
     while (!run_cv_.wait_for(lock, interval, [this] { return stop_; })) {
       lock.unlock();
       if (Status st = PollOnce(); !st.ok()) spdlog::warn("live feed: {}", st.ToString());
-      if (std::chrono::steady_clock::now() >= next_keep_alive) {
+      if (Clock::now() >= next_keep_alive) {
         KeepAlive();
-        next_keep_alive = std::chrono::steady_clock::now() + keep_alive;
+        next_keep_alive = Clock::now() + keep_alive;
+      }
+      if (Clock::now() >= next_check) {
+        CheckConnections();
+        Recheck(Clock::now());
+        next_check = Clock::now() + options_.check_every;
       }
       lock.lock();
     }
@@ -39,25 +57,38 @@ void LiveFeed::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-int64_t LiveFeed::Subscribe(const Actor& a, const std::string& ticket, Sink sink) {
+StatusOr<int64_t> LiveFeed::Subscribe(Subscription sub) {
   auto s = std::make_shared<Subscriber>();
-  s->actor = a;
-  s->ticket = ticket;
-  s->sink = std::move(sink);
+  s->sub = std::move(sub);
   std::lock_guard<std::mutex> lock(mu_);
+  size_t& held = per_user_[s->sub.actor.login];
+  if (options_.max_per_user > 0 && held >= options_.max_per_user) {
+    return Status(StatusCode::kResourceExhausted, "too_many_streams",
+                  "at most " + std::to_string(options_.max_per_user) +
+                      " event streams per user may be open at once; close one first");
+  }
+  ++held;
+  s->recheck_at = std::chrono::steady_clock::now() + options_.recheck_every;
   int64_t id = next_id_++;
   subs_.emplace(id, std::move(s));
   return id;
 }
 
+LiveFeed::SubscriberMap::iterator LiveFeed::EraseLocked(SubscriberMap::iterator it) {
+  auto held = per_user_.find(it->second->sub.actor.login);
+  if (held != per_user_.end() && --held->second == 0) per_user_.erase(held);
+  return subs_.erase(it);
+}
+
 void LiveFeed::Unsubscribe(int64_t id) {
   std::lock_guard<std::mutex> lock(mu_);
-  subs_.erase(id);
+  if (auto it = subs_.find(id); it != subs_.end()) EraseLocked(it);
 }
 
 void LiveFeed::DropAll() {
   std::lock_guard<std::mutex> lock(mu_);
   subs_.clear();
+  per_user_.clear();
 }
 
 size_t LiveFeed::Subscribers() const {
@@ -65,8 +96,8 @@ size_t LiveFeed::Subscribers() const {
   return subs_.size();
 }
 
-void LiveFeed::Deliver(const std::function<bool(const Subscriber&)>& want, std::string_view event,
-                       const std::string& data) {
+void LiveFeed::Visit(const std::function<bool(const Subscriber&)>& want,
+                     const std::function<bool(Subscriber&)>& call) {
   std::vector<std::pair<int64_t, std::shared_ptr<Subscriber>>> targets;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -77,11 +108,84 @@ void LiveFeed::Deliver(const std::function<bool(const Subscriber&)>& want, std::
   std::vector<int64_t> dead;
   for (auto& [id, s] : targets) {
     std::lock_guard<std::mutex> lock(s->mu);
-    if (!s->sink(event, data)) dead.push_back(id);
+    if (!s->ended && !call(*s)) dead.push_back(id);
   }
   if (dead.empty()) return;
   std::lock_guard<std::mutex> lock(mu_);
-  for (int64_t id : dead) subs_.erase(id);
+  for (int64_t id : dead) {
+    if (auto it = subs_.find(id); it != subs_.end()) EraseLocked(it);
+  }
+}
+
+void LiveFeed::Deliver(const std::function<bool(const Subscriber&)>& want, std::string_view event,
+                       const std::string& data) {
+  Visit(want, [&](Subscriber& s) { return s.sub.sink(event, data); });
+}
+
+void LiveFeed::End(const std::function<bool(const Subscriber&)>& which) {
+  std::vector<std::shared_ptr<Subscriber>> ended;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto it = subs_.begin(); it != subs_.end();) {
+      if (which(*it->second)) {
+        ended.push_back(it->second);
+        it = EraseLocked(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (auto& s : ended) {
+    std::lock_guard<std::mutex> lock(s->mu);
+    if (s->ended) continue;
+    s->ended = true;
+    if (s->sub.end) s->sub.end();
+  }
+}
+
+void LiveFeed::TokenRevoked(const std::string& token_hash) {
+  if (token_hash.empty()) return;
+  End([&](const Subscriber& s) { return s.sub.token_hash == token_hash; });
+}
+
+void LiveFeed::EndUser(const std::string& login) {
+  End([&](const Subscriber& s) { return s.sub.actor.login == login; });
+}
+
+void LiveFeed::CheckConnections() {
+  Visit([](const Subscriber& s) { return static_cast<bool>(s.sub.check); },
+        [](Subscriber& s) { return s.sub.check(); });
+}
+
+void LiveFeed::Recheck(std::optional<SteadyTime> due) {
+  // token hash -> the actor it names now (nullopt: it no longer works).
+  std::map<std::string, std::optional<Actor>> now;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [id, s] : subs_) {
+      if (s->sub.token_hash.empty() || (due && s->recheck_at > *due)) continue;
+      if (due) s->recheck_at = *due + options_.recheck_every;
+      now.emplace(s->sub.token_hash, std::nullopt);
+    }
+  }
+  if (now.empty()) return;
+  for (auto it = now.begin(); it != now.end();) {
+    StatusOr<Actor> a = auth_.AuthenticateHash(it->first);
+    if (a.ok()) {
+      it->second = *a;
+    } else if (a.status().code() != StatusCode::kUnauthenticated) {
+      it = now.erase(it);  // the store did not answer: keep these
+      continue;
+    }
+    ++it;
+  }
+  End([&](const Subscriber& s) {
+    auto it = now.find(s.sub.token_hash);
+    if (it == now.end()) return false;
+    const std::optional<Actor>& a = it->second;
+    return !a || a->login != s.sub.actor.login || a->role != s.sub.actor.role ||
+           a->customer_id != s.sub.actor.customer_id;
+  });
 }
 
 Status LiveFeed::PollOnce() {
@@ -112,9 +216,9 @@ Status LiveFeed::PollOnce() {
                            .dump();
     Deliver(
         [&](const Subscriber& s) {
-          if (!s.ticket.empty() && s.ticket != e.ticket_id) return false;
-          if (s.actor.role == Role::kCustomer && !e.is_public) return false;
-          return CanSee(s.actor, t);
+          if (!s.sub.ticket.empty() && s.sub.ticket != e.ticket_id) return false;
+          if (s.sub.actor.role == Role::kCustomer && !e.is_public) return false;
+          return CanSee(s.sub.actor, t);
         },
         "ticket", data);
   }
@@ -124,8 +228,9 @@ Status LiveFeed::PollOnce() {
 void LiveFeed::PublishPresence(const Ticket& ticket, const std::string& from, const std::string& data) {
   Deliver(
       [&](const Subscriber& s) {
-        if (!s.ticket.empty() && s.ticket != ticket.id) return false;
-        return s.actor.role != Role::kCustomer && s.actor.login != from && CanSee(s.actor, ticket);
+        if (!s.sub.ticket.empty() && s.sub.ticket != ticket.id) return false;
+        return s.sub.actor.role != Role::kCustomer && s.sub.actor.login != from &&
+               CanSee(s.sub.actor, ticket);
       },
       "presence", data);
 }

@@ -8,6 +8,13 @@
 // feed's thread (or the publisher's), one call at a time per subscriber.
 // Customers receive only public events of their own tickets and no
 // presence; agents only tickets they may see (core/access.h).
+//
+// Sessions: a subscription remembers its token's hash. It ends (its `end`
+// is called, then nothing more) when AuthService revokes that token on this
+// node, and at the next recheck (LiveFeedOptions::recheck_every) when the
+// token stopped working otherwise: revoked on another node, expired, its
+// user disabled or changed. A user holds at most max_per_user subscriptions;
+// a closed connection frees its slot at the next connection check.
 #pragma once
 
 #include <atomic>
@@ -17,21 +24,46 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
 
 #include "core/model.h"
+#include "service/auth_service.h"
 #include "store/store.h"
 
 namespace kefu {
 
-class LiveFeed {
+struct LiveFeedOptions {
+  size_t max_per_user = 8;  // open subscriptions per login; 0: no limit
+  // How often every connection is checked (Subscription::check).
+  std::chrono::milliseconds check_every{1000};
+  // How often each subscription's token is checked again in the store
+  // (counted from its start, so that the checks spread out; to within
+  // check_every).
+  std::chrono::milliseconds recheck_every{5000};
+};
+
+class LiveFeed : public SessionObserver {
  public:
   using Sink = std::function<bool(std::string_view event, const std::string& data)>;
 
-  explicit LiveFeed(Store& store) : store_(store) {}
-  ~LiveFeed() { Stop(); }
+  struct Subscription {
+    Actor actor;
+    std::string ticket;      // "" for every visible ticket
+    std::string token_hash;  // Sha256Hex of the caller's token; "" : never rechecked
+    Sink sink;               // event "" is a keep-alive comment
+    // Optional: false once the connection is known to be closed; may start
+    // a zero-byte write that finds out for the next check.
+    std::function<bool()> check;
+    // Optional: ends the response when the feed ends the subscription.
+    std::function<void()> end;
+  };
+
+  // Registers with `auth` to hear of revoked tokens; `auth` must outlive it.
+  LiveFeed(Store& store, AuthService& auth, LiveFeedOptions options = {});
+  ~LiveFeed() override;
 
   // Polls every `interval` on a thread, and sends a keep-alive comment
   // (event "") every `keep_alive`. Start begins after the newest event.
@@ -39,12 +71,24 @@ class LiveFeed {
              std::chrono::seconds keep_alive = std::chrono::seconds(15));
   void Stop();
 
-  // `ticket` "" for every visible ticket. Returns the id for Unsubscribe.
-  int64_t Subscribe(const Actor& a, const std::string& ticket, Sink sink);
+  // Returns the id for Unsubscribe; kResourceExhausted "too_many_streams"
+  // if s.actor.login already holds max_per_user subscriptions.
+  StatusOr<int64_t> Subscribe(Subscription s);
   void Unsubscribe(int64_t id);
   size_t Subscribers() const;
   // Forgets every subscriber (the server stopping).
   void DropAll();
+
+  // Ends the subscriptions of the token with this hash (SessionObserver).
+  void TokenRevoked(const std::string& token_hash) override;
+  // Ends every subscription of `login` (e.g. a user disabled).
+  void EndUser(const std::string& login);
+  // Checks every connection, drops the closed ones. Safe beside the thread.
+  void CheckConnections();
+  // Checks every subscription's token in the store again, ends those whose
+  // token no longer works or now names another actor (a store error ends
+  // none). Safe beside the thread, which rechecks each one when it is due.
+  void RecheckSessions() { Recheck(std::nullopt); }
 
   // Reads the events written since the last poll and delivers them. The
   // first call only notes where the timeline ends. Safe beside the thread.
@@ -58,20 +102,34 @@ class LiveFeed {
   void KeepAlive();
 
  private:
+  using SteadyTime = std::chrono::steady_clock::time_point;
   struct Subscriber {
-    Actor actor;
-    std::string ticket;
-    Sink sink;
-    std::mutex mu;  // one delivery at a time
+    Subscription sub;  // constant after Subscribe
+    std::mutex mu;     // one call at a time
+    bool ended = false;  // guarded by mu: `end` was called, nothing follows
+    SteadyTime recheck_at;  // guarded by LiveFeed::mu_
   };
-  // Delivers to every subscriber `want` accepts; drops those whose sink fails.
+  using SubscriberMap = std::map<int64_t, std::shared_ptr<Subscriber>>;
+  // Calls `call` on every subscriber `want` accepts; drops those it answers
+  // false for.
+  void Visit(const std::function<bool(const Subscriber&)>& want,
+             const std::function<bool(Subscriber&)>& call);
   void Deliver(const std::function<bool(const Subscriber&)>& want, std::string_view event,
                const std::string& data);
+  // RecheckSessions for the subscriptions due at `due` (all if nullopt).
+  void Recheck(std::optional<SteadyTime> due);
+  // Removes the subscribers `which` accepts and calls their `end`.
+  void End(const std::function<bool(const Subscriber&)>& which);
+  // REQUIRES: mu_ held.
+  SubscriberMap::iterator EraseLocked(SubscriberMap::iterator it);
 
   Store& store_;
+  AuthService& auth_;
+  const LiveFeedOptions options_;  // constant after construction
   mutable std::mutex mu_;
-  std::map<int64_t, std::shared_ptr<Subscriber>> subs_;
-  int64_t next_id_ = 1;
+  SubscriberMap subs_;                       // guarded by mu_
+  std::map<std::string, size_t> per_user_;  // login -> subscriptions; guarded by mu_
+  int64_t next_id_ = 1;                     // guarded by mu_
   std::mutex poll_mu_;
   int64_t last_seq_ = -1;  // -1: not yet read
   std::thread thread_;

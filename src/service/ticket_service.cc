@@ -160,7 +160,7 @@ StatusOr<std::optional<TicketFilter>> TicketService::Filter(const Actor& a, cons
   f.tag = q.tag;
   f.team = q.team;
   if (!q.category.empty() && q.category != "-" && !IsKnownCategory(q.category)) {
-    return ValidationError("category has an unknown value: " + q.category);
+    return ValidationError("category has an unknown value: " + Echo(q.category));
   }
   f.category = q.category;
   if (!q.sla.empty() && !ApplySlaWindow(q.sla, clock_.Now(), f)) {

@@ -99,7 +99,7 @@ StatusOr<Page<training::Question>> TrainingService::ListQuestions(const Actor& a
                                                                   const PageRequest& p) {
   KEFU_RETURN_IF_ERROR(CheckTrainer(a, "read the question bank"));
   if (!q.type.empty() && !training::ParseQuestionType(q.type)) {
-    return ValidationError("type has an unknown value: " + q.type);
+    return ValidationError("type has an unknown value: " + Echo(q.type));
   }
   KEFU_RETURN_IF_ERROR(CheckLimit(p.limit));
   KEFU_ASSIGN_OR_RETURN(int64_t before, DecodeCursor(p.cursor));

@@ -430,6 +430,100 @@ TEST_F(ApiBadInputTest, CustomerValidationIs422) {
   });
 }
 
+// Text that displays as nothing is empty where text is required: a subject
+// of only U+200B, of only a no-break space, of format characters. To see
+// these cases fail, remove the `if (min_chars > 0 && IsBlankText(t))` check
+// in CheckText (src/core/validation.cc).
+TEST_F(ApiBadInputTest, InvisibleOnlyTextIs422) {
+  auto body = [](Json j) { return j.dump(); };
+  auto create = [&](const std::string& name, const std::string& tok, const std::string& b) {
+    return BadCase{name, "POST", "/api/v1/tickets", tok, b, 422, "validation_failed"};
+  };
+  const std::vector<std::pair<std::string, std::string>> blanks = {
+      {"U+200B zero width space", "\u200B"},
+      {"U+00A0 no-break space", "\u00A0"},
+      {"U+202F narrow no-break space", "\u202F"},
+      {"U+3000 and U+FEFF", "\u3000\uFEFF"},
+      {"U+00AD soft hyphen", "\u00AD"},
+      {"U+2060..U+2064", "\u2060\u2061\u2062\u2063\u2064"},
+      {"U+200C U+200D U+200E U+200F", "\u200C\u200D\u200E\u200F"},
+      {"U+2003 em space and U+2800 braille blank", "\u2003\u2800"},
+      {"U+3164 Hangul filler", "\u3164"},
+  };
+  std::vector<BadCase> cases;
+  for (const auto& [what, blank] : blanks) {
+    cases.push_back(create("subject " + what, cust_, body({{"subject", blank}})));
+    cases.push_back(create("staff subject " + what, agent_,
+                           body({{"subject", " " + blank + " "}, {"customer", c1_}})));
+    cases.push_back({"message " + what, "POST", T(open_id_, "/messages"), cust_,
+                     body({{"body", blank}}), 422, "validation_failed"});
+    cases.push_back({"customer name " + what, "POST", "/api/v1/customers", lead_,
+                     body({{"name", blank}}), 422, "validation_failed"});
+    cases.push_back(create("tag " + what, agent_,
+                           body({{"subject", "x"}, {"customer", c1_}, {"tags", {blank}}})));
+  }
+  // A tag with an invisible character inside would be a second "vip".
+  cases.push_back(create("tag vip+U+200B", agent_,
+                         body({{"subject", "x"}, {"customer", c1_}, {"tags", {"vip\u200B"}}})));
+  cases.push_back({"patch tag vip+U+200B", "PATCH", T(open_id_), agent_,
+                   body({{"tags", {"vip\u200B"}}}), 422, "validation_failed"});
+  Run(cases);
+
+  // A required reason (compensation) of only invisible characters is no
+  // reason. To see this fail, make IsBlankText return s.empty()
+  // (src/common/utf8.cc).
+  for (const auto& [what, blank] : blanks) {
+    SCOPED_TRACE("compensation reason " + what);
+    Json before = w_.AfterSalesSnapshot();
+    HttpResult r = w_.Post(T(open_id_, "/compensations"), agent_,
+                           Json{{"kind", "coupon"}, {"amount_fen", 100}, {"reason", blank}});
+    EXPECT_TRUE(IsError(r, 422, "reason_required"));
+    EXPECT_EQ(w_.AfterSalesSnapshot(), before) << "the refused request changed something";
+  }
+}
+
+// Bidi embedding, override and isolate controls (U+202A..U+202E,
+// U+2066..U+2069) are refused in subjects, customer names and tags with
+// their own code, whether alone or inside other text. To see these cases
+// fail, remove the HasBidiControl check in CheckLabel (src/core/validation.cc);
+// the lone ones then still fail as validation_failed (blank).
+TEST_F(ApiBadInputTest, BidiControlsInLabelsAre422) {
+  auto body = [](Json j) { return j.dump(); };
+  std::vector<BadCase> cases;
+  const std::vector<std::pair<std::string, std::string>> controls = {
+      {"U+202A LRE", "\u202A"}, {"U+202B RLE", "\u202B"}, {"U+202C PDF", "\u202C"},
+      {"U+202D LRO", "\u202D"}, {"U+202E RLO", "\u202E"}, {"U+2066 LRI", "\u2066"},
+      {"U+2067 RLI", "\u2067"}, {"U+2068 FSI", "\u2068"}, {"U+2069 PDI", "\u2069"},
+  };
+  for (const auto& [what, c] : controls) {
+    for (const std::string& text : {c, "invoice " + c + "fdp.exe", "退款" + c + "已到账"}) {
+      cases.push_back({"subject " + what, "POST", "/api/v1/tickets", cust_,
+                       body({{"subject", text}}), 422, "bidi_control"});
+      cases.push_back({"customer name " + what, "POST", "/api/v1/customers", lead_,
+                       body({{"name", text}}), 422, "bidi_control"});
+    }
+    cases.push_back({"tag " + what, "POST", "/api/v1/tickets", agent_,
+                     body({{"subject", "x"}, {"customer", c1_}, {"tags", {"vip" + c}}}), 422,
+                     "bidi_control"});
+    cases.push_back({"patch tag " + what, "PATCH", T(open_id_), agent_,
+                     body({{"tags", {"vip" + c}}}), 422, "bidi_control"});
+  }
+  Run(cases);
+}
+
+// What is not refused: visible text with invisible characters inside, a
+// direction mark (U+200F) in a subject, bidi controls in a message body
+// (pasted phone numbers carry U+202A..U+202C).
+TEST_F(ApiBadInputTest, InvisibleCharactersInsideVisibleTextAreAccepted) {
+  for (const std::string subject : {"\u200B退货", "Anne\u00A0Marie 的订单", "\u200F退货"}) {
+    HttpResult r = w_.Post("/api/v1/tickets", cust_, Json{{"subject", subject}});
+    EXPECT_EQ(r.status, 201) << Describe(r);
+  }
+  HttpResult msg = w_.Post(T(open_id_, "/messages"), cust_,
+                           Json{{"body", "我的电话 \u202A+86 138 0013 8000\u202C"}});
+  EXPECT_EQ(msg.status, 201) << Describe(msg);
+}
+
 // The boundaries that must pass: 200 Chinese characters (600 bytes), 20
 // tags, 21 tags that collapse to 20, limit 1 and 200.
 TEST_F(ApiBadInputTest, BoundariesAreAccepted) {

@@ -7,12 +7,17 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <sqlite3.h>
 #include <thread>
+#include <vector>
 
 #include "api/api_world.h"
 
 namespace kefu::testing {
 namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
 
 // Reads a stream on its own connection until destroyed.
 class StreamReader {
@@ -54,6 +59,11 @@ class StreamReader {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait_for(lock, std::chrono::seconds(10), [&] { return done_; });
     return status_;
+  }
+  // Whether the server ended the response within `wait`.
+  bool EndsWithin(std::chrono::milliseconds wait) {
+    std::unique_lock<std::mutex> lock(mu_);
+    return cv_.wait_for(lock, wait, [&] { return done_; });
   }
 
  private:
@@ -119,6 +129,85 @@ TEST(ApiStreamTest, RefusesStrangersAndHiddenTickets) {
   EXPECT_EQ(other.FinalStatus(), 404);
   StreamReader bad(w.s().port(), "/api/v1/stream?tickets=" + id, w.Token(Who::kCust1));
   EXPECT_EQ(bad.FinalStatus(), 422);
+}
+
+TEST(ApiStreamTest, LogoutEndsTheStreamsOfThatToken) {
+  ApiWorld w;
+  std::string id = w.NewTicket(Who::kCust1);
+  const std::string& other = w.Token(Who::kLead);
+  std::string token = w.FreshToken(Who::kLead);
+  StreamReader gone(w.s().port(), "/api/v1/stream", token);
+  StreamReader kept(w.s().port(), "/api/v1/stream", other);
+  ASSERT_TRUE(gone.WaitFor(": connected"));
+  ASSERT_TRUE(kept.WaitFor(": connected"));
+  w.Reply(Who::kAgentA, id, "before");
+  ASSERT_TRUE(gone.WaitFor("\"type\":\"reply\""));
+  ASSERT_EQ(w.Post("/api/v1/auth/logout", token, std::string()).status, 200);
+  // Regression: remove `for (SessionObserver* o : observers_) o->TokenRevoked(hash);`
+  // in AuthService::Logout (auth_service.cc) to see this fail (the stream
+  // would then end only at its first recheck, 5 s after it opened).
+  EXPECT_TRUE(gone.EndsWithin(seconds(2))) << "the revoked token's stream goes on";
+  EXPECT_EQ(gone.FinalStatus(), 200);
+  w.PatchTicket(Who::kLead, id, Json{{"priority", "P1"}});
+  ASSERT_TRUE(kept.WaitFor("\"type\":\"priority_changed\""));
+  EXPECT_EQ(gone.Text().find("priority_changed"), std::string::npos) << gone.Text();
+  EXPECT_FALSE(kept.EndsWithin(milliseconds(0))) << "the user's other session goes on";
+}
+
+TEST(ApiStreamTest, DisablingTheUserEndsTheirStreams) {
+  ApiWorld w;
+  std::string id = w.NewTicket(Who::kCust1);
+  StreamReader agent(w.s().port(), "/api/v1/stream", w.Token(Who::kAgentA));
+  StreamReader lead(w.s().port(), "/api/v1/stream", w.Token(Who::kLead));
+  ASSERT_TRUE(agent.WaitFor(": connected"));
+  ASSERT_TRUE(lead.WaitFor(": connected"));
+  // Users are disabled in the database (there is no endpoint for it); the
+  // feed rechecks each stream's token LiveFeedOptions::recheck_every (5 s)
+  // after it opened, and every 5 s after that.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(w.s().db_path().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE users SET active = 0 WHERE login = 'agent.a'", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  // Regression: remove `Recheck(Clock::now());` from LiveFeed::Start's loop
+  // (live_feed.cc) to see this fail.
+  EXPECT_TRUE(agent.EndsWithin(seconds(10))) << "the disabled user's stream goes on";
+  w.Reply(Who::kLead, id, "after");
+  ASSERT_TRUE(lead.WaitFor("\"type\":\"reply\""));
+  EXPECT_EQ(agent.Text().find("\"type\":\"reply\""), std::string::npos) << agent.Text();
+}
+
+TEST(ApiStreamTest, EachUserMayHoldEightStreams) {
+  ApiWorld w;
+  const std::string& agent = w.Token(Who::kAgentA);
+  std::vector<std::unique_ptr<StreamReader>> open;
+  for (int i = 0; i < 8; ++i) {
+    open.push_back(std::make_unique<StreamReader>(w.s().port(), "/api/v1/stream", agent));
+    ASSERT_TRUE(open.back()->WaitFor(": connected")) << i;
+  }
+  {
+    // Regression: remove the `held >= options_.max_per_user` refusal in
+    // LiveFeed::Subscribe (live_feed.cc) to see this fail.
+    StreamReader ninth(w.s().port(), "/api/v1/stream", agent);
+    EXPECT_EQ(ninth.FinalStatus(), 429);
+    Json body = Json::parse(ninth.Text(), nullptr, false);
+    EXPECT_EQ(body["error"]["code"], "too_many_streams") << ninth.Text();
+  }
+  StreamReader other(w.s().port(), "/api/v1/stream", w.Token(Who::kAgentB));
+  EXPECT_TRUE(other.WaitFor(": connected")) << "another user is not affected";
+  // Closing one frees its slot (at the feed's next connection check).
+  // Regression: remove `CheckConnections();` from LiveFeed::Start's loop
+  // (live_feed.cc) to see this fail.
+  open.pop_back();
+  bool reconnected = false;
+  for (auto until = std::chrono::steady_clock::now() + seconds(5);
+       !reconnected && std::chrono::steady_clock::now() < until;) {
+    StreamReader again(w.s().port(), "/api/v1/stream", agent);
+    reconnected = again.WaitFor(": connected");
+    if (!reconnected) std::this_thread::sleep_for(milliseconds(200));
+  }
+  EXPECT_TRUE(reconnected);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ uint16_t FreePort() {
   return ntohs(addr.sin_port);
 }
 
-TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
+TestServer::TestServer(Clock* clock, api::ServerOptions options) : db_path_(dir_.File("kefu.db")) {
   auto store = OpenSqliteStore({db_path_, 3, &DefaultSearchAnalyzer()});
   if (!store.ok()) throw std::runtime_error(store.status().ToString());
   store_ = std::move(store).value();
@@ -53,9 +53,11 @@ TestServer::TestServer(Clock* clock) : db_path_(dir_.File("kefu.db")) {
   Status st;
   for (int attempt = 0; attempt < 5; ++attempt) {
     port_ = FreePort();
-    server_ = std::make_unique<api::Server>(
-        app_->services(),
-        api::ServerOptions{"127.0.0.1", port_, 2, web_root()});
+    options.host = "127.0.0.1";
+    options.port = port_;
+    options.threads = 2;
+    options.web_root = web_root();
+    server_ = std::make_unique<api::Server>(app_->services(), options);
     st = server_->Start();
     if (st.ok()) break;
   }

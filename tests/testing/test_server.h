@@ -35,8 +35,9 @@ class TestServer {
   // Starts the server; aborts the test on failure. With `clock` (which must
   // outlive the server) every service reads time from it, so tests move
   // time instead of sleeping. The scheduler does not run on its own: tests
-  // call scheduler().RunOnce().
-  explicit TestServer(Clock* clock = nullptr);
+  // call scheduler().RunOnce(). `options` gives the server's limits; its
+  // address, threads and web root are the test server's own.
+  explicit TestServer(Clock* clock = nullptr, api::ServerOptions options = {});
   ~TestServer();  // stops it and removes the database
 
   Store& store() { return *store_; }

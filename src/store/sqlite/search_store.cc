@@ -97,7 +97,7 @@ StatusOr<Plan> PlanFor(const SearchFilter& f) {
       p.sql += ")";
     }
   } else {
-    return ValidationError("unknown search type: " + f.type);
+    return ValidationError("unknown search type: " + Echo(f.type));
   }
   if (f.type != "ticket" && f.after_score) p.sql += " AND (m.score > ? OR (m.score = ? AND d.id > ?))";
   if (f.after_score) {
