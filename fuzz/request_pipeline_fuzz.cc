@@ -123,6 +123,11 @@ std::string BuildRequest(std::string_view in, bool& framed) {
   std::string target(in.substr(0, nl));
   in = nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
   if (target.empty() || target[0] != '/') target = "/" + target;
+  // Bytes HTTP/1.1 does not allow in a target: the parser refuses the
+  // request, and the answer to a parser error is best effort.
+  for (unsigned char c : target) {
+    if (c <= 0x20 || c >= 0x7F || std::strchr("\"<>\\^`{|}", c) != nullptr) framed = false;
+  }
   std::string head = std::string(method) + " " + target + " HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n";
   while (!in.empty()) {
     nl = in.find('\n');
@@ -133,8 +138,12 @@ std::string BuildRequest(std::string_view in, bool& framed) {
       head += "Authorization: Bearer " + world->tokens[line[1]] + "\r\n";
       continue;
     }
-    if (StartsWithNoCase(line, "content-length") || StartsWithNoCase(line, "transfer-encoding")) {
+    if (StartsWithNoCase(line, "content-length") || StartsWithNoCase(line, "transfer-encoding") ||
+        line.find(':') == std::string_view::npos) {
       framed = false;
+    }
+    for (unsigned char c : line) {
+      if ((c < 0x20 && c != '\t') || c == 0x7F) framed = false;
     }
     head += std::string(line) + "\r\n";
   }
