@@ -29,6 +29,7 @@
 #include <string_view>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
 #include "api/app.h"
@@ -51,9 +52,11 @@ struct World {
 };
 World* world = nullptr;
 
-[[noreturn]] void Fail(const std::string& why, std::string_view request) {
+[[noreturn]] void Fail(const std::string& why, std::string_view request, std::string_view response = {}) {
   std::fprintf(stderr, "request_pipeline_fuzz: %s\n--- request (%zu bytes) ---\n%.*s\n", why.c_str(),
                request.size(), static_cast<int>(std::min<size_t>(request.size(), 2000)), request.data());
+  std::fprintf(stderr, "--- response (%zu bytes) ---\n%.*s\n", response.size(),
+               static_cast<int>(std::min<size_t>(response.size(), 2000)), response.data());
   std::abort();
 }
 
@@ -70,7 +73,15 @@ uint16_t FreePort() {
 }
 
 void Start() {
-  spdlog::set_level(spdlog::level::off);
+  // KEFU_FUZZ_LOG=FILE keeps the server's debug log (connection errors
+  // included) for a finding's investigation.
+  if (const char* log = std::getenv("KEFU_FUZZ_LOG")) {
+    spdlog::set_default_logger(spdlog::basic_logger_mt("fuzz", log, true));
+    spdlog::set_level(spdlog::level::trace);
+    spdlog::flush_on(spdlog::level::trace);
+  } else {
+    spdlog::set_level(spdlog::level::off);
+  }
   auto* w = new World;
   char tmpl[] = "/tmp/kefu-fuzz-XXXXXX";
   if (mkdtemp(tmpl) == nullptr) Fail("mkdtemp failed", "");
@@ -153,12 +164,15 @@ std::string BuildRequest(std::string_view in, bool& framed) {
 
 // Reads one response: its head, then as many body bytes as its
 // Content-Length says (none without one: the event stream never ends).
-// Returns true if the read timed out.
-bool ReadResponse(int fd, std::string& response) {
+// Bytes after it (the answer to a pipelined request the input's body made)
+// are dropped. Returns true if the read timed out; `error` is recv's errno
+// if it failed.
+bool ReadResponse(int fd, std::string& response, int& error) {
   char buf[16384];
   size_t want = std::string::npos;
   while (response.size() < want) {
     ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n < 0) error = errno;
     if (n <= 0) return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
     response.append(buf, static_cast<size_t>(n));
     size_t head_end = response.find("\r\n\r\n");
@@ -169,25 +183,26 @@ bool ReadResponse(int fd, std::string& response) {
                  : head_end + 4 + std::strtoul(response.c_str() + cl + 16, nullptr, 10);
     }
   }
+  response.resize(want);
   return false;
 }
 
 void CheckResponse(const std::string& response, std::string_view request) {
   if (response.size() < 12 || response.compare(0, 9, "HTTP/1.1 ") != 0) {
-    Fail("malformed status line", request);
+    Fail("malformed status line", request, response);
   }
   int status = std::atoi(response.substr(9, 3).c_str());
-  if (status >= 500) Fail("server error " + std::to_string(status), request);
+  if (status >= 500) Fail("server error " + std::to_string(status), request, response);
   if (status < 400 || request.substr(0, 5) == "HEAD ") return;
   size_t body_at = response.find("\r\n\r\n");
   std::string head = response.substr(0, body_at);
-  if (head.find("application/json") == std::string::npos) Fail("error without JSON", request);
-  if (body_at == std::string::npos) Fail("error without a body", request);
+  if (head.find("application/json") == std::string::npos) Fail("error without JSON", request, response);
+  if (body_at == std::string::npos) Fail("error without a body", request, response);
   auto body = nlohmann::json::parse(response.substr(body_at + 4), nullptr, false);
   if (!body.is_object() || !body.contains("error") || !body["error"].is_object() ||
       !body["error"].contains("code") || !body["error"]["code"].is_string() ||
       !body["error"].contains("message")) {
-    Fail("error body is not the JSON envelope", request);
+    Fail("error body is not the JSON envelope", request, response);
   }
 }
 
@@ -222,13 +237,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     sent += static_cast<size_t>(n);
   }
   std::string response;
-  bool timed_out = ReadResponse(fd, response);
+  int error = 0;
+  bool timed_out = ReadResponse(fd, response, error);
   close(fd);
   if (response.empty()) {
     // A request the server refused before reading it all may lose the
     // best-effort answer to the connection's reset (api/transport.h).
     if (framed && sent == request.size()) {
-      Fail(timed_out ? "no answer within 20 s" : "closed without an answer", request);
+      Fail(timed_out ? "no answer within 20 s"
+                     : std::string("closed without an answer: ") +
+                           (error ? std::strerror(error) : "end of stream"),
+           request);
     }
     return 0;
   }

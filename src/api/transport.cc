@@ -71,6 +71,8 @@ void EdgeLogger::Note(const std::string& message, bool is_error) {
   spdlog::debug("http: {}", message);
 }
 
+void EdgeLogger::Trace(const std::string& message) { spdlog::trace("http: {}", message); }
+
 void AnsweringSocket::shutdown(shutdown_type what, restinio::asio_ns::error_code& ec) {
   if (pending_reply) {
     std::string raw = RawErrorResponse(*pending_reply);

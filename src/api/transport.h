@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
 
 namespace kefu::api {
 
@@ -36,10 +37,16 @@ std::string RawErrorResponse(const ParseErrorReply& reply);
 // about to be closed on this thread.
 class EdgeLogger {
  public:
+  // RESTinio's trace and info lines (every connection's life) reach spdlog
+  // only at its trace level.
   template <typename Builder>
-  void trace(Builder&&) const noexcept {}
+  void trace(Builder&& b) const {
+    if (spdlog::should_log(spdlog::level::trace)) Trace(b());
+  }
   template <typename Builder>
-  void info(Builder&&) const noexcept {}
+  void info(Builder&& b) const {
+    if (spdlog::should_log(spdlog::level::trace)) Trace(b());
+  }
   template <typename Builder>
   void warn(Builder&& b) const {
     Note(b(), false);
@@ -51,6 +58,7 @@ class EdgeLogger {
 
  private:
   static void Note(const std::string& message, bool is_error);
+  static void Trace(const std::string& message);
 };
 
 // A TCP socket that, when shut down right after a parser error on this
