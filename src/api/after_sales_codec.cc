@@ -15,6 +15,12 @@ Status RequiredEnum(FieldReader& r, const char* name, ParseFn parse, E* out) {
   return OkStatus();
 }
 
+json Names(const std::vector<AfterSalesKind>& kinds) {
+  json out = json::array();
+  for (auto k : kinds) out.push_back(ToString(k));
+  return out;
+}
+
 }  // namespace
 
 StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
@@ -33,11 +39,27 @@ StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
   KEFU_RETURN_IF_ERROR(RequiredEnum(r, "reason", ParseAfterSalesReason, &d.reason));
   KEFU_RETURN_IF_ERROR(r.Bool("unsealed", &d.unsealed));
   KEFU_RETURN_IF_ERROR(r.Bool("intact", &d.intact));
+  KEFU_RETURN_IF_ERROR(r.Bool("activated", &d.activated));
+  KEFU_RETURN_IF_ERROR(r.Time("received_at", &d.received_at));
+  KEFU_RETURN_IF_ERROR(r.Bool("about_disclosed_defect", &d.about_disclosed_defect));
+  if (r.Has("claimed_loss_fen")) {
+    KEFU_RETURN_IF_ERROR(r.Fen("claimed_loss_fen", &d.claimed_loss_fen, 0, "bad_amount"));
+  }
+  KEFU_RETURN_IF_ERROR(r.Str("evidence", &d.evidence));
   KEFU_RETURN_IF_ERROR(r.Str("note", &d.note));
   if (r.Has("refund_fen")) {
     int64_t fen = 0;
     KEFU_RETURN_IF_ERROR(r.Fen("refund_fen", &fen, 0, "refund_exceeds_paid"));
     d.refund_fen = fen;
+  }
+  KEFU_RETURN_IF_ERROR(r.Str("deduction_basis", &d.deduction_basis));
+  KEFU_RETURN_IF_ERROR(r.Str("deduction_reason", &d.deduction_reason));
+  if (!d.deduction_basis.empty() && !IsDeductionBasis(d.deduction_basis)) {
+    return ValidationError("deduction_basis must be one of free_shipping_threshold, "
+                           "gift_not_returned, depreciation, partial_goods, agreed_with_buyer, other");
+  }
+  if (d.evidence.size() > 4000 || d.deduction_reason.size() > 2000) {
+    return ValidationError("evidence is at most 4000 bytes, deduction_reason at most 2000");
   }
   KEFU_RETURN_IF_ERROR(r.Finish());
   return d;
@@ -50,8 +72,9 @@ StatusOr<std::pair<AfterSalesMove, std::optional<int64_t>>> ParseAfterSalesMove(
   KEFU_RETURN_IF_ERROR(RequiredEnum(r, "to", ParseAfterSalesStatus, &m.to));
   KEFU_RETURN_IF_ERROR(r.Str("reason", &m.reason));
   KEFU_RETURN_IF_ERROR(r.Str("return_tracking", &m.return_tracking));
-  if (m.reason.size() > 2000 || m.return_tracking.size() > 64) {
-    return ValidationError("reason is at most 2000 bytes, return_tracking at most 64");
+  KEFU_RETURN_IF_ERROR(r.Str("resend_tracking", &m.resend_tracking));
+  if (m.reason.size() > 2000 || m.return_tracking.size() > 64 || m.resend_tracking.size() > 64) {
+    return ValidationError("reason is at most 2000 bytes, return_tracking and resend_tracking at most 64");
   }
   if (r.Has("refund_fen")) {
     int64_t fen = 0;
@@ -106,6 +129,12 @@ json ToJson(const PolicyDecision& d) {
               {"return_required", d.return_required},
               {"window_ends", OptTime(d.window_ends)},
               {"max_refund_fen", d.max_refund_fen},
+              {"punitive_fen", d.punitive_fen},
+              {"lead_required", d.lead_required},
+              {"evidence_required", d.evidence_required},
+              {"needs_confirmation", d.needs_confirmation},
+              {"window_extended", d.window_extended},
+              {"alternatives", Names(d.alternatives)},
               {"explanation_zh", d.explanation_zh},
               {"explanation_en", d.explanation_en}};
 }
@@ -123,6 +152,10 @@ json ToJson(const AfterSalesRequest& r, Timestamp now) {
               {"decision", ToJson(r.decision)},
               {"refund_fen", r.refund_fen},
               {"return_tracking", OrNull(r.return_tracking)},
+              {"resend_tracking", OrNull(r.resend_tracking)},
+              {"evidence", OrNull(r.evidence)},
+              {"deduction_basis", OrNull(r.deduction_basis)},
+              {"deduction_reason", OrNull(r.deduction_reason)},
               {"requested_by", r.requested_by},
               {"decided_by", OrNull(r.decided_by)},
               {"decision_reason", OrNull(r.decision_reason)},

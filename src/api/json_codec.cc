@@ -164,6 +164,8 @@ StatusOr<Order> ParseOrder(const json& j) {
     KEFU_RETURN_IF_ERROR(ir.Fen("price_fen", &it.price_fen, 0, "validation_failed", true));
     KEFU_RETURN_IF_ERROR(ir.Str("category", &it.category));
     KEFU_RETURN_IF_ERROR(ir.Bool("non_returnable", &it.non_returnable));
+    KEFU_RETURN_IF_ERROR(ir.Str("non_returnable_ground", &it.non_returnable_ground));
+    KEFU_RETURN_IF_ERROR(ir.Str("disclosed_defect", &it.disclosed_defect));
     KEFU_RETURN_IF_ERROR(ir.Finish());
     o.items.push_back(std::move(it));
   }
@@ -243,7 +245,9 @@ json ToJson(const Order& o) {
                      {"quantity", it.quantity},
                      {"price_fen", it.price_fen},
                      {"category", OrNull(it.category)},
-                     {"non_returnable", it.non_returnable}});
+                     {"non_returnable", it.non_returnable},
+                     {"non_returnable_ground", OrNull(it.non_returnable_ground)},
+                     {"disclosed_defect", OrNull(it.disclosed_defect)}});
   }
   return json{{"id", o.id},
               {"customer", o.customer_id},

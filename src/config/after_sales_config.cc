@@ -56,14 +56,17 @@ Status CheckKey(const std::string& what, const std::string& key) {
 
 // Reads a category over `r` (which holds the inherited values).
 Status ReadCategory(const json& j, const std::string& what, CategoryRules& r) {
-  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"nature", "no_reason_days",
+  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"nature", "no_reason_days", "no_reason_exchange",
                                          "merchant_pays_no_reason_shipping", "fault_return_days",
-                                         "fault_exchange_days", "warranty_days"},
+                                         "fault_exchange_days", "warranty_days",
+                                         "defect_remedy_days"},
                                      what));
   std::optional<GoodsNature> nature;
   KEFU_RETURN_IF_ERROR(ReadEnum(j, "nature", what, ParseGoodsNature, nature));
   if (nature) r.nature = *nature;
   KEFU_RETURN_IF_ERROR(ReadDays(j, "no_reason_days", what, r.no_reason_days));
+  KEFU_RETURN_IF_ERROR(ReadBool(j, "no_reason_exchange", what, r.no_reason_exchange));
+  KEFU_RETURN_IF_ERROR(ReadDays(j, "defect_remedy_days", what, r.defect_remedy_days));
   KEFU_RETURN_IF_ERROR(
       ReadBool(j, "merchant_pays_no_reason_shipping", what, r.merchant_pays_no_reason_shipping));
   KEFU_RETURN_IF_ERROR(ReadDays(j, "fault_return_days", what, r.fault_return_days));
@@ -74,9 +77,12 @@ Status ReadCategory(const json& j, const std::string& what, CategoryRules& r) {
 
 StatusOr<MarketRules> ReadMarket(const json& j, const std::string& what) {
   KEFU_RETURN_IF_ERROR(RefuseUnknown(
-      j, {"cross_border", "no_reason_days", "no_reason_duties", "utc_offset_minutes"}, what));
+      j, {"cross_border", "no_reason_days", "no_reason_duties", "utc_offset_minutes",
+          "extend_on_rest_day"},
+      what));
   MarketRules m;
   KEFU_RETURN_IF_ERROR(ReadBool(j, "cross_border", what, m.cross_border));
+  KEFU_RETURN_IF_ERROR(ReadBool(j, "extend_on_rest_day", what, m.extend_on_rest_day));
   if (j.contains("no_reason_days") && !j["no_reason_days"].is_null()) {
     int days = 0;
     KEFU_RETURN_IF_ERROR(ReadDays(j, "no_reason_days", what, days));
@@ -128,28 +134,35 @@ ordered_json CategoryToJson(const CategoryRules& r) {
   ordered_json j;
   j["nature"] = ToString(r.nature);
   j["no_reason_days"] = r.no_reason_days;
+  j["no_reason_exchange"] = r.no_reason_exchange;
   j["merchant_pays_no_reason_shipping"] = r.merchant_pays_no_reason_shipping;
   j["fault_return_days"] = r.fault_return_days;
   j["fault_exchange_days"] = r.fault_exchange_days;
   j["warranty_days"] = r.warranty_days;
+  j["defect_remedy_days"] = r.defect_remedy_days;
   return j;
 }
 
 }  // namespace
 
 StatusOr<AfterSalesConfig> ParseAfterSalesConfig(const json& j) {
-  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"refund_within_days", "defaults", "categories", "markets",
-                                         "approval_limits", "team_budgets_fen",
-                                         "carrier_follow_up_hours"},
+  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"refund_within_days", "intercept_in_transit", "defaults",
+                                         "categories", "markets", "approval_limits",
+                                         "team_budgets_fen", "carrier_follow_up_hours"},
                                      "after_sales"));
   AfterSalesConfig c;
   AfterSalesPolicy& p = c.policy;
   int64_t refund_days = p.refund_within_days;
   KEFU_RETURN_IF_ERROR(ReadInt(j, "refund_within_days", "after_sales", 0, kMaxDays, refund_days));
   p.refund_within_days = static_cast<int>(refund_days);
+  KEFU_RETURN_IF_ERROR(ReadBool(j, "intercept_in_transit", "after_sales", p.intercept_in_transit));
   if (j.contains("defaults")) KEFU_RETURN_IF_ERROR(ReadCategory(j["defaults"], "defaults", p.defaults));
   auto read_category = [&](const std::string& name, const json& v, const std::string& what) {
-    CategoryRules r = p.defaults;  // absent fields inherit from "defaults"
+    // Absent fields inherit from "defaults"; a built-in category keeps what
+    // the law fixes (its nature, the 三包 warranty).
+    const auto& builtin = BuiltinCategories();
+    auto b = builtin.find(name);
+    CategoryRules r = b != builtin.end() ? WithBuiltin(p.defaults, b->second) : p.defaults;
     KEFU_RETURN_IF_ERROR(ReadCategory(v, what, r));
     p.categories[name] = r;
     return OkStatus();
@@ -181,6 +194,7 @@ ordered_json AfterSalesConfigToJson(const AfterSalesConfig& c) {
   const AfterSalesPolicy& p = c.policy;
   ordered_json j;
   j["refund_within_days"] = p.refund_within_days;
+  j["intercept_in_transit"] = p.intercept_in_transit;
   j["defaults"] = CategoryToJson(p.defaults);
   j["categories"] = ordered_json::object();
   for (const auto& [name, r] : p.categories) j["categories"][name] = CategoryToJson(r);
@@ -195,6 +209,7 @@ ordered_json AfterSalesConfigToJson(const AfterSalesConfig& c) {
     }
     x["no_reason_duties"] = ToString(m.no_reason_duties);
     x["utc_offset_minutes"] = m.utc_offset_minutes;
+    x["extend_on_rest_day"] = m.extend_on_rest_day;
     j["markets"][name] = std::move(x);
   }
   ordered_json limits;

@@ -3,13 +3,16 @@
 // team budgets and carrier follow-up. Readers refuse unknown fields and name
 // the bad field (kValidation); the writer produces what the reader accepts.
 //
-// {"refund_within_days": 7,
-//  "defaults": {"nature": "ordinary", "no_reason_days": 7,
+// {"refund_within_days": 7, "intercept_in_transit": true,
+//  "defaults": {"nature": "ordinary", "no_reason_days": 7, "no_reason_exchange": true,
 //               "merchant_pays_no_reason_shipping": false,
-//               "fault_return_days": 7, "fault_exchange_days": 15, "warranty_days": 365},
-//  "categories": {"fresh_food": {"nature": "perishable"}, ...},   fields as "defaults",
-//                                                                  absent ones from "defaults"
-//  "markets": {"cn": {"cross_border": false, "utc_offset_minutes": 480},
+//               "fault_return_days": 7, "fault_exchange_days": 15, "warranty_days": 0,
+//               "defect_remedy_days": 180},
+//  "categories": {"apparel": {"merchant_pays_no_reason_shipping": true}, ...},
+//      fields as "defaults", absent ones from "defaults"; a built-in category
+//      (core/after_sales_policy.h BuiltinCategories) keeps its legal nature
+//      and statutory warranty where the entry is silent
+//  "markets": {"cn": {"cross_border": false, "utc_offset_minutes": 480, "extend_on_rest_day": true},
 //              "hk": {"cross_border": true, "no_reason_days": 7, "no_reason_duties": "buyer"}},
 //  "approval_limits": {"agent_fen": 5000, "lead_fen": 50000, "manager_fen": null},
 //  "team_budgets_fen": {"after-sales": 2000000},

@@ -10,14 +10,15 @@
 namespace kefu {
 namespace {
 
-constexpr std::array<std::string_view, 4> kKindNames = {"return_refund", "refund_only", "exchange",
-                                                        "repair"};
-constexpr std::array<std::string_view, 6> kReasonNames = {
-    "no_reason", "quality_fault", "not_as_described", "damaged_in_transit", "wrong_item",
-    "not_delivered"};
-constexpr std::array<std::string_view, 10> kStatusNames = {
+constexpr std::array<std::string_view, 5> kKindNames = {"return_refund", "refund_only", "exchange",
+                                                        "repair", "resend"};
+constexpr std::array<std::string_view, 9> kReasonNames = {
+    "no_reason",     "quality_fault", "not_as_described", "damaged_in_transit", "wrong_item",
+    "not_delivered", "missing_item",  "fraud",            "food_safety"};
+constexpr std::array<std::string_view, 11> kStatusNames = {
     "requested", "approved",  "rejected",  "awaiting_return_shipment", "received",
-    "inspected", "refunded",  "exchanged", "repaired",                 "cancelled"};
+    "inspected", "refunded",  "exchanged", "repaired",                 "cancelled",
+    "resent"};
 constexpr std::array<std::string_view, 3> kPayerNames = {"none", "buyer", "merchant"};
 
 }  // namespace
@@ -40,13 +41,18 @@ std::optional<Payer> ParsePayer(std::string_view s) { return ParseName<Payer>(kP
 bool IsFinal(AfterSalesStatus s) {
   using S = AfterSalesStatus;
   return s == S::kRejected || s == S::kRefunded || s == S::kExchanged || s == S::kRepaired ||
-         s == S::kCancelled;
+         s == S::kCancelled || s == S::kResent;
 }
 
 bool IsFaultReason(AfterSalesReason r) { return r != AfterSalesReason::kNoReason; }
 
+bool IsPunitiveReason(AfterSalesReason r) {
+  return r == AfterSalesReason::kFraud || r == AfterSalesReason::kFoodSafety;
+}
+
 bool HoldsQuantity(AfterSalesStatus s) {
-  return s != AfterSalesStatus::kRejected && s != AfterSalesStatus::kCancelled;
+  using S = AfterSalesStatus;
+  return !(IsFinal(s) && s != S::kRefunded);
 }
 
 bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to) {
@@ -58,7 +64,8 @@ bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to) {
     case S::kApproved:
       if (to == S::kCancelled) return true;
       if (to == S::kRefunded) return kind == K::kRefundOnly;
-      if (to == S::kAwaitingReturnShipment) return kind != K::kRefundOnly;
+      if (to == S::kResent) return kind == K::kResend;
+      if (to == S::kAwaitingReturnShipment) return kind != K::kRefundOnly && kind != K::kResend;
       return false;
     case S::kAwaitingReturnShipment:
       return to == S::kReceived || to == S::kCancelled;
@@ -75,6 +82,7 @@ bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to) {
     case S::kExchanged:
     case S::kRepaired:
     case S::kCancelled:
+    case S::kResent:
       return false;
   }
   return false;
@@ -101,6 +109,10 @@ StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const Aft
       !(r.status == S::kRequested && m.to == S::kCancelled)) {
     return PermissionDenied("customers may only cancel a request that is still requested");
   }
+  if (r.decision.lead_required && r.status == S::kRequested &&
+      (m.to == S::kApproved || m.to == S::kRejected) && actor_role < Role::kLead) {
+    return PermissionDenied("a punitive-damages claim is decided by a lead or above");
+  }
   if (!CanMove(r.kind, r.status, m.to)) {
     return FailedPrecondition("invalid_transition", MoveText(r, m.to));
   }
@@ -108,7 +120,12 @@ StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const Aft
     return Status(StatusCode::kValidation, "reason_required",
                   std::string(ToString(m.to)) + " needs a reason");
   }
+  if (m.to == S::kResent && IsBlankText(m.resend_tracking)) {
+    return Status(StatusCode::kValidation, "tracking_required",
+                  "resent needs the new parcel's resend_tracking");
+  }
   AfterSalesRequest out = r;
+  if (m.to == S::kResent) out.resend_tracking = m.resend_tracking;
   if (m.to == S::kRefunded) {
     int64_t fen = m.refund_fen.value_or(r.refund_fen);
     if (fen <= 0 || fen > r.decision.max_refund_fen) {

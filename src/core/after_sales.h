@@ -7,17 +7,22 @@
 //   requested -> approved | rejected | cancelled
 //   approved  -> awaiting_return_shipment   (return_refund, exchange, repair)
 //   approved  -> refunded                   (refund_only: nothing comes back)
+//   approved  -> resent                     (resend: the missing or lost goods go out again)
 //   approved  -> cancelled
 //   awaiting_return_shipment -> received | cancelled
 //   received  -> inspected
 //   inspected -> refunded (return_refund) | exchanged (exchange)
 //              | repaired (repair) | rejected (the goods failed inspection)
-// rejected, refunded, exchanged, repaired and cancelled are final.
+// rejected, refunded, exchanged, repaired, resent and cancelled are final.
+// A unit that was repaired, exchanged or resent may be the subject of a new
+// request (it failed again, the replacement is faulty): only live requests
+// and refunds hold a line's quantity.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "common/time.h"
@@ -25,7 +30,7 @@
 
 namespace kefu {
 
-enum class AfterSalesKind { kReturnRefund, kRefundOnly, kExchange, kRepair };
+enum class AfterSalesKind { kReturnRefund, kRefundOnly, kExchange, kRepair, kResend };
 // Why the customer asks. Every reason but kNoReason is the merchant's fault
 // (or the carrier's, which the merchant answers for: E-Commerce Law Art. 20).
 enum class AfterSalesReason {
@@ -33,12 +38,15 @@ enum class AfterSalesReason {
   kQualityFault,      // 质量问题
   kNotAsDescribed,    // 与描述不符
   kDamagedInTransit,  // 运输破损
-  kWrongItem,         // 错发/漏发
+  kWrongItem,         // 错发 (a different item came: it goes back)
   kNotDelivered,      // 未收到货 (lost, or never shipped)
+  kMissingItem,       // 漏发 (units missing from the parcel: nothing to send back)
+  kFraud,             // 欺诈 (CRPL Art. 55: punitive damages)
+  kFoodSafety,        // 食品安全 (Food Safety Law Art. 148: punitive damages)
 };
 enum class AfterSalesStatus {
   kRequested, kApproved, kRejected, kAwaitingReturnShipment, kReceived, kInspected,
-  kRefunded, kExchanged, kRepaired, kCancelled,
+  kRefunded, kExchanged, kRepaired, kCancelled, kResent,
 };
 // Who bears a cost (return shipping, import duties).
 enum class Payer { kNone, kBuyer, kMerchant };
@@ -55,8 +63,12 @@ std::optional<Payer> ParsePayer(std::string_view s);
 bool IsFinal(AfterSalesStatus s);
 // True for reasons where the merchant is at fault.
 bool IsFaultReason(AfterSalesReason r);
-// Whether the request holds its order line's quantity: every status but
-// rejected and cancelled does (a line cannot be refunded twice).
+// True for the punitive-damages reasons (fraud, food_safety).
+bool IsPunitiveReason(AfterSalesReason r);
+// Whether the request holds its order line's quantity: live requests and
+// refunds do (a unit cannot be refunded twice); rejected, cancelled and the
+// finished repairs, exchanges and resends do not (the buyer still has a
+// unit, which may fail again).
 bool HoldsQuantity(AfterSalesStatus s);
 
 // The policy's decision as stored with the request (see after_sales_policy.h).
@@ -69,6 +81,15 @@ struct PolicyDecision {
   bool return_required = false;          // the goods must come back first
   std::optional<Timestamp> window_ends;  // the request had to be made before this instant
   int64_t max_refund_fen = 0;            // what may be refunded for the requested quantity
+                                         // (punitive damages included)
+  int64_t punitive_fen = 0;              // of which punitive damages (fraud, food safety)
+  bool lead_required = false;            // only a lead or above may approve (punitive claims)
+  bool evidence_required = false;        // the request must carry evidence
+  bool needs_confirmation = false;       // a fact the decision rests on (the buyer's claim
+                                         // of receipt) waits for a person to confirm it
+  bool window_extended = false;          // the window's last day was a rest day: it runs to
+                                         // the end of the next working day (Civil Code 203)
+  std::vector<AfterSalesKind> alternatives;  // refused: the kinds that would be granted instead
   std::string explanation_zh;
   std::string explanation_en;
 };
@@ -86,6 +107,13 @@ struct AfterSalesRequest {
   PolicyDecision decision;          // made when the request was opened
   int64_t refund_fen = 0;           // agreed refund (<= decision.max_refund_fen)
   std::string return_tracking;      // the customer's return parcel, once sent
+  std::string resend_tracking;      // resend: the new parcel to the buyer
+  std::string evidence;             // punitive claims: what supports the claim
+  // A refund below the maximum needs its reason (text) and basis (code:
+  // free_shipping_threshold, gift_not_returned, depreciation, partial_goods,
+  // agreed_with_buyer, other).
+  std::string deduction_basis;
+  std::string deduction_reason;
   std::string requested_by;
   std::string decided_by;           // who approved or rejected
   std::string decision_reason;      // why (approval, rejection, inspection)
@@ -106,6 +134,7 @@ struct AfterSalesMove {
   std::string reason;           // required for rejected and cancelled
   std::string return_tracking;  // optional, for awaiting_return_shipment / received
   std::optional<int64_t> refund_fen;  // refunded: defaults to the agreed refund
+  std::string resend_tracking;  // required for resent: the new parcel's tracking number
 };
 
 // Applies a move by `actor` at `now`. Errors (nothing changes):
@@ -113,16 +142,20 @@ struct AfterSalesMove {
 //   kValidation "reason_required"             reject/cancel without a reason
 //   kValidation "refund_exceeds_paid"         refund above decision.max_refund_fen
 //   kPermissionDenied "forbidden"             customers may only cancel their own
-//                                             request while it is requested
+//                                             request while it is requested; a claim
+//                                             with decision.lead_required is approved
+//                                             or rejected by a lead or above
+//   kValidation "tracking_required"           resent without resend_tracking
 // Checked in this order: forbidden, invalid_transition, reason_required,
-// refund_exceeds_paid (also for a refund of 0 or less). Ownership (the
+// tracking_required, refund_exceeds_paid (also for a refund of 0 or less). Ownership (the
 // customer owns the ticket) is the caller's check: the request does not name
 // the customer.
 // On success: approved/rejected record decided_by = actor and decision_reason
 // = m.reason; received sets received_at = now and refund_due = now +
 // `refund_within_days` days; refunded sets refunded_at = now and refund_fen =
 // m.refund_fen or the agreed refund_fen; a non-empty m.return_tracking
-// replaces return_tracking; updated_at = now; version + 1.
+// replaces return_tracking; resent records resend_tracking; updated_at =
+// now; version + 1.
 StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const AfterSalesMove& m,
                                            const std::string& actor, Role actor_role,
                                            Timestamp now, int refund_within_days);

@@ -38,6 +38,12 @@ struct OrderItem {
   // The buyer confirmed at purchase that the item cannot be returned
   // without a reason (CRPL Art. 25, last paragraph).
   bool non_returnable = false;
+  // Why (Interim Measures Art. 7): "health_or_quality_once_unsealed",
+  // "value_lost_once_activated", "declared_discount_or_flaw"; "" = none
+  // given, and then the confirmation excludes nothing.
+  std::string non_returnable_ground;
+  // A defect disclosed at sale (CRPL Art. 23): not a fault later; "" = none.
+  std::string disclosed_defect;
 };
 
 struct Order {

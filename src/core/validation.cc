@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "core/after_sales_policy.h"
 
 namespace kefu {
 namespace {
@@ -128,6 +129,15 @@ Status ValidateOrder(const Order& o) {
     KEFU_RETURN_IF_ERROR(CheckText("items[].sku", it.sku, 1, 64));
     KEFU_RETURN_IF_ERROR(CheckText("items[].name", it.name, 0, 200));
     KEFU_RETURN_IF_ERROR(CheckText("items[].category", it.category, 0, 64));
+    KEFU_RETURN_IF_ERROR(CheckText("items[].disclosed_defect", it.disclosed_defect, 0, 200));
+    if (!it.non_returnable_ground.empty() && !ParseNonReturnableGround(it.non_returnable_ground)) {
+      return ValidationError("items[].non_returnable_ground must be one of "
+                             "health_or_quality_once_unsealed, value_lost_once_activated, "
+                             "declared_discount_or_flaw");
+    }
+    if (!it.non_returnable_ground.empty() && !it.non_returnable) {
+      return ValidationError("items[].non_returnable_ground needs non_returnable: true");
+    }
     if (it.quantity < 1 || it.quantity > kMaxQuantity) {
       return ValidationError("items[].quantity must be between 1 and " + std::to_string(kMaxQuantity));
     }

@@ -1,6 +1,12 @@
 #include "service/after_sales_service.h"
 
+#include <algorithm>
+#include <array>
+
 #include <nlohmann/json.hpp>
+
+#include "common/utf8.h"
+#include "core/model.h"
 
 #include "core/access.h"
 #include "core/after_sales_policy.h"
@@ -23,6 +29,10 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::array<std::string_view, 6> kDeductionBases = {
+    "free_shipping_threshold", "gift_not_returned", "depreciation", "partial_goods",
+    "agreed_with_buyer", "other"};
+
 Status NotEligible(const PolicyDecision& d) {
   return Status(StatusCode::kValidation, "not_eligible",
                 d.rule + ": " + d.explanation_en + " / " + d.explanation_zh);
@@ -39,6 +49,10 @@ TicketEvent AfterSalesEvent(const Ticket& t, const AfterSalesRequest& r, const A
 }
 
 }  // namespace
+
+bool IsDeductionBasis(std::string_view s) {
+  return std::find(kDeductionBases.begin(), kDeductionBases.end(), s) != kDeductionBases.end();
+}
 
 StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const Actor& a,
                                                                const std::string& ticket_id,
@@ -65,14 +79,31 @@ StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const A
                   "order " + order_id + " has lines 1 to " + std::to_string(c.order.items.size()));
   }
   if (d.note.size() > 4000) return ValidationError("note is longer than 4000 bytes");
+  if (d.received_at && (*d.received_at > now || !c.order.shipped_at ||
+                        *d.received_at < *c.order.shipped_at)) {
+    return ValidationError("received_at must lie between the order's shipping and now");
+  }
   const OrderItem& item = c.order.items[d.line - 1];
   AfterSalesFilter f;
   f.order_id = order_id;
   f.limit = 1000;
   KEFU_ASSIGN_OR_RETURN(std::vector<AfterSalesRequest> others, store_.ListAfterSales(txn, f));
+  std::optional<Timestamp> replaced_at;  // the latest replacement handed over
   for (const auto& o : others) {
-    if (o.line == d.line && HoldsQuantity(o.status)) c.held += o.quantity;
+    if (o.line != d.line) continue;
+    if (HoldsQuantity(o.status)) c.held += o.quantity;
+    if (o.status == AfterSalesStatus::kExchanged && (!replaced_at || o.updated_at > *replaced_at)) {
+      replaced_at = o.updated_at;
+    }
   }
+  int repairs = 0;  // repairs finished since the unit's period began
+  for (const auto& o : others) {
+    if (o.line == d.line && o.status == AfterSalesStatus::kRepaired &&
+        (!replaced_at || o.updated_at > *replaced_at)) {
+      ++repairs;
+    }
+  }
+  KEFU_ASSIGN_OR_RETURN(std::vector<Shipment> shipments, store_.ListShipments(txn, order_id));
   if (c.held > 0 && c.held + d.quantity > item.quantity) {
     return FailedPrecondition("already_requested",
                               "line " + std::to_string(d.line) + " of order " + order_id +
@@ -87,16 +118,38 @@ StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const A
   in.goods_category = item.category;
   in.market = c.order.market;
   in.non_returnable_confirmed = item.non_returnable;
+  in.non_returnable_ground = ParseNonReturnableGround(item.non_returnable_ground)
+                                 .value_or(NonReturnableGround::kNone);
+  in.disclosed_defect = item.disclosed_defect;
+  in.claim_is_disclosed_defect = d.about_disclosed_defect;
   in.unsealed = d.unsealed;
+  in.activated = d.activated;
   in.intact = d.intact;
+  in.paid = c.order.paid_at.has_value();
   in.shipped_at = c.order.shipped_at;
   in.delivered_at = c.order.delivered_at;
+  in.claimed_received_at = d.received_at;
+  for (const auto& s : shipments) {
+    if (s.exception == LogisticsException::kLost && s.status != ShipmentStatus::kDelivered) {
+      in.parcel_lost = true;
+    }
+  }
+  in.repairs_done = repairs;
+  in.replaced_at = replaced_at;
+  in.claimed_loss_fen = d.claimed_loss_fen;
+  const AfterSalesPolicy& policy = c.cfg->after_sales.policy;
+  auto market = policy.markets.find(c.order.market);
+  auto holidays = c.cfg->holiday_sets.find("cn-mainland");
+  if ((market == policy.markets.end() || !market->second.cross_border) &&
+      holidays != c.cfg->holiday_sets.end()) {
+    in.rest_days = RestDays{&holidays->second.holidays, &holidays->second.workdays};
+  }
   in.now = now;
   in.quantity = d.quantity;
   in.line_quantity = item.quantity;
   in.held_quantity = c.held;
   in.unit_price_fen = item.price_fen;
-  c.decision = DecideAfterSales(c.cfg->after_sales.policy, in);
+  c.decision = DecideAfterSales(policy, in);
   return c;
 }
 
@@ -122,6 +175,17 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
                   "refund_fen must be between 0 and " + std::to_string(c.decision.max_refund_fen) +
                       " (what was paid for the items)");
   }
+  if (refund < c.decision.max_refund_fen &&
+      (d.deduction_basis.empty() || IsBlankText(d.deduction_reason))) {
+    return Status(StatusCode::kValidation, "deduction_reason_required",
+                  "a refund of " + FormatYuan(refund) + " yuan is below the " +
+                      FormatYuan(c.decision.max_refund_fen) +
+                      " yuan allowed: give deduction_basis and deduction_reason");
+  }
+  if (c.decision.evidence_required && IsBlankText(d.evidence)) {
+    return Status(StatusCode::kValidation, "evidence_required",
+                  c.decision.rule + " needs evidence: describe or link what supports the claim");
+  }
   KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'A'));
   AfterSalesRequest r;
   r.id = FormatId('A', seq);
@@ -134,6 +198,11 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
   r.note = d.note;
   r.decision = c.decision;
   r.refund_fen = refund;
+  r.evidence = d.evidence;
+  if (refund < c.decision.max_refund_fen) {
+    r.deduction_basis = d.deduction_basis;
+    r.deduction_reason = d.deduction_reason;
+  }
   r.requested_by = a.login;
   r.created_at = r.updated_at = now;
   r.version = 1;
@@ -144,6 +213,22 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
                                        std::string(ToString(r.reason)) + ": " + c.decision.rule,
                                    now));
   KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, c.ticket, Change{c.ticket, std::move(events)}, now));
+  if (c.decision.lead_required) {
+    // Punitive claims (CRPL 55, Food Safety Law 148): audited, and a lead decides.
+    KEFU_RETURN_IF_ERROR(store_.AppendAudit(
+        *txn, AuditEntry{now, a.login, "after_sales.punitive_claim", r.id,
+                         json{{"ticket", r.ticket_id},
+                              {"order", r.order_id},
+                              {"reason", ToString(r.reason)},
+                              {"punitive_fen", c.decision.punitive_fen},
+                              {"max_refund_fen", c.decision.max_refund_fen}}
+                             .dump()}));
+    const TeamSpec* team = c.cfg->FindTeam(c.ticket.team);
+    if (team && !team->lead.empty()) {
+      KEFU_RETURN_IF_ERROR(Notify(store_, *txn, team->lead, c.ticket.id, "punitive_claim",
+                                  "惩罚性赔偿申请待审核 / punitive claim to decide: " + r.id, now));
+    }
+  }
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return r;
 }
@@ -198,7 +283,8 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
                         MoveAfterSales(r, m, a.login, a.role, now,
                                        cfg->after_sales.policy.refund_within_days));
   if (next.status == AfterSalesStatus::kRefunded) {
-    KEFU_RETURN_IF_ERROR(CheckMoneyBack(store_, *txn, next.order_id, next.refund_fen, next.id));
+    KEFU_RETURN_IF_ERROR(CheckMoneyBack(store_, *txn, next.order_id, next.refund_fen, next.id,
+                                        next.decision.punitive_fen));
   }
   KEFU_RETURN_IF_ERROR(store_.UpdateAfterSales(*txn, next, r.version));
   std::string reason = m.reason;
@@ -212,6 +298,7 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
                               {"line", next.line},
                               {"quantity", next.quantity},
                               {"amount_fen", next.refund_fen},
+                              {"punitive_fen", next.decision.punitive_fen},
                               {"rule", next.decision.rule}}
                              .dump()}));
   }

@@ -28,11 +28,23 @@ struct AfterSalesDraft {
   int64_t quantity = 1;
   AfterSalesKind kind = AfterSalesKind::kReturnRefund;
   AfterSalesReason reason = AfterSalesReason::kNoReason;
-  bool unsealed = false;  // the goods' seal is opened
-  bool intact = true;     // 完好
+  bool unsealed = false;   // the goods' seal is opened
+  bool activated = false;  // the goods were activated or bound to an account
+  bool intact = true;      // 完好
+  // The buyer says the goods arrived then, though no 签收 is recorded.
+  std::optional<Timestamp> received_at;
+  bool about_disclosed_defect = false;  // the claim is about the line's disclosed defect
+  int64_t claimed_loss_fen = 0;         // food safety: the buyer's loss
+  std::string evidence;                 // punitive claims: required
   std::string note;
   std::optional<int64_t> refund_fen;  // "" = the policy's maximum
+  // A refund below the maximum: the basis (a DeductionBasis name) and why.
+  std::string deduction_basis;
+  std::string deduction_reason;
 };
+
+// Why a refund is below what the policy allows.
+bool IsDeductionBasis(std::string_view s);
 
 struct AfterSalesQuery {
   std::optional<AfterSalesStatus> status;
@@ -59,7 +71,14 @@ class AfterSalesService {
   //   kValidation "not_eligible"                    the policy refuses: the message names the
   //                                                 rule and explains it
   //   kValidation "refund_exceeds_paid"             refund_fen above what was paid
+  //   kValidation "deduction_reason_required"       refund_fen below the maximum without a
+  //                                                 deduction_basis and deduction_reason
+  //   kValidation "evidence_required"               a punitive claim without evidence
   //   kFailedPrecondition "ticket_closed"           the ticket is closed
+  // The line's history goes into the decision: repairs finished since the
+  // unit's period began (two give exchange or return), and the hand-over of
+  // a replacement (a new period). A punitive claim is audited
+  // ("after_sales.punitive_claim") and its lead told.
   StatusOr<AfterSalesRequest> Open(const Actor& a, const std::string& ticket_id,
                                    const AfterSalesDraft& d);
 

@@ -212,7 +212,9 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
     for (const auto& it : o.at("items")) {
       in.items.push_back(OrderItem{Str(it, "sku"), Str(it, "name"), it.at("quantity").get<int64_t>(),
                                    it.at("price_fen").get<int64_t>(), Str(it, "category"),
-                                   it.value("non_returnable", false)});
+                                   it.value("non_returnable", false),
+                                   it.value("non_returnable_ground", ""),
+                                   it.value("disclosed_defect", "")});
     }
     in.paid_at = HoursAgo(o, "paid_hours_ago", now);
     in.shipped_at = HoursAgo(o, "shipped_hours_ago", now);

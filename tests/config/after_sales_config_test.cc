@@ -86,7 +86,10 @@ TEST(AfterSalesConfigTest, EmptyDocumentKeepsTheDefaults) {
   EXPECT_FALSE(p.defaults.merchant_pays_no_reason_shipping);
   EXPECT_EQ(p.defaults.fault_return_days, 7);
   EXPECT_EQ(p.defaults.fault_exchange_days, 15);
-  EXPECT_EQ(p.defaults.warranty_days, 365);
+  EXPECT_EQ(p.defaults.warranty_days, 0);  // no promise; the law's defect remedies still hold
+  EXPECT_EQ(p.defaults.defect_remedy_days, 180);
+  EXPECT_TRUE(p.intercept_in_transit);
+  EXPECT_EQ(p.RulesFor("phones").warranty_days, 365);  // 三包
   EXPECT_TRUE(p.categories.empty());
   EXPECT_TRUE(p.markets.empty());
   EXPECT_EQ(c->limits.agent_fen, 5000);

@@ -17,7 +17,7 @@ using S = AfterSalesStatus;
 constexpr K kKinds[] = {K::kReturnRefund, K::kRefundOnly, K::kExchange, K::kRepair};
 constexpr S kAll[] = {S::kRequested, S::kApproved,  S::kRejected,  S::kAwaitingReturnShipment,
                       S::kReceived,  S::kInspected, S::kRefunded,  S::kExchanged,
-                      S::kRepaired,  S::kCancelled};
+                      S::kRepaired,  S::kCancelled, S::kResent};
 constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
 const Timestamp kCreated{1'790'000'000'000};
 const Timestamp kNow{1'795'000'000'000};
@@ -99,11 +99,14 @@ TEST(AfterSalesTest, NamesRoundTrip) {
 }
 
 TEST(AfterSalesTest, FinalFaultAndQuantityPredicates) {
-  const std::set<S> final = {S::kRejected, S::kRefunded, S::kExchanged, S::kRepaired, S::kCancelled};
+  const std::set<S> final = {S::kRejected, S::kRefunded, S::kExchanged, S::kRepaired,
+                             S::kCancelled, S::kResent};
+  // Finished repairs, exchanges and resends free the unit for a new request.
+  const std::set<S> frees = {S::kRejected, S::kCancelled, S::kExchanged, S::kRepaired, S::kResent};
   for (S s : kAll) {
     SCOPED_TRACE(std::string(ToString(s)));
     EXPECT_EQ(IsFinal(s), final.count(s) == 1);
-    EXPECT_EQ(HoldsQuantity(s), s != S::kRejected && s != S::kCancelled);
+    EXPECT_EQ(HoldsQuantity(s), frees.count(s) == 0);
   }
   EXPECT_FALSE(IsFaultReason(AfterSalesReason::kNoReason));
   for (AfterSalesReason r : {AfterSalesReason::kQualityFault, AfterSalesReason::kNotAsDescribed,

@@ -3,6 +3,8 @@
 // notifications.
 #include <cstdint>
 
+#include <nlohmann/json.hpp>
+
 #include "store/sqlite/sqlite_internal.h"
 
 namespace kefu::sqlite {
@@ -20,9 +22,48 @@ constexpr const char* kAfterSalesColumns =
     "eligible, rule, article, return_shipping, duties, return_required, window_ends, "
     "max_refund_fen, explanation_zh, explanation_en, refund_fen, return_tracking, requested_by, "
     "decided_by, decision_reason, created_at, updated_at, received_at, refund_due, refunded_at, "
-    "version";
+    "version, details";
 
-// Binds the 27 columns after seq, ticket_seq, order_seq and customer_seq,
+// The decision's and the request's fields added after the table was made,
+// as one JSON object (column "details").
+std::string DetailsJson(const AfterSalesRequest& r) {
+  const PolicyDecision& d = r.decision;
+  nlohmann::json alternatives = nlohmann::json::array();
+  for (auto k : d.alternatives) alternatives.push_back(ToString(k));
+  return nlohmann::json{{"punitive_fen", d.punitive_fen},
+                        {"lead_required", d.lead_required},
+                        {"evidence_required", d.evidence_required},
+                        {"needs_confirmation", d.needs_confirmation},
+                        {"window_extended", d.window_extended},
+                        {"alternatives", std::move(alternatives)},
+                        {"resend_tracking", r.resend_tracking},
+                        {"evidence", r.evidence},
+                        {"deduction_basis", r.deduction_basis},
+                        {"deduction_reason", r.deduction_reason}}
+      .dump();
+}
+
+void ReadDetails(const std::string& text, AfterSalesRequest& r) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return;
+  PolicyDecision& d = r.decision;
+  d.punitive_fen = j.value("punitive_fen", int64_t{0});
+  d.lead_required = j.value("lead_required", false);
+  d.evidence_required = j.value("evidence_required", false);
+  d.needs_confirmation = j.value("needs_confirmation", false);
+  d.window_extended = j.value("window_extended", false);
+  for (const auto& k : j.value("alternatives", nlohmann::json::array())) {
+    if (auto kind = k.is_string() ? ParseAfterSalesKind(k.get<std::string>()) : std::nullopt) {
+      d.alternatives.push_back(*kind);
+    }
+  }
+  r.resend_tracking = j.value("resend_tracking", "");
+  r.evidence = j.value("evidence", "");
+  r.deduction_basis = j.value("deduction_basis", "");
+  r.deduction_reason = j.value("deduction_reason", "");
+}
+
+// Binds the 28 columns after seq, ticket_seq, order_seq and customer_seq,
 // from parameter `i` on.
 void BindAfterSalesBody(Stmt& s, int i, const AfterSalesRequest& r) {
   const PolicyDecision& d = r.decision;
@@ -53,6 +94,7 @@ void BindAfterSalesBody(Stmt& s, int i, const AfterSalesRequest& r) {
   s.Bind(i++, OptMs(r.refund_due));
   s.Bind(i++, OptMs(r.refunded_at));
   s.Bind(i++, r.version);
+  s.Bind(i++, DetailsJson(r));
 }
 
 AfterSalesRequest ReadAfterSales(const Stmt& s) {
@@ -88,6 +130,7 @@ AfterSalesRequest ReadAfterSales(const Stmt& s) {
   r.refund_due = OptTs(s.OptInt(28));
   r.refunded_at = OptTs(s.OptInt(29));
   r.version = s.Int(30);
+  ReadDetails(s.Text(31), r);
   return r;
 }
 
@@ -181,12 +224,12 @@ Status SqliteStore::InsertAfterSales(Txn& txn, const AfterSalesRequest& r) {
   KEFU_ASSIGN_OR_RETURN(int64_t oseq, SeqOf('O', r.order_id, "order"));
   static const std::string kSql =
       std::string("INSERT INTO after_sales(") + kAfterSalesColumns +
-      ") SELECT ?, ?, seq, customer_seq, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,? "
+      ") SELECT ?, ?, seq, customer_seq, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,? "
       "FROM orders WHERE seq = ?";
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
   s.Bind(1, seq).Bind(2, tseq);
   BindAfterSalesBody(s, 3, r);
-  KEFU_RETURN_IF_ERROR(s.Bind(30, oseq).Run());
+  KEFU_RETURN_IF_ERROR(s.Bind(31, oseq).Run());
   if (D(txn).Changes() == 0) return NotFound("order " + r.order_id + " not found");
   return OkStatus();
 }
@@ -201,9 +244,9 @@ Status SqliteStore::UpdateAfterSales(Txn& txn, const AfterSalesRequest& r,
                   "window_ends=?, max_refund_fen=?, explanation_zh=?, explanation_en=?, "
                   "refund_fen=?, return_tracking=?, requested_by=?, decided_by=?, "
                   "decision_reason=?, created_at=?, updated_at=?, received_at=?, refund_due=?, "
-                  "refunded_at=?, version=? WHERE seq = ? AND version = ?"));
+                  "refunded_at=?, version=?, details=? WHERE seq = ? AND version = ?"));
   BindAfterSalesBody(s, 1, r);
-  KEFU_RETURN_IF_ERROR(s.Bind(28, seq).Bind(29, expected_version).Run());
+  KEFU_RETURN_IF_ERROR(s.Bind(29, seq).Bind(30, expected_version).Run());
   return CheckVersioned(D(txn), r.id);
 }
 

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 7> kMigrations = {
+constexpr std::array<std::string_view, 8> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -407,6 +407,14 @@ CREATE TABLE training_records (
 );
 CREATE INDEX training_by_owner ON training_records(kind, owner, seq);
 CREATE INDEX training_by_ref ON training_records(kind, ref, seq);
+)sql",
+    // 8: after-sales law: the ground of a confirmation at purchase and a
+    // disclosed defect per order line; the decision's and the request's
+    // further fields (punitive damages, evidence, deductions, resends).
+    R"sql(
+ALTER TABLE order_items ADD COLUMN non_returnable_ground TEXT NOT NULL DEFAULT '';
+ALTER TABLE order_items ADD COLUMN disclosed_defect TEXT NOT NULL DEFAULT '';
+ALTER TABLE after_sales ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
 )sql",
 };
 

@@ -375,11 +375,13 @@ Status SqliteStore::InsertOrder(Txn& txn, const Order& o) {
   for (size_t i = 0; i < o.items.size(); ++i) {
     const OrderItem& it = o.items[i];
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO order_items(order_seq, line, sku, "
-                                                 "name, quantity, price_fen, category, non_returnable) "
-                                                 "VALUES (?,?,?,?,?,?,?,?)"));
+                                                 "name, quantity, price_fen, category, non_returnable, "
+                                                 "non_returnable_ground, disclosed_defect) "
+                                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"));
     KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, it.sku)
                              .Bind(4, it.name).Bind(5, it.quantity).Bind(6, it.price_fen)
-                             .Bind(7, it.category).Bind(8, int64_t{it.non_returnable}).Run());
+                             .Bind(7, it.category).Bind(8, int64_t{it.non_returnable})
+                             .Bind(9, it.non_returnable_ground).Bind(10, it.disclosed_defect).Run());
   }
   return OkStatus();
 }
@@ -405,13 +407,15 @@ Order ReadOrder(const Stmt& s) {
 
 Status ReadItems(Db& db, Order& o) {
   KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT sku, name, quantity, price_fen, category, "
-                                           "non_returnable FROM order_items WHERE order_seq = ? "
+                                           "non_returnable, non_returnable_ground, disclosed_defect "
+                                           "FROM order_items WHERE order_seq = ? "
                                            "ORDER BY line"));
   s.Bind(1, *ParseId('O', o.id));
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return OkStatus();
-    o.items.push_back(OrderItem{s.Text(0), s.Text(1), s.Int(2), s.Int(3), s.Text(4), s.Int(5) != 0});
+    o.items.push_back(OrderItem{s.Text(0), s.Text(1), s.Int(2), s.Int(3), s.Text(4), s.Int(5) != 0,
+                                s.Text(6), s.Text(7)});
   }
 }
 }  // namespace
