@@ -3,12 +3,16 @@ import { api, type Page } from '../lib/api';
 import { t, useLang } from '../lib/i18n';
 import { formatTime, yuan } from '../lib/time';
 import type { AfterSales, Decision, Order, Ticket } from '../lib/types';
+import { AfterSalesList } from './AfterSalesList';
 import { DecisionView } from './Decision';
 import { yuanToFen } from './money';
-import { errMsg, isCode, lbl, useSubmit } from './util';
+import { dayToTime, errMsg, isCode, lbl, localDay, useSubmit } from './util';
 
-const KINDS = ['return_refund', 'refund_only', 'exchange', 'repair'];
-const REASONS = ['no_reason', 'quality_fault', 'not_as_described', 'damaged_in_transit', 'wrong_item', 'not_delivered'];
+const KINDS = ['return_refund', 'refund_only', 'exchange', 'repair', 'resend'];
+const REASONS = ['no_reason', 'quality_fault', 'not_as_described', 'damaged_in_transit', 'wrong_item', 'missing_item', 'not_delivered', 'fraud', 'food_safety'];
+// Punitive claims: a lead decides, evidence is required.
+const PUNITIVE = ['fraud', 'food_safety'];
+const BASES = ['free_shipping_threshold', 'gift_not_returned', 'depreciation', 'partial_goods', 'agreed_with_buyer', 'other'];
 
 interface Props {
   ticket: Ticket;
@@ -28,8 +32,16 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   const [quantity, setQuantity] = useState(1);
   const [intact, setIntact] = useState(true);
   const [unsealed, setUnsealed] = useState(false);
+  const [activated, setActivated] = useState(false);
+  const [disclosed, setDisclosed] = useState(false);
+  const [receivedOn, setReceivedOn] = useState(''); // yyyy-mm-dd, the buyer's word
+  const [evidence, setEvidence] = useState('');
+  const [loss, setLoss] = useState(''); // yuan, food_safety
   const [note, setNote] = useState('');
   const [refund, setRefund] = useState('');
+  const [basis, setBasis] = useState('');
+  const [deduction, setDeduction] = useState('');
+  const [needDeduction, setNeedDeduction] = useState(false); // the server asked for one
   const [decision, setDecision] = useState<Decision | null>(null);
   const { msg, setMsg, busy, run } = useSubmit();
   const base = `/tickets/${encodeURIComponent(ticket.id)}/after-sales`;
@@ -46,21 +58,53 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   const order = orders.find((o) => o.id === orderId);
   useEffect(() => {
     setDecision(null);
-  }, [orderId, line, kind, reason, quantity, intact, unsealed]);
+  }, [orderId, line, kind, reason, quantity, intact, unsealed, activated, disclosed, receivedOn, loss]);
+
+  const punitive = PUNITIVE.includes(reason);
+  const refundFen = refund.trim() ? yuanToFen(refund) : null;
+  // A refund below the maximum needs its basis and reason (422 deduction_reason_required).
+  const deducting = refundFen !== null && (decision ? refundFen < decision.max_refund_fen : needDeduction);
 
   function body(): Record<string, unknown> | null {
-    const b: Record<string, unknown> = { line, kind, reason, quantity, intact, unsealed };
+    const b: Record<string, unknown> = {
+      line, kind, reason, quantity, intact, unsealed, activated, about_disclosed_defect: disclosed,
+    };
     if (orderId && orderId !== ticket.order) b.order = orderId;
     if (note.trim()) b.note = note.trim();
-    if (refund.trim()) {
-      const f = yuanToFen(refund);
+    if (receivedOn) {
+      const at = dayToTime(receivedOn, order?.shipped_at);
+      if (!at) {
+        setMsg({ ok: false, text: t('as.bad_date') });
+        return null;
+      }
+      b.received_at = at;
+    }
+    if (punitive && evidence.trim()) b.evidence = evidence.trim();
+    if (reason === 'food_safety' && loss.trim()) {
+      const f = yuanToFen(loss);
       if (f === null) {
         setMsg({ ok: false, text: t('comp.bad_amount') });
         return null;
       }
-      b.refund_fen = f;
+      b.claimed_loss_fen = f;
+    }
+    if (refund.trim()) {
+      if (refundFen === null) {
+        setMsg({ ok: false, text: t('comp.bad_amount') });
+        return null;
+      }
+      b.refund_fen = refundFen;
+      if (deducting) {
+        if (basis) b.deduction_basis = basis;
+        if (deduction.trim()) b.deduction_reason = deduction.trim();
+      }
     }
     return b;
+  }
+
+  function pickAlternative(k: string) {
+    setKind(k);
+    setMsg({ ok: true, text: t('as.switched', { kind: lbl('as.kind.', k) }) });
   }
 
   async function preview() {
@@ -72,6 +116,14 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   async function submit() {
     const b = body();
     if (!b) return;
+    if (punitive && !evidence.trim()) {
+      setMsg({ ok: false, text: t('as.evidence.missing') });
+      return;
+    }
+    if (deducting && (!basis || !deduction.trim())) {
+      setMsg({ ok: false, text: t('as.deduction.missing') });
+      return;
+    }
     await run(
       async () => {
         const a = await api.post<AfterSales>(base, b);
@@ -79,41 +131,39 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
         setMsg({ ok: true, text: t('as.created', { id: a.id }) });
         setNote('');
         setRefund('');
+        setEvidence('');
+        setLoss('');
+        setBasis('');
+        setDeduction('');
+        setNeedDeduction(false);
         void load();
         onChanged();
       },
       (e) => {
+        const again = () => api.post<Decision>(base + '/preview', b).then(setDecision, () => setMsg({ ok: false, text: errMsg(e) }));
         if (isCode(e, 'not_eligible')) {
           setMsg({ ok: false, text: t('as.refused') });
-          api.post<Decision>(base + '/preview', b).then(setDecision, () => setMsg({ ok: false, text: errMsg(e) }));
+          void again();
+        } else if (isCode(e, 'deduction_reason_required')) {
+          // show the deduction fields against the decision's maximum
+          setNeedDeduction(true);
+          setMsg({ ok: false, text: errMsg(e) });
+          if (!decision) void again();
         } else setMsg({ ok: false, text: errMsg(e) });
       },
     );
   }
 
+  function moved(text: string) {
+    setMsg({ ok: true, text });
+    void load();
+    onChanged();
+  }
+
   return (
     <section className="panel aftersales" data-testid="after-sales">
       <h2>{t('as.title')}</h2>
-      {list.length > 0 && (
-        <>
-          <h3>{t('as.list')}</h3>
-          <ul className="c360-list">
-            {list.map((a) => (
-              <li key={a.id} data-testid="as-item">
-                <div className="row">
-                  <span className="mono">{a.id}</span>
-                  <span>{lbl('as.kind.', a.kind)} · {lbl('as.reason.', a.reason)}</span>
-                  <span className="badge">{lbl('as.status.', a.status)}</span>
-                </div>
-                <div className="muted small">
-                  {a.order} #{a.line} ×{a.quantity} · {yuan(a.refund_fen)} · {formatTime(a.created_at)}
-                  {a.decision.article ? ' · ' + a.decision.article : ''}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <AfterSalesList list={list} onMoved={moved} />
       <h3>{t('as.open')}</h3>
       {orders.length === 0 && !ticket.order ? (
         <p className="muted small">{t('as.no_order')}</p>
@@ -146,10 +196,42 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
             <input type="number" min={1} value={quantity} onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))} />
           </label>
           <label>{t('as.refund')}
-            <input inputMode="decimal" value={refund} placeholder="0.00" onChange={(e) => setRefund(e.target.value)} />
+            <input inputMode="decimal" value={refund} placeholder="0.00" data-testid="as-refund" onChange={(e) => setRefund(e.target.value)} />
+          </label>
+          <label>{t('as.received_on')}
+            <input type="date" data-testid="as-received-at" value={receivedOn} min={localDay(order?.shipped_at)} max={localDay(new Date().toISOString())}
+              title={t('as.received_on.hint')} onChange={(e) => setReceivedOn(e.target.value)} />
+            {receivedOn && order?.delivered_at && <span className="small">{t('as.received_on.ignored', { t: formatTime(order.delivered_at) })}</span>}
           </label>
           <label className="check"><input type="checkbox" checked={intact} onChange={(e) => setIntact(e.target.checked)} />{t('as.intact')}</label>
           <label className="check"><input type="checkbox" checked={unsealed} onChange={(e) => setUnsealed(e.target.checked)} />{t('as.unsealed')}</label>
+          <label className="check"><input type="checkbox" data-testid="as-activated" checked={activated} onChange={(e) => setActivated(e.target.checked)} />{t('as.activated')}</label>
+          <label className="check"><input type="checkbox" data-testid="as-disclosed" checked={disclosed} onChange={(e) => setDisclosed(e.target.checked)} />{t('as.disclosed')}</label>
+          {deducting && (
+            <>
+              <p className="wide muted small">{t('as.deduction.hint', { max: decision ? yuan(decision.max_refund_fen) : '—' })}</p>
+              <label>{t('as.deduction.basis')}
+                <select data-testid="as-deduction-basis" value={basis} required onChange={(e) => setBasis(e.target.value)}>
+                  <option value="">{t('as.deduction.pick')}</option>
+                  {BASES.map((k) => <option key={k} value={k}>{lbl('as.basis.', k)}</option>)}
+                </select>
+              </label>
+              <label>{t('as.deduction.reason')}
+                <input data-testid="as-deduction-reason" value={deduction} maxLength={2000} required onChange={(e) => setDeduction(e.target.value)} />
+              </label>
+            </>
+          )}
+          {reason === 'food_safety' && (
+            <label>{t('as.loss')}
+              <input inputMode="decimal" data-testid="as-loss" value={loss} placeholder="0.00" onChange={(e) => setLoss(e.target.value)} />
+            </label>
+          )}
+          {punitive && (
+            <label className="wide required">{t('as.evidence')}
+              <textarea data-testid="as-evidence" rows={3} maxLength={4000} required aria-required="true" value={evidence}
+                placeholder={t('as.evidence.ph')} onChange={(e) => setEvidence(e.target.value)} />
+            </label>
+          )}
           <label className="wide">{t('as.note')}
             <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
           </label>
@@ -159,7 +241,7 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
           </div>
         </div>
       )}
-      {decision && <DecisionView d={decision} />}
+      {decision && <DecisionView d={decision} onPick={pickAlternative} />}
       {msg && <p className={msg.ok ? 'ok-text small' : 'error small'} role="alert" data-testid="as-message">{msg.text}</p>}
     </section>
   );

@@ -118,3 +118,29 @@ export function lbl(prefix: string, v: string | null | undefined): string {
 export function catLabel(c: string | null | undefined): string {
   return c ? t('category.' + c) : t('agent.untriaged');
 }
+
+// An ISO time as the viewer's local day, yyyy-mm-dd ('' for none).
+export function localDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+// A day (yyyy-mm-dd) a person names as a time the server accepts: local
+// noon, moved within the day to lie between `after` (e.g. the shipping time)
+// and now. Null if `day` is not a date.
+export function dayToTime(day: string, after?: string | null): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const start = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (Number.isNaN(start.getTime()) || localDay(start.toISOString()) !== day) return null;
+  const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1).getTime() - 1;
+  let ms = start.getTime() + 12 * 3600_000;
+  const now = Date.now();
+  if (now >= start.getTime() && now < ms) ms = now;
+  const lower = after ? Date.parse(after) : NaN;
+  if (lower > ms && lower <= end) ms = Math.min(lower, now);
+  return new Date(ms).toISOString();
+}

@@ -98,6 +98,7 @@ register({
   'cust.as.repaired': { zh: '已维修', en: 'repaired' },
   'cust.as.rejected': { zh: '未通过', en: 'declined' },
   'cust.as.cancelled': { zh: '已取消', en: 'cancelled' },
+  'cust.as.resent': { zh: '已补发', en: 'sent again' },
 
   'cust.rate.title': { zh: '您对这次服务满意吗？', en: 'How did we do?' },
   'cust.rate.sub': { zh: '您的评价会帮助我们做得更好。', en: 'Your rating helps us improve.' },

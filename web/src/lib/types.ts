@@ -94,6 +94,12 @@ export interface Decision {
   return_required?: boolean;
   window_ends: string | null;
   max_refund_fen: number;
+  punitive_fen?: number; // punitive damages within max_refund_fen (CRPL 55, Food Safety Law 148)
+  lead_required?: boolean; // only a lead or above may approve or reject
+  evidence_required?: boolean;
+  needs_confirmation?: boolean; // the delivery date rests on the buyer's word
+  window_extended?: boolean; // the window's last day was a rest day (Civil Code Art. 203)
+  alternatives?: string[]; // for a refusal, the kinds that would be granted instead
   explanation_zh: string;
   explanation_en: string;
 }
@@ -111,7 +117,14 @@ export interface AfterSales {
   note: string | null;
   decision: Decision;
   refund_fen: number;
+  return_tracking?: string | null;
+  resend_tracking?: string | null;
+  evidence?: string | null;
+  deduction_basis?: string | null;
+  deduction_reason?: string | null;
   requested_by: string;
+  decided_by?: string | null;
+  decision_reason?: string | null;
   created_at: string;
   refund_due?: string | null;
   refund_overdue?: boolean;

@@ -1,0 +1,106 @@
+import { Fragment, useState } from 'react';
+import { api } from '../lib/api';
+import { t, useLang } from '../lib/i18n';
+import { formatTime, yuan } from '../lib/time';
+import type { AfterSales } from '../lib/types';
+import { lbl, useSubmit } from './util';
+
+// The ticket's after-sales requests with what each carries, and the moves
+// the agent console offers on them (docs/api.md §7.1). `onMoved` gets the
+// message to show once a move went through.
+export function AfterSalesList({ list, onMoved }: { list: AfterSales[]; onMoved: (text: string) => void }) {
+  useLang();
+  if (list.length === 0) return null;
+  return (
+    <>
+      <h3>{t('as.list')}</h3>
+      <ul className="c360-list">
+        {list.map((a) => (
+          <li key={a.id} data-testid="as-item">
+            <div className="row">
+              <span className="mono">{a.id}</span>
+              <span>{lbl('as.kind.', a.kind)} · {lbl('as.reason.', a.reason)}</span>
+              <span className="badge" data-testid="as-status">{lbl('as.status.', a.status)}</span>
+              {a.decision.lead_required && a.status === 'requested' && (
+                <span className="badge warn" title={t('as.lead_required.hint')}>{t('as.lead_required')}</span>
+              )}
+              {a.decision.needs_confirmation && a.status === 'requested' && <span className="badge warn">{t('as.needs_confirmation')}</span>}
+              {a.refund_overdue && <span className="badge danger">{t('as.overdue')}</span>}
+            </div>
+            <div className="muted small">
+              {a.order} #{a.line} ×{a.quantity} · {yuan(a.refund_fen)} · {formatTime(a.created_at)}
+              {a.decision.article ? ' · ' + a.decision.article : ''}
+            </div>
+            <Details a={a} />
+            {a.kind === 'resend' && a.status === 'approved' && <ResendForm a={a} onDone={onMoved} />}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Details({ a }: { a: AfterSales }) {
+  const punitive = a.decision.punitive_fen ?? 0;
+  const rows: [string, string, string][] = [];
+  if (punitive > 0) rows.push(['punitive', t('as.punitive'), yuan(punitive)]);
+  if (a.deduction_basis || a.deduction_reason) {
+    rows.push(['deduction', t('as.deduction'), [lbl('as.basis.', a.deduction_basis), a.deduction_reason].filter(Boolean).join('：')]);
+  }
+  if (a.evidence) rows.push(['evidence', t('as.evidence.short'), a.evidence]);
+  if (a.return_tracking) rows.push(['return-tracking', t('as.return_tracking'), a.return_tracking]);
+  if (a.resend_tracking) rows.push(['resend-tracking', t('as.resend_tracking'), a.resend_tracking]);
+  if (a.decision_reason) rows.push(['decision-reason', t('as.decision_reason'), a.decision_reason]);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="kv small as-details">
+      {rows.map(([k, label, v]) => (
+        <Fragment key={k}>
+          <dt>{label}</dt>
+          <dd className={k.endsWith('tracking') ? 'mono' : 'as-text'} data-testid={`as-item-${k}`}>{v}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+// approved → resent for a resend: the new parcel's tracking number is required.
+function ResendForm({ a, onDone }: { a: AfterSales; onDone: (text: string) => void }) {
+  const [tracking, setTracking] = useState('');
+  const { msg, setMsg, busy, run } = useSubmit();
+
+  async function send() {
+    const no = tracking.trim();
+    if (!no) {
+      setMsg({ ok: false, text: t('err.tracking_required') });
+      return;
+    }
+    await run(async () => {
+      await api.post<AfterSales>(`/after-sales/${encodeURIComponent(a.id)}/transitions`, {
+        to: 'resent',
+        resend_tracking: no,
+        version: a.version,
+      });
+      setTracking('');
+      onDone(t('as.resent_done', { id: a.id, no }));
+    });
+  }
+
+  return (
+    <div className="as-move">
+      <div className="row">
+        <input
+          data-testid="as-resend-tracking"
+          value={tracking}
+          maxLength={64}
+          placeholder={t('as.resend_tracking.ph')}
+          aria-label={t('as.resend_tracking')}
+          onChange={(e) => setTracking(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') void send(); }}
+        />
+        <button className="primary" disabled={busy} onClick={() => void send()} data-testid="as-resend">{t('as.resend')}</button>
+      </div>
+      {msg && <p className="error small" role="alert" data-testid="as-item-message">{msg.text}</p>}
+    </div>
+  );
+}
