@@ -189,8 +189,7 @@ CategoryRules WithBuiltin(CategoryRules base, const CategoryRules& b) {
 bool RestDays::IsRest(const Date& d) const {
   if (holidays && holidays->count(d)) return true;
   if (workdays && workdays->count(d)) return false;
-  int64_t weekday = ((DaysFromDate(d) % 7) + 7 + 3) % 7;  // 0 = Monday
-  return weekday >= 5;
+  return Weekday(d) >= 5;  // Saturday or Sunday
 }
 
 Status ValidateAfterSalesPolicy(const AfterSalesPolicy& p) {

@@ -111,14 +111,17 @@ StatusOr<BusinessCalendar> BusinessCalendar::Make(CalendarSpec spec) {
   return BusinessCalendar(std::move(spec));
 }
 
+int Weekday(const Date& d) {
+  // 1970-01-01 was a Thursday (index 3 with Monday = 0).
+  return static_cast<int>(((DaysFromDate(d) % 7) + 7 + 3) % 7);
+}
+
 const std::vector<WorkInterval>& BusinessCalendar::HoursOn(const Date& d) const {
   if (spec_.always_open) return kAllDay;
   if (spec_.holidays.count(d)) return kClosed;
   auto special = spec_.special_days.find(d);
   if (special != spec_.special_days.end()) return special->second;
-  // 1970-01-01 was a Thursday (index 3 with Monday = 0).
-  int64_t weekday = ((DaysFromDate(d) % 7) + 7 + 3) % 7;
-  return spec_.weekly[weekday];
+  return spec_.weekly[Weekday(d)];
 }
 
 bool BusinessCalendar::IsOpen(Timestamp t) const {

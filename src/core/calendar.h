@@ -31,6 +31,8 @@ struct Date {
 // Days since 1970-01-01 of a civil date, and back.
 int64_t DaysFromDate(const Date& d);
 Date DateFromDays(int64_t days);
+// The day of the week of a date: 0 = Monday ... 6 = Sunday.
+int Weekday(const Date& d);
 // Floor division (for instants before 1970).
 int64_t FloorDiv(int64_t a, int64_t b);
 // The local date of an instant, and the instant a local date begins, at a
