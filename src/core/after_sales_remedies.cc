@@ -281,41 +281,35 @@ PolicyDecision Fault(const Ctx& c) {
       return Passed(c, "warranty_expired", c.cat.sanbao ? kSanbao : art, repair_w, "维修",
                     "A repair");
     }
-    case AfterSalesKind::kExchange: {
-      Window w = MakeWindow(c, from, wrong ? std::max(c.cat.fault_exchange_days, c.cat.defect_remedy_days)
-                                           : c.cat.fault_exchange_days);
+    default: {  // kExchange or kReturnRefund (refund_only is decided before)
+      bool exchange = in.kind == AfterSalesKind::kExchange;
+      std::string what_zh = exchange ? "换货" : "退货退款";
+      std::string what_en = exchange ? "an exchange" : "a return and refund";
+      std::string suffix = exchange ? "exchange" : "return";
+      int days = exchange ? c.cat.fault_exchange_days : c.cat.fault_return_days;
+      Window w = MakeWindow(c, from, wrong ? std::max(days, c.cat.defect_remedy_days) : days);
       if (in.now < w.end) {
-        return Granted(c, transport ? "transit_damage_exchange" : wrong ? "wrong_item_exchange" : "fault_exchange",
-                       art, w, "可换货", "an exchange is possible");
+        std::string rule = (transport ? "transit_damage_" : wrong ? "wrong_item_" : "fault_") + suffix;
+        return Granted(c, rule, art, w, "可" + what_zh, what_en + " is possible");
       }
       if (repeated) {
-        return Granted(c, "repeated_repair_exchange", kSanbao, repair_w,
-                       "保修期内经两次修理仍不能正常使用，可换货",
-                       "after two repairs that failed within the warranty, an exchange is possible");
+        return Granted(c, "repeated_repair_" + suffix, kSanbao, repair_w,
+                       "保修期内经两次修理仍不能正常使用，可" + what_zh,
+                       "after two repairs that failed within the warranty, " + what_en + " is possible");
       }
-      if (!c.cat.sanbao && !wrong && in.now < repair_w.end) {
+      if (exchange && !c.cat.sanbao && !wrong && in.now < repair_w.end) {
         return Granted(c, "defect_remedy_exchange", kCivil582, repair_w,
                        "不在三包目录的商品存在缺陷，可在合理期限内换货",
                        "an exchange for the defect within a reasonable period is possible");
       }
-      return Passed(c, "fault_exchange_window_passed", art, w, "换货", "An exchange");
-    }
-    default: {  // kReturnRefund (refund_only is decided before)
-      Window w = MakeWindow(c, from, wrong ? std::max(c.cat.fault_return_days, c.cat.defect_remedy_days)
-                                           : c.cat.fault_return_days);
-      if (in.now < w.end) {
-        return Granted(c, transport ? "transit_damage_return" : wrong ? "wrong_item_return" : "fault_return",
-                       art, w, "可退货退款", "a return and refund is possible");
+      std::string passed_en = what_en;
+      passed_en[0] = 'A';
+      PolicyDecision d = Passed(c, "fault_" + suffix + "_window_passed", art, w, what_zh, passed_en);
+      if (!exchange) {
+        d.explanation_zh += "质量问题致使不能实现合同目的的，仍可主张退货，由客服核实。";
+        d.explanation_en += " If the defect defeats the purpose of the purchase, a return may still "
+                            "be claimed, for a person to judge.";
       }
-      if (repeated) {
-        return Granted(c, "repeated_repair_return", kSanbao, repair_w,
-                       "保修期内经两次修理仍不能正常使用，可退货退款",
-                       "after two repairs that failed within the warranty, a return and refund is possible");
-      }
-      PolicyDecision d = Passed(c, "fault_return_window_passed", art, w, "退货退款", "A return and refund");
-      d.explanation_zh += "质量问题致使不能实现合同目的的，仍可主张退货，由客服核实。";
-      d.explanation_en += " If the defect defeats the purpose of the purchase, a return may still "
-                          "be claimed, for a person to judge.";
       return d;
     }
   }
