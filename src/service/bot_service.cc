@@ -42,6 +42,7 @@ std::string_view AfterSalesStatusZh(AfterSalesStatus s) {
     case AfterSalesStatus::kExchanged: return "已换货";
     case AfterSalesStatus::kRepaired: return "已维修";
     case AfterSalesStatus::kCancelled: return "已取消";
+    case AfterSalesStatus::kResent: return "已补发，请留意新的物流单号";
   }
   return "";
 }
