@@ -14,6 +14,7 @@
 #include "api/request_limits.h"
 #include "api_world.h"
 #include "auth/hmac.h"
+#include "testing/raw_socket.h"
 
 namespace kefu::testing {
 namespace {
@@ -26,16 +27,7 @@ struct RawResponse {
 
 // Sends `request` on a new connection and reads one response.
 RawResponse Exchange(uint16_t port, const std::string& request) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(port);
-  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  timeval tv{10, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  int fd = ConnectLoopback(port, 10);
   size_t sent = 0;
   while (sent < request.size()) {
     ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);

@@ -9,24 +9,13 @@
 #include <chrono>
 #include <thread>
 
+#include "testing/raw_socket.h"
 #include "testing/test_server.h"
 
 namespace kefu::testing {
 namespace {
 
-int Connect(uint16_t port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(port);
-  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  timeval tv{5, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  return fd;
-}
+int Connect(uint16_t port) { return ConnectLoopback(port, 5); }
 
 // Reads one response; returns its status code, or -1 if the connection closed.
 int ReadResponse(int fd) {
