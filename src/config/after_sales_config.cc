@@ -146,7 +146,8 @@ ordered_json CategoryToJson(const CategoryRules& r) {
 }  // namespace
 
 StatusOr<AfterSalesConfig> ParseAfterSalesConfig(const json& j) {
-  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"refund_within_days", "intercept_in_transit", "defaults",
+  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"refund_within_days", "intercept_in_transit",
+                                         "deduct_broken_free_shipping", "defaults",
                                          "categories", "markets", "approval_limits",
                                          "team_budgets_fen", "carrier_follow_up_hours"},
                                      "after_sales"));
@@ -156,6 +157,8 @@ StatusOr<AfterSalesConfig> ParseAfterSalesConfig(const json& j) {
   KEFU_RETURN_IF_ERROR(ReadInt(j, "refund_within_days", "after_sales", 0, kMaxDays, refund_days));
   p.refund_within_days = static_cast<int>(refund_days);
   KEFU_RETURN_IF_ERROR(ReadBool(j, "intercept_in_transit", "after_sales", p.intercept_in_transit));
+  KEFU_RETURN_IF_ERROR(ReadBool(j, "deduct_broken_free_shipping", "after_sales",
+                                p.deduct_broken_free_shipping));
   if (j.contains("defaults")) KEFU_RETURN_IF_ERROR(ReadCategory(j["defaults"], "defaults", p.defaults));
   auto read_category = [&](const std::string& name, const json& v, const std::string& what) {
     // Absent fields inherit from "defaults"; a built-in category keeps what
@@ -195,6 +198,7 @@ ordered_json AfterSalesConfigToJson(const AfterSalesConfig& c) {
   ordered_json j;
   j["refund_within_days"] = p.refund_within_days;
   j["intercept_in_transit"] = p.intercept_in_transit;
+  j["deduct_broken_free_shipping"] = p.deduct_broken_free_shipping;
   j["defaults"] = CategoryToJson(p.defaults);
   j["categories"] = ordered_json::object();
   for (const auto& [name, r] : p.categories) j["categories"][name] = CategoryToJson(r);

@@ -3,7 +3,7 @@
 // team budgets and carrier follow-up. Readers refuse unknown fields and name
 // the bad field (kValidation); the writer produces what the reader accepts.
 //
-// {"refund_within_days": 7, "intercept_in_transit": true,
+// {"refund_within_days": 7, "intercept_in_transit": true, "deduct_broken_free_shipping": true,
 //  "defaults": {"nature": "ordinary", "no_reason_days": 7, "no_reason_exchange": true,
 //               "merchant_pays_no_reason_shipping": false,
 //               "fault_return_days": 7, "fault_exchange_days": 15, "warranty_days": 0,

@@ -71,6 +71,23 @@ bool IsPunitiveReason(AfterSalesReason r);
 // unit, which may fail again).
 bool HoldsQuantity(AfterSalesStatus s);
 
+// An amount the decision takes off the refund, with its basis: code
+// "gift_not_returned" (a gift the buyer keeps, at its disclosed price) or
+// "free_shipping_threshold" (the return leaves the order below its
+// free-shipping threshold: the waived shipping).
+struct Deduction {
+  std::string code;
+  int64_t amount_fen = 0;
+  std::string article;
+};
+
+// Units of a gift line that must come back with the goods.
+struct GiftReturn {
+  int line = 0;              // the gift's order line
+  int64_t quantity = 0;
+  int64_t value_fen = 0;     // their disclosed price, deducted if they are kept
+};
+
 // The policy's decision as stored with the request (see after_sales_policy.h).
 struct PolicyDecision {
   bool eligible = false;
@@ -90,6 +107,8 @@ struct PolicyDecision {
   bool window_extended = false;          // the window's last day was a rest day: it runs to
                                          // the end of the next working day (Civil Code 203)
   std::vector<AfterSalesKind> alternatives;  // refused: the kinds that would be granted instead
+  std::vector<Deduction> deductions;         // already taken off max_refund_fen
+  std::vector<GiftReturn> gifts_to_return;   // to come back with the goods
   std::string explanation_zh;
   std::string explanation_en;
 };
@@ -100,6 +119,9 @@ struct AfterSalesRequest {
   std::string order_id;
   int line = 0;  // 1-based order line
   int64_t quantity = 1;
+  // Which unit of the line (1-based; 0 = not said): a line of several units
+  // keeps each unit's repair history apart.
+  int unit = 0;
   AfterSalesKind kind = AfterSalesKind::kReturnRefund;
   AfterSalesReason reason = AfterSalesReason::kNoReason;
   AfterSalesStatus status = AfterSalesStatus::kRequested;
@@ -135,6 +157,7 @@ struct AfterSalesMove {
   std::string return_tracking;  // optional, for awaiting_return_shipment / received
   std::optional<int64_t> refund_fen;  // refunded: defaults to the agreed refund
   std::string resend_tracking;  // required for resent: the new parcel's tracking number
+  std::string resend_carrier;   // resent: its carrier ("" = the order's carrier)
 };
 
 // Applies a move by `actor` at `now`. Errors (nothing changes):

@@ -6,6 +6,7 @@
 #include "core/after_sales_support.h"
 #include "core/model.h"
 #include "core/money.h"
+#include "core/order_money.h"
 
 namespace kefu {
 namespace {
@@ -149,7 +150,11 @@ PolicyDecision DecideOne(const AfterSalesPolicy& policy, const PolicyInput& in,
     c.delivered = in.claimed_received_at;
     c.claimed = true;
   }
-  c.paid_fen = in.paid ? SaturatingMul(in.unit_price_fen, in.quantity) : 0;
+  OrderItem line;
+  line.quantity = in.line_quantity;
+  line.price_fen = in.unit_price_fen;
+  line.discount_fen = in.line_discount_fen;
+  c.paid_fen = in.paid ? PaidForUnits(line, in.held_quantity, in.quantity) : 0;
   bool refund = in.kind == AfterSalesKind::kReturnRefund || in.kind == AfterSalesKind::kRefundOnly;
   if (refund && !in.paid) {
     return Make(false, "not_paid", "", "该订单尚未付款，没有可退的款项；未付款的订单可直接取消。",
@@ -202,6 +207,7 @@ PolicyDecision DecideAfterSales(const AfterSalesPolicy& policy, const PolicyInpu
     d.explanation_en += " (Delivery is taken as the buyer states it, for a person to confirm; "
                         "missing delivery records count against the seller, E-Commerce Law Art. 62.)";
   }
+  ApplyDeductions(policy, in, d);
   if (d.eligible || d.rule == "quantity_exceeds_line" || d.rule == "not_paid") return d;
   // What would be granted instead, for the same reason: a refusal only ever
   // points to remedies that are themselves granted.

@@ -118,6 +118,10 @@ struct AfterSalesPolicy {
   // A refund-only asked while the parcel is in transit: intercept the parcel
   // first and refund once it is back (true), or refund at once (false).
   bool intercept_in_transit = true;
+  // A no-reason return that leaves the rest of the order below its
+  // free-shipping threshold: the waived shipping is deducted from the refund
+  // (Interim Measures Art. 18 allows it), once per order.
+  bool deduct_broken_free_shipping = true;
 
   // The rules for `category`: the merchant's if listed, else the built-in
   // ones, else `defaults`; catalogue flags always from the built-in table.
@@ -147,6 +151,25 @@ struct RestDays {
   bool IsRest(const Date& d) const;
 };
 
+// A gift line of the requested line: the units that come back with the
+// requested units (GiftUnitsDue in order_money.h) and one unit's disclosed
+// price.
+struct PolicyGift {
+  int line = 0;
+  int64_t units_due = 0;
+  int64_t unit_value_fen = 0;
+};
+
+// The order's free-shipping promise, as far as this request touches it.
+struct FreeShippingInput {
+  int64_t threshold_fen = 0;  // 0: no promise
+  int64_t waived_fen = 0;     // the shipping the promise waived
+  // The goods paid for that the buyer keeps once this request and the
+  // order's other refunds are done; 0 when the whole order comes back.
+  int64_t kept_fen = 0;
+  bool deducted_before = false;  // an earlier refund of the order already deducted it
+};
+
 // Everything the engine looks at. The service fills it from the order, the
 // order line, the line's earlier requests and the request.
 struct PolicyInput {
@@ -174,7 +197,11 @@ struct PolicyInput {
   int64_t quantity = 1;            // asked for
   int64_t line_quantity = 1;       // bought on the line
   int64_t held_quantity = 0;       // already held by other live requests on the line
-  int64_t unit_price_fen = 0;      // paid per unit
+  int64_t unit_price_fen = 0;      // the line's unit price
+  int64_t line_discount_fen = 0;   // the line's share of order discounts (paid = price * qty - this)
+  std::vector<PolicyGift> gifts;   // return_refund: gifts that come back with the units
+  bool keep_gifts = false;         // the buyer keeps them: their disclosed price is deducted
+  FreeShippingInput free_shipping;
   int64_t claimed_loss_fen = 0;    // food safety: the loss the buyer claims
   RestDays rest_days;              // for the domestic market: the mainland holidays
 };
@@ -198,8 +225,17 @@ struct PolicyInput {
 //                unsealed_hygiene, repair_needs_fault, disclosed_defect,
 //                fault_return_window_passed, fault_exchange_window_passed,
 //                warranty_expired, resend_needs_shortfall, punitive_kind
-// max_refund_fen is what was paid for the requested units (0 unpaid) for
-// eligible refunds, plus punitive_fen for punitive claims; 0 otherwise.
+// max_refund_fen is what was paid for the requested units (0 unpaid; the
+// line's discount share spread over its units, PaidForUnits) for eligible
+// refunds, plus punitive_fen for punitive claims, less the deductions; 0
+// otherwise. Deductions (Interim Measures Arts. 13 and 18), on an eligible
+// return_refund only: gifts that come with the units are listed in
+// gifts_to_return, or, when the buyer keeps them, deducted at their
+// disclosed price ("gift_not_returned"); a no-reason return that leaves
+// the goods kept (FreeShippingInput::kept_fen > 0) below the free-shipping
+// threshold deducts the waived shipping once per order
+// ("free_shipping_threshold", deduct_broken_free_shipping). Deductions
+// never take the refund below 0 nor touch punitive damages.
 // return_required is true when goods must come back first. window_ends is
 // set whenever a window was applied. alternatives lists, for a refusal, the
 // other kinds the engine would grant for the same reason; explanations

@@ -21,6 +21,8 @@ std::string ArticleZh(std::string_view a) {
   if (a == kFood148) return "《食品安全法》第一百四十八条";
   if (a == kInterim7) return "《网络购买商品七日无理由退货暂行办法》第七条";
   if (a == kInterim9) return "《网络购买商品七日无理由退货暂行办法》第九条";
+  if (a == kInterim13) return "《网络购买商品七日无理由退货暂行办法》第十三条";
+  if (a == kInterim18) return "《网络购买商品七日无理由退货暂行办法》第十八条";
   if (a == kPromise) return "商家承诺（法律只规定七日无理由退货）";
   if (a == kCrossBorderPromise) return "商家的跨境售后承诺（跨境零售进口不适用七日无理由退货的法定规定）";
   return "";

@@ -23,6 +23,8 @@ inline constexpr std::string_view kSanbao = "Three-Guarantees Rules";
 inline constexpr std::string_view kFood148 = "Food Safety Law Art. 148";
 inline constexpr std::string_view kInterim7 = "Interim Measures Art. 7";
 inline constexpr std::string_view kInterim9 = "Interim Measures Art. 9";
+inline constexpr std::string_view kInterim13 = "Interim Measures Art. 13";  // gifts come back
+inline constexpr std::string_view kInterim18 = "Interim Measures Art. 18";  // return shipping
 inline constexpr std::string_view kPromise = "Merchant promise";
 inline constexpr std::string_view kCrossBorderPromise = "Merchant promise (cross-border)";
 
@@ -81,5 +83,10 @@ PolicyDecision Resend(std::string_view rule, std::string_view article, const std
 // Decisions for goods in the buyer's hands (after_sales_remedies.cc): a
 // refund without return, no-reason returns and exchanges, and faults.
 PolicyDecision DecideDelivered(const Ctx& c);
+
+// Gifts and a broken free-shipping threshold on an eligible return_refund
+// (after_sales_deductions.cc): lowers max_refund_fen, explains, and lists
+// the gifts to return.
+void ApplyDeductions(const AfterSalesPolicy& p, const PolicyInput& in, PolicyDecision& d);
 
 }  // namespace kefu::policy_support

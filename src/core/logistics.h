@@ -49,6 +49,7 @@ struct Shipment {
   Timestamp created_at;
   Timestamp updated_at;
   int64_t version = 0;
+  std::string after_sales_id;  // the resend (补发) it carries; "" = the order's own parcel
 };
 
 // kValidation "bad_event": empty event_id, exception set without status

@@ -29,9 +29,10 @@ std::optional<int64_t> ParseId(char kind, std::string_view id) {
 int64_t Order::TotalFen() const {
   // ValidateOrder's bounds keep this below 10^17; saturate rather than wrap
   // should an order ever be stored without them.
-  int64_t total = 0;
+  int64_t total = shipping_fee_fen;
   for (const auto& it : items) {
-    total = SaturatingAdd(total, SaturatingMul(it.quantity, it.price_fen));
+    total = SaturatingAdd(total, SaturatingSub(SaturatingMul(it.quantity, it.price_fen),
+                                               it.discount_fen));
   }
   return total;
 }

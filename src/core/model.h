@@ -44,6 +44,14 @@ struct OrderItem {
   std::string non_returnable_ground;
   // A defect disclosed at sale (CRPL Art. 23): not a fault later; "" = none.
   std::string disclosed_defect;
+  // A gift (赠品) that came with line `gift_of` (1-based; 0 = not a gift).
+  // A gift line's price_fen is 0; gift_value_fen is the price disclosed for
+  // one unit of it (事先标明的赠品价格), deducted when it is not returned.
+  int gift_of = 0;
+  int64_t gift_value_fen = 0;
+  // The line's share of the order's discounts (满减, coupons) for the whole
+  // line: the line cost quantity * price_fen - discount_fen (order_money.h).
+  int64_t discount_fen = 0;
 };
 
 struct Order {
@@ -57,7 +65,14 @@ struct Order {
   std::string tracking_number;  // may be empty
   std::string market = "cn";    // "cn" (domestic) or a cross-border market of the policy
   Timestamp created_at;
+  int64_t discount_fen = 0;      // order-level discounts, spread over the lines' discount_fen
+  int64_t shipping_fee_fen = 0;  // shipping charged to the buyer
+  // 满X包邮: goods paid for at least this much ship free (0 = no such
+  // promise); shipping_waived_fen is the fee the promise waived.
+  int64_t free_shipping_threshold_fen = 0;
+  int64_t shipping_waived_fen = 0;
 
+  // What the buyer was charged: the lines after discounts plus shipping.
   int64_t TotalFen() const;
 };
 

@@ -4,6 +4,7 @@
 
 #include "common/utf8.h"
 #include "core/after_sales_policy.h"
+#include "core/order_money.h"
 
 namespace kefu {
 namespace {
@@ -154,7 +155,7 @@ Status ValidateOrder(const Order& o) {
   if (o.delivered_at && (!o.shipped_at || *o.delivered_at < *o.shipped_at)) {
     return ValidationError("delivered_at needs shipped_at and must not be before it");
   }
-  return OkStatus();
+  return ValidateOrderMoney(o);
 }
 
 Status ValidateLanguage(std::string_view language) {

@@ -53,6 +53,7 @@ Status ValidateLanguage(std::string_view language);  // "zh" or "en"
 Status ValidateTeamName(std::string_view name);
 Status ValidateConfigName(std::string_view field, std::string_view name);
 Status ValidateCustomer(const Customer& c);
+// Per-line bounds, dates in order, then ValidateOrderMoney (order_money.h).
 Status ValidateOrder(const Order& o);
 
 }  // namespace kefu

@@ -89,6 +89,7 @@ TEST(AfterSalesConfigTest, EmptyDocumentKeepsTheDefaults) {
   EXPECT_EQ(p.defaults.warranty_days, 0);  // no promise; the law's defect remedies still hold
   EXPECT_EQ(p.defaults.defect_remedy_days, 180);
   EXPECT_TRUE(p.intercept_in_transit);
+  EXPECT_TRUE(p.deduct_broken_free_shipping);
   EXPECT_EQ(p.RulesFor("phones").warranty_days, 365);  // 三包
   EXPECT_TRUE(p.categories.empty());
   EXPECT_TRUE(p.markets.empty());
@@ -187,6 +188,12 @@ TEST(AfterSalesConfigTest, WriterOutputReadsBackEqual) {
   EXPECT_EQ(again->policy.categories.at("fresh_food").nature, GoodsNature::kPerishable);
   EXPECT_TRUE(again->policy.categories.at("apparel").merchant_pays_no_reason_shipping);
   EXPECT_EQ(again->team_budgets_fen, c->team_budgets_fen);
+
+  // The free-shipping deduction is the merchant's to waive.
+  auto lenient = ParseAfterSalesConfig(json::parse(R"({"deduct_broken_free_shipping": false})"));
+  ASSERT_TRUE(lenient.ok()) << lenient.status().ToString();
+  EXPECT_FALSE(lenient->policy.deduct_broken_free_shipping);
+  EXPECT_EQ(AfterSalesConfigToJson(*lenient)["deduct_broken_free_shipping"], false);
 
   // A set manager limit and the empty document round-trip too.
   c->limits.manager_fen = 1'000'000;

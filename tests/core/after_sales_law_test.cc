@@ -5,7 +5,8 @@
 // repair history, unpaid orders, missing items, defects outside 三包,
 // confirmations at purchase, hygiene seals, claimed receipt, lost and
 // in-transit parcels, cross-border windows, citations, rest days, disclosed
-// defects, punitive damages, digital goods and resends.
+// defects, punitive damages, digital goods, resends, and gifts, order
+// discounts and free shipping.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -533,6 +534,97 @@ const Row kRows[] = {
      true, "perishable_fault_refund", 10000},
     {"CustomMade_NoReason_Excluded_CRPL25",
      [](PolicyInput& in) { in.goods_category = "custom_made"; }, false, "excluded_customised"},
+    // --- 15. Gifts, order discounts and free shipping ---
+    {"Discount_LineShareIsNotRefunded_CRPL25",
+     [](PolicyInput& in) { in.line_discount_fen = 1500; }, true, "no_reason_return", 8500,
+     kReturnRequired, "CRPL Art. 25"},
+    {"Discount_PartOfTheUnitsRefundedInProportion_CRPL25",
+     [](PolicyInput& in) {
+       in.line_quantity = 3;
+       in.line_discount_fen = 1000;  // 29000 paid for 3 units: 1 unit is 9666.67, rounded down
+     },
+     true, "no_reason_return", 9666, kReturnRequired},
+    {"Discount_LastUnitsTakeTheRest_CRPL25",
+     [](PolicyInput& in) {
+       in.line_quantity = 3;
+       in.quantity = 2;
+       in.held_quantity = 1;
+       in.line_discount_fen = 1000;
+     },
+     true, "no_reason_return", 29000 - 9666, kReturnRequired},
+    {"Gift_ComesBackWithTheGoods_NoDeduction_InterimArt13",
+     [](PolicyInput& in) { in.gifts = {PolicyGift{2, 1, 990}}; }, true, "no_reason_return", 10000,
+     kReturnRequired},
+    {"Gift_KeptByTheBuyer_DisclosedPriceDeducted_InterimArt13",
+     [](PolicyInput& in) {
+       in.gifts = {PolicyGift{2, 1, 990}};
+       in.keep_gifts = true;
+     },
+     true, "no_reason_return", 10000 - 990, kReturnRequired},
+    {"Gift_NotDueForThisUnit_NothingDeducted_InterimArt13",
+     [](PolicyInput& in) {
+       in.gifts = {PolicyGift{2, 0, 990}};  // one gift for two units: it follows the last one
+       in.keep_gifts = true;
+     },
+     true, "no_reason_return", 10000, kReturnRequired},
+    {"Gift_KeptOnAFaultReturn_Deducted_CRPL24_InterimArt13",
+     [](PolicyInput& in) {
+       in.reason = R::kQualityFault;
+       in.gifts = {PolicyGift{2, 1, 990}};
+       in.keep_gifts = true;
+     },
+     true, "fault_return", 10000 - 990, kReturnRequired, "CRPL Art. 24"},
+    {"Gift_ExchangeKeepsTheGift_NoRefundNoDeduction",
+     [](PolicyInput& in) {
+       in.kind = K::kExchange;
+       in.gifts = {PolicyGift{2, 1, 990}};
+       in.keep_gifts = true;
+     },
+     true, "no_reason_exchange", 0, kReturnRequired, "Merchant promise"},
+    {"Gift_WorthMoreThanTheRefund_RefundIsZeroNotNegative_InterimArt13",
+     [](PolicyInput& in) {
+       in.unit_price_fen = 500;
+       in.gifts = {PolicyGift{2, 1, 990}};
+       in.keep_gifts = true;
+     },
+     true, "no_reason_return", 0, kReturnRequired},
+    {"FreeShipping_PartialReturnBreaksThreshold_ShippingDeducted_InterimArt18",
+     [](PolicyInput& in) { in.free_shipping = FreeShippingInput{29900, 1000, 18687, false}; },
+     true, "no_reason_return", 9000, kReturnRequired},
+    {"FreeShipping_GiftKeptAndThresholdBroken_BothDeducted_InterimArts13And18",
+     [](PolicyInput& in) {
+       in.gifts = {PolicyGift{3, 1, 990}};
+       in.keep_gifts = true;
+       in.free_shipping = FreeShippingInput{29900, 1000, 18687, false};
+     },
+     true, "no_reason_return", 10000 - 990 - 1000, kReturnRequired},
+    {"FreeShipping_KeptGoodsStillReachThreshold_NoDeduction_InterimArt18",
+     [](PolicyInput& in) { in.free_shipping = FreeShippingInput{29900, 1000, 29900, false}; },
+     true, "no_reason_return", 10000, kReturnRequired},
+    {"FreeShipping_WholeOrderReturned_NoDeduction_InterimArt18",
+     [](PolicyInput& in) { in.free_shipping = FreeShippingInput{29900, 1000, 0, false}; }, true,
+     "no_reason_return", 10000, kReturnRequired},
+    {"FreeShipping_DeductedOnceAnOrder_InterimArt18",
+     [](PolicyInput& in) { in.free_shipping = FreeShippingInput{29900, 1000, 5000, true}; }, true,
+     "no_reason_return", 10000, kReturnRequired},
+    {"FreeShipping_QualityFault_SellerBearsShipping_CRPL24",
+     [](PolicyInput& in) {
+       in.reason = R::kQualityFault;
+       in.free_shipping = FreeShippingInput{29900, 1000, 18687, false};
+     },
+     true, "fault_return", 10000, kReturnRequired, "CRPL Art. 24"},
+    {"FreeShipping_MerchantDoesNotDeduct_Configured",
+     [](PolicyInput& in) { in.free_shipping = FreeShippingInput{29900, 1000, 18687, false}; }, true,
+     "no_reason_return", 10000, kReturnRequired, nullptr, {}, nullptr, 0,
+     [](AfterSalesPolicy& p) { p.deduct_broken_free_shipping = false; }},
+    {"FreeShipping_RefundOnlyBeforeShipping_NoDeduction_EcomLaw20",
+     [](PolicyInput& in) {
+       in.shipped_at.reset();
+       in.delivered_at.reset();
+       in.kind = K::kRefundOnly;
+       in.free_shipping = FreeShippingInput{29900, 1000, 18687, false};
+     },
+     true, "not_shipped_refund", 10000, kNone, "E-Commerce Law Art. 20"},
 };
 
 class AfterSalesLawTest : public ::testing::TestWithParam<Row> {};
@@ -607,6 +699,35 @@ TEST(AfterSalesLaw, ClaimedReceiptIsSaidAndCitesEcomLaw62) {
   PolicyDecision d = DecideAfterSales(DefaultPolicy(), in);
   EXPECT_NE(d.explanation_en.find("E-Commerce Law Art. 62"), std::string::npos);
   EXPECT_NE(d.explanation_zh.find("第六十二条"), std::string::npos);
+}
+
+// The deductions name their basis and article, and the gifts to send back
+// are listed; the explanation says both.
+TEST(AfterSalesLaw, DeductionsAndGiftsAreListedWithTheirArticles) {
+  PolicyInput in = Base();
+  in.gifts = {PolicyGift{3, 1, 990}};
+  in.free_shipping = FreeShippingInput{29900, 1000, 18687, false};
+  PolicyDecision returned = DecideAfterSales(DefaultPolicy(), in);
+  ASSERT_EQ(returned.gifts_to_return.size(), 1u);
+  EXPECT_EQ(returned.gifts_to_return[0].line, 3);
+  EXPECT_EQ(returned.gifts_to_return[0].quantity, 1);
+  EXPECT_EQ(returned.gifts_to_return[0].value_fen, 990);
+  ASSERT_EQ(returned.deductions.size(), 1u);
+  EXPECT_EQ(returned.deductions[0].code, "free_shipping_threshold");
+  EXPECT_EQ(returned.deductions[0].amount_fen, 1000);
+  EXPECT_EQ(returned.deductions[0].article, "Interim Measures Art. 18");
+  EXPECT_NE(returned.explanation_zh.find("第十三条"), std::string::npos) << returned.explanation_zh;
+  EXPECT_NE(returned.explanation_zh.find("第十八条"), std::string::npos);
+  EXPECT_NE(returned.explanation_en.find("¥90.00"), std::string::npos) << returned.explanation_en;
+
+  in.keep_gifts = true;
+  PolicyDecision kept = DecideAfterSales(DefaultPolicy(), in);
+  EXPECT_TRUE(kept.gifts_to_return.empty());
+  ASSERT_EQ(kept.deductions.size(), 2u);
+  EXPECT_EQ(kept.deductions[0].code, "gift_not_returned");
+  EXPECT_EQ(kept.deductions[0].amount_fen, 990);
+  EXPECT_EQ(kept.deductions[0].article, "Interim Measures Art. 13");
+  EXPECT_EQ(kept.max_refund_fen, 10000 - 990 - 1000);
 }
 
 TEST(AfterSalesLaw, ConfirmationWithoutFittingGroundIsExplained) {
