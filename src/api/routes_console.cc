@@ -25,6 +25,23 @@ json DurationsJson(const Durations& d) {
   return {{"count", d.count}, {"median_minutes", opt(d.median_minutes)}, {"p90_minutes", opt(d.p90_minutes)}};
 }
 
+json AfterSalesJson(const AfterSalesSummary& s) {
+  json by_kind = json::object(), by_reason = json::object();
+  for (const auto& [k, n] : s.by_kind) by_kind[std::string(ToString(k))] = n;
+  for (const auto& [r, n] : s.by_reason) by_reason[std::string(ToString(r))] = n;
+  return {{"requests", s.requests},
+          {"by_kind", by_kind},
+          {"by_reason", by_reason},
+          {"refunded", {{"count", s.refunded}, {"amount_fen", s.refunded_fen}}},
+          {"punitive",
+           {{"claims", s.punitive_claims},
+            {"open", s.punitive_open},
+            {"refunded", s.punitive_refunded},
+            {"rejected", s.punitive_rejected},
+            {"claimed_fen", s.punitive_claimed_fen},
+            {"paid_fen", s.punitive_paid_fen}}}};
+}
+
 json DashboardJson(const DashboardReport& r) {
   const Dashboard& w = r.window;
   json by_status = json::object();
@@ -50,6 +67,7 @@ json DashboardJson(const DashboardReport& r) {
   return {{"days", w.days},
           {"generated_at", FormatIso8601(r.generated_at)},
           {"by_status", by_status},
+          {"after_sales", AfterSalesJson(r.after_sales)},
           {"by_category", by_category},
           {"by_priority", by_priority},
           {"first_response", DurationsJson(w.first_response)},

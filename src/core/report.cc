@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/money.h"
+
 namespace kefu {
 
 namespace {
@@ -88,6 +90,32 @@ Dashboard Summarize(const std::vector<DashboardTicket>& tickets, Timestamp now, 
     d.satisfied_share = static_cast<double>(satisfied) / static_cast<double>(d.csat_count);
   }
   return d;
+}
+
+AfterSalesSummary SummarizeAfterSales(const std::vector<AfterSalesFact>& facts) {
+  AfterSalesSummary s;
+  for (const auto& f : facts) {
+    s.requests = SaturatingAdd(s.requests, f.count);
+    s.by_kind[f.kind] = SaturatingAdd(s.by_kind[f.kind], f.count);
+    s.by_reason[f.reason] = SaturatingAdd(s.by_reason[f.reason], f.count);
+    bool refunded = f.status == AfterSalesStatus::kRefunded;
+    if (refunded) {
+      s.refunded = SaturatingAdd(s.refunded, f.count);
+      s.refunded_fen = SaturatingAdd(s.refunded_fen, f.refunded_fen);
+    }
+    if (!IsPunitiveReason(f.reason)) continue;
+    s.punitive_claims = SaturatingAdd(s.punitive_claims, f.count);
+    s.punitive_claimed_fen = SaturatingAdd(s.punitive_claimed_fen, f.punitive_claimed_fen);
+    if (refunded) {
+      s.punitive_refunded = SaturatingAdd(s.punitive_refunded, f.count);
+      s.punitive_paid_fen = SaturatingAdd(s.punitive_paid_fen, f.punitive_paid_fen);
+    } else if (f.status == AfterSalesStatus::kRejected) {
+      s.punitive_rejected = SaturatingAdd(s.punitive_rejected, f.count);
+    } else if (!IsFinal(f.status)) {
+      s.punitive_open = SaturatingAdd(s.punitive_open, f.count);
+    }
+  }
+  return s;
 }
 
 }  // namespace kefu

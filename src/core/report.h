@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/time.h"
+#include "core/after_sales.h"
 #include "core/model.h"
 
 namespace kefu {
@@ -45,6 +46,33 @@ struct Dashboard {
   std::optional<double> csat_average, satisfied_share;
   std::vector<DayTrend> trend;  // oldest first, `days` entries ending today
 };
+
+// After-sales requests created in the window, grouped by what the store
+// can count (Store::ListAfterSalesFacts): one row per kind, reason and
+// status.
+struct AfterSalesFact {
+  AfterSalesKind kind = AfterSalesKind::kReturnRefund;
+  AfterSalesReason reason = AfterSalesReason::kNoReason;
+  AfterSalesStatus status = AfterSalesStatus::kRequested;
+  int64_t count = 0;
+  int64_t refunded_fen = 0;          // refund_fen of the refunded ones
+  int64_t punitive_claimed_fen = 0;  // punitive damages the decisions allowed
+  int64_t punitive_paid_fen = 0;     // of the refunded ones: the punitive part paid
+};
+
+struct AfterSalesSummary {
+  int64_t requests = 0;
+  std::map<AfterSalesKind, int64_t> by_kind;
+  std::map<AfterSalesReason, int64_t> by_reason;
+  int64_t refunded = 0, refunded_fen = 0;
+  // Punitive claims (fraud, food safety): open ones are neither final nor
+  // refunded; money in fen.
+  int64_t punitive_claims = 0, punitive_open = 0, punitive_refunded = 0, punitive_rejected = 0;
+  int64_t punitive_claimed_fen = 0, punitive_paid_fen = 0;
+};
+
+// Adds the facts up (saturating sums).
+AfterSalesSummary SummarizeAfterSales(const std::vector<AfterSalesFact>& facts);
 
 // The window is the `days` calendar days ending with the day of `now`.
 // Tickets created in it count for categories, priorities, times, SLA and

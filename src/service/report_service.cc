@@ -14,6 +14,8 @@ StatusOr<DashboardReport> ReportService::Dashboard(const Actor& a, int days) {
   KEFU_ASSIGN_OR_RETURN(r.by_status, store_.CountTicketsByStatus(*txn));
   KEFU_ASSIGN_OR_RETURN(std::vector<DashboardTicket> tickets, store_.ListTicketFacts(*txn, since));
   r.window = Summarize(tickets, r.generated_at, days);
+  KEFU_ASSIGN_OR_RETURN(std::vector<AfterSalesFact> facts, store_.ListAfterSalesFacts(*txn, since));
+  r.after_sales = SummarizeAfterSales(facts);
   return r;
 }
 

@@ -14,6 +14,7 @@ namespace kefu {
 struct DashboardReport {
   std::map<TicketStatus, int64_t> by_status;  // every ticket
   Dashboard window;                            // the last `days` days
+  AfterSalesSummary after_sales;               // requests created in the window
   Timestamp generated_at;
 };
 

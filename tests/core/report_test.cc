@@ -86,5 +86,32 @@ TEST(ReportTest, EmptyWindowHasNoAverages) {
   EXPECT_EQ(d.sla_tickets, 0);
 }
 
+TEST(ReportTest, AfterSalesAddsUpPunitiveClaimsApart) {
+  using K = AfterSalesKind;
+  using R = AfterSalesReason;
+  using S = AfterSalesStatus;
+  std::vector<AfterSalesFact> facts = {
+      {K::kReturnRefund, R::kNoReason, S::kRefunded, 3, 30000, 0, 0},
+      {K::kReturnRefund, R::kNoReason, S::kRequested, 2, 0, 0, 0},
+      {K::kRefundOnly, R::kFraud, S::kRefunded, 1, 39900 + 119700, 119700, 119700},
+      {K::kRefundOnly, R::kFraud, S::kApproved, 1, 0, 50000, 0},
+      {K::kReturnRefund, R::kFoodSafety, S::kRejected, 2, 0, 200000, 0},
+      {K::kRefundOnly, R::kFoodSafety, S::kCancelled, 1, 0, 100000, 0},
+  };
+  AfterSalesSummary s = SummarizeAfterSales(facts);
+  EXPECT_EQ(s.requests, 10);
+  EXPECT_EQ(s.by_kind[K::kReturnRefund], 7);
+  EXPECT_EQ(s.by_kind[K::kRefundOnly], 3);
+  EXPECT_EQ(s.by_reason[R::kFraud], 2);
+  EXPECT_EQ(s.refunded, 4);
+  EXPECT_EQ(s.refunded_fen, 30000 + 39900 + 119700);
+  EXPECT_EQ(s.punitive_claims, 5);
+  EXPECT_EQ(s.punitive_open, 1);      // the approved fraud claim
+  EXPECT_EQ(s.punitive_refunded, 1);
+  EXPECT_EQ(s.punitive_rejected, 2);  // the cancelled one is neither
+  EXPECT_EQ(s.punitive_claimed_fen, 119700 + 50000 + 200000 + 100000);
+  EXPECT_EQ(s.punitive_paid_fen, 119700);
+}
+
 }  // namespace
 }  // namespace kefu

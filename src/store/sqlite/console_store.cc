@@ -77,4 +77,29 @@ StatusOr<std::vector<DashboardTicket>> SqliteStore::ListTicketFacts(Txn& txn, Ti
   }
 }
 
+StatusOr<std::vector<AfterSalesFact>> SqliteStore::ListAfterSalesFacts(Txn& txn,
+                                                                      Timestamp since) {
+  // SUM raises an error rather than wrapping should a sum ever overflow.
+  KEFU_ASSIGN_OR_RETURN(
+      Stmt s,
+      D(txn).Prepare(
+          "SELECT kind, reason, status, COUNT(*), "
+          "SUM(CASE WHEN status = 'refunded' THEN refund_fen ELSE 0 END), "
+          "SUM(COALESCE(json_extract(details, '$.punitive_fen'), 0)), "
+          "SUM(CASE WHEN status = 'refunded' THEN "
+          "MIN(refund_fen, COALESCE(json_extract(details, '$.punitive_fen'), 0)) ELSE 0 END) "
+          "FROM after_sales WHERE created_at >= ? GROUP BY kind, reason, status"));
+  s.Bind(1, since.unix_ms);
+  std::vector<AfterSalesFact> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    auto kind = ParseAfterSalesKind(s.Text(0));
+    auto reason = ParseAfterSalesReason(s.Text(1));
+    auto status = ParseAfterSalesStatus(s.Text(2));
+    if (!kind || !reason || !status) continue;  // written by a newer version
+    out.push_back(AfterSalesFact{*kind, *reason, *status, s.Int(3), s.Int(4), s.Int(5), s.Int(6)});
+  }
+}
+
 }  // namespace kefu::sqlite

@@ -56,6 +56,7 @@ class SqliteStore final : public Store {
   Status PutRating(Txn& txn, const std::string& ticket_id, const Rating& r) override;
   StatusOr<std::optional<Rating>> GetRating(Txn& txn, const std::string& ticket_id) override;
   StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) override;
+  StatusOr<std::vector<AfterSalesFact>> ListAfterSalesFacts(Txn& txn, Timestamp since) override;
   Status InsertTrainingRecord(Txn& txn, TrainingRecord& r) override;
   Status UpdateTrainingRecord(Txn& txn, TrainingRecord& r, int64_t expected_version) override;
   StatusOr<TrainingRecord> GetTrainingRecord(Txn& txn, const std::string& kind,
