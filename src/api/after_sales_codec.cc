@@ -21,6 +21,22 @@ json Names(const std::vector<AfterSalesKind>& kinds) {
   return out;
 }
 
+json Deductions(const PolicyDecision& d) {
+  json out = json::array();
+  for (const auto& x : d.deductions) {
+    out.push_back({{"code", x.code}, {"amount_fen", x.amount_fen}, {"article", x.article}});
+  }
+  return out;
+}
+
+json GiftsToReturn(const PolicyDecision& d) {
+  json out = json::array();
+  for (const auto& g : d.gifts_to_return) {
+    out.push_back({{"line", g.line}, {"quantity", g.quantity}, {"value_fen", g.value_fen}});
+  }
+  return out;
+}
+
 }  // namespace
 
 StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
@@ -35,6 +51,10 @@ StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
   if (d.quantity < 1 || d.quantity > 100000) {
     return ValidationError("quantity must be between 1 and 100000");
   }
+  int64_t unit = 0;
+  KEFU_RETURN_IF_ERROR(r.Int("unit", &unit));
+  if (unit < 0 || unit > 100000) return ValidationError("unit must be between 1 and 100000");
+  d.unit = static_cast<int>(unit);
   KEFU_RETURN_IF_ERROR(RequiredEnum(r, "kind", ParseAfterSalesKind, &d.kind));
   KEFU_RETURN_IF_ERROR(RequiredEnum(r, "reason", ParseAfterSalesReason, &d.reason));
   KEFU_RETURN_IF_ERROR(r.Bool("unsealed", &d.unsealed));
@@ -42,6 +62,7 @@ StatusOr<AfterSalesDraft> ParseAfterSalesDraft(const json& j) {
   KEFU_RETURN_IF_ERROR(r.Bool("activated", &d.activated));
   KEFU_RETURN_IF_ERROR(r.Time("received_at", &d.received_at));
   KEFU_RETURN_IF_ERROR(r.Bool("about_disclosed_defect", &d.about_disclosed_defect));
+  KEFU_RETURN_IF_ERROR(r.Bool("keep_gifts", &d.keep_gifts));
   if (r.Has("claimed_loss_fen")) {
     KEFU_RETURN_IF_ERROR(r.Fen("claimed_loss_fen", &d.claimed_loss_fen, 0, "bad_amount"));
   }
@@ -73,8 +94,11 @@ StatusOr<std::pair<AfterSalesMove, std::optional<int64_t>>> ParseAfterSalesMove(
   KEFU_RETURN_IF_ERROR(r.Str("reason", &m.reason));
   KEFU_RETURN_IF_ERROR(r.Str("return_tracking", &m.return_tracking));
   KEFU_RETURN_IF_ERROR(r.Str("resend_tracking", &m.resend_tracking));
-  if (m.reason.size() > 2000 || m.return_tracking.size() > 64 || m.resend_tracking.size() > 64) {
-    return ValidationError("reason is at most 2000 bytes, return_tracking and resend_tracking at most 64");
+  KEFU_RETURN_IF_ERROR(r.Str("resend_carrier", &m.resend_carrier));
+  if (m.reason.size() > 2000 || m.return_tracking.size() > 64 || m.resend_tracking.size() > 64 ||
+      m.resend_carrier.size() > 64) {
+    return ValidationError("reason is at most 2000 bytes, return_tracking, resend_tracking and "
+                           "resend_carrier at most 64");
   }
   if (r.Has("refund_fen")) {
     int64_t fen = 0;
@@ -135,6 +159,8 @@ json ToJson(const PolicyDecision& d) {
               {"needs_confirmation", d.needs_confirmation},
               {"window_extended", d.window_extended},
               {"alternatives", Names(d.alternatives)},
+              {"deductions", Deductions(d)},
+              {"gifts_to_return", GiftsToReturn(d)},
               {"explanation_zh", d.explanation_zh},
               {"explanation_en", d.explanation_en}};
 }
@@ -145,6 +171,7 @@ json ToJson(const AfterSalesRequest& r, Timestamp now) {
               {"order", r.order_id},
               {"line", r.line},
               {"quantity", r.quantity},
+              {"unit", r.unit > 0 ? json(r.unit) : json(nullptr)},
               {"kind", ToString(r.kind)},
               {"reason", ToString(r.reason)},
               {"status", ToString(r.status)},
@@ -211,6 +238,7 @@ json ToJson(const Shipment& s, const std::vector<TrackingEvent>* events) {
            {"delivered_at", OptTime(s.delivered_at)},
            {"created_at", FormatIso8601(s.created_at)},
            {"updated_at", FormatIso8601(s.updated_at)},
+           {"after_sales", OrNull(s.after_sales_id)},
            {"version", s.version}};
   if (events == nullptr) return out;
   json& ev = out["events"] = json::array();

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/money.h"
+#include "core/order_money.h"
 
 namespace kefu::api {
 
@@ -151,6 +152,11 @@ StatusOr<Order> ParseOrder(const json& j) {
   KEFU_RETURN_IF_ERROR(r.Str("carrier", &o.carrier));
   KEFU_RETURN_IF_ERROR(r.Str("tracking_number", &o.tracking_number));
   KEFU_RETURN_IF_ERROR(r.Str("market", &o.market));
+  KEFU_RETURN_IF_ERROR(r.Fen("discount_fen", &o.discount_fen, 0, "validation_failed"));
+  KEFU_RETURN_IF_ERROR(r.Fen("shipping_fee_fen", &o.shipping_fee_fen, 0, "validation_failed"));
+  KEFU_RETURN_IF_ERROR(r.Fen("free_shipping_threshold_fen", &o.free_shipping_threshold_fen, 0,
+                             "validation_failed"));
+  KEFU_RETURN_IF_ERROR(r.Fen("shipping_waived_fen", &o.shipping_waived_fen, 0, "validation_failed"));
   const json* items = r.Raw("items");
   if (items == nullptr) return ValidationError("items is required");
   if (!items->is_array()) return ValidationError("items must be an array");
@@ -166,6 +172,12 @@ StatusOr<Order> ParseOrder(const json& j) {
     KEFU_RETURN_IF_ERROR(ir.Bool("non_returnable", &it.non_returnable));
     KEFU_RETURN_IF_ERROR(ir.Str("non_returnable_ground", &it.non_returnable_ground));
     KEFU_RETURN_IF_ERROR(ir.Str("disclosed_defect", &it.disclosed_defect));
+    int64_t gift_of = 0;
+    KEFU_RETURN_IF_ERROR(ir.Int("gift_of", &gift_of));
+    if (gift_of < 0 || gift_of > 1000) return ValidationError("items[].gift_of must name a line");
+    it.gift_of = static_cast<int>(gift_of);
+    KEFU_RETURN_IF_ERROR(ir.Fen("gift_value_fen", &it.gift_value_fen, 0, "validation_failed"));
+    KEFU_RETURN_IF_ERROR(ir.Fen("discount_fen", &it.discount_fen, 0, "validation_failed"));
     KEFU_RETURN_IF_ERROR(ir.Finish());
     o.items.push_back(std::move(it));
   }
@@ -247,13 +259,21 @@ json ToJson(const Order& o) {
                      {"category", OrNull(it.category)},
                      {"non_returnable", it.non_returnable},
                      {"non_returnable_ground", OrNull(it.non_returnable_ground)},
-                     {"disclosed_defect", OrNull(it.disclosed_defect)}});
+                     {"disclosed_defect", OrNull(it.disclosed_defect)},
+                     {"gift_of", it.gift_of > 0 ? json(it.gift_of) : json(nullptr)},
+                     {"gift_value_fen", it.gift_of > 0 ? json(it.gift_value_fen) : json(nullptr)},
+                     {"discount_fen", it.discount_fen},
+                     {"paid_fen", LinePaidFen(it)}});
   }
   return json{{"id", o.id},
               {"customer", o.customer_id},
               {"status", ToString(StatusOf(o))},
               {"market", o.market},
               {"items", std::move(items)},
+              {"discount_fen", o.discount_fen},
+              {"shipping_fee_fen", o.shipping_fee_fen},
+              {"free_shipping_threshold_fen", o.free_shipping_threshold_fen},
+              {"shipping_waived_fen", o.shipping_waived_fen},
               {"total_fen", o.TotalFen()},
               {"paid_at", OptTime(o.paid_at)},
               {"shipped_at", OptTime(o.shipped_at)},

@@ -11,6 +11,8 @@
 #include "core/access.h"
 #include "core/after_sales_policy.h"
 #include "core/escalation.h"
+#include "core/money.h"
+#include "core/order_money.h"
 #include "core/ticket_rules.h"
 #include "service/money_back.h"
 #include "service/ticket_service.h"
@@ -46,6 +48,42 @@ TicketEvent AfterSalesEvent(const Ticket& t, const AfterSalesRequest& r, const A
   e.to = std::string(ToString(r.status));
   e.reason = std::move(reason);
   return e;
+}
+
+bool IsRefund(AfterSalesKind k) {
+  return k == AfterSalesKind::kReturnRefund || k == AfterSalesKind::kRefundOnly;
+}
+
+// The gifts that come back with the requested units and the order's
+// free-shipping promise, from the order and its other requests (those that
+// hold quantity: live ones and refunds).
+void FillOrderMoney(const Order& o, const std::vector<AfterSalesRequest>& others,
+                    const AfterSalesDraft& d, PolicyInput& in) {
+  int64_t returned_before = 0, refunded_goods = 0;
+  for (const auto& r : others) {
+    if (!HoldsQuantity(r.status) || r.line < 1 || r.line > static_cast<int>(o.items.size())) continue;
+    if (r.line == d.line && r.kind == AfterSalesKind::kReturnRefund) returned_before += r.quantity;
+    if (IsRefund(r.kind)) {
+      refunded_goods =
+          SaturatingAdd(refunded_goods, PaidForUnits(o.items[r.line - 1], 0, r.quantity));
+    }
+    for (const auto& x : r.decision.deductions) {
+      if (x.code == "free_shipping_threshold") in.free_shipping.deducted_before = true;
+    }
+  }
+  const OrderItem& item = o.items[d.line - 1];
+  for (size_t i = 0; i < o.items.size(); ++i) {
+    const OrderItem& g = o.items[i];
+    if (g.gift_of != d.line) continue;
+    in.gifts.push_back(PolicyGift{static_cast<int>(i + 1),
+                                  GiftUnitsDue(g.quantity, item.quantity, returned_before, d.quantity),
+                                  g.gift_value_fen});
+  }
+  in.keep_gifts = d.keep_gifts;
+  in.free_shipping.threshold_fen = o.free_shipping_threshold_fen;
+  in.free_shipping.waived_fen = o.shipping_waived_fen;
+  int64_t kept = SaturatingSub(GoodsPaidFen(o), refunded_goods);
+  in.free_shipping.kept_fen = std::max<int64_t>(0, SaturatingSub(kept, PaidForUnits(item, 0, d.quantity)));
 }
 
 }  // namespace
@@ -84,21 +122,31 @@ StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const A
     return ValidationError("received_at must lie between the order's shipping and now");
   }
   const OrderItem& item = c.order.items[d.line - 1];
+  if (d.unit != 0 && (d.unit > item.quantity || d.quantity != 1)) {
+    return ValidationError("unit names one of the line's " + std::to_string(item.quantity) +
+                           " units, for a request of quantity 1");
+  }
   AfterSalesFilter f;
   f.order_id = order_id;
   f.limit = 1000;
   KEFU_ASSIGN_OR_RETURN(std::vector<AfterSalesRequest> others, store_.ListAfterSales(txn, f));
+  // The unit's history: requests on the same unit, or on a unit not said
+  // (which may have been this one: counting it is in the buyer's favour).
+  auto same_unit = [&](const AfterSalesRequest& o) {
+    return o.line == d.line && (o.unit == 0 || d.unit == 0 || o.unit == d.unit);
+  };
   std::optional<Timestamp> replaced_at;  // the latest replacement handed over
   for (const auto& o : others) {
     if (o.line != d.line) continue;
     if (HoldsQuantity(o.status)) c.held += o.quantity;
-    if (o.status == AfterSalesStatus::kExchanged && (!replaced_at || o.updated_at > *replaced_at)) {
+    if (same_unit(o) && o.status == AfterSalesStatus::kExchanged &&
+        (!replaced_at || o.updated_at > *replaced_at)) {
       replaced_at = o.updated_at;
     }
   }
   int repairs = 0;  // repairs finished since the unit's period began
   for (const auto& o : others) {
-    if (o.line == d.line && o.status == AfterSalesStatus::kRepaired &&
+    if (same_unit(o) && o.status == AfterSalesStatus::kRepaired &&
         (!replaced_at || o.updated_at > *replaced_at)) {
       ++repairs;
     }
@@ -130,7 +178,8 @@ StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const A
   in.delivered_at = c.order.delivered_at;
   in.claimed_received_at = d.received_at;
   for (const auto& s : shipments) {
-    if (s.exception == LogisticsException::kLost && s.status != ShipmentStatus::kDelivered) {
+    if (s.after_sales_id.empty() && s.exception == LogisticsException::kLost &&
+        s.status != ShipmentStatus::kDelivered) {
       in.parcel_lost = true;
     }
   }
@@ -149,6 +198,8 @@ StatusOr<AfterSalesService::Context> AfterSalesService::Decide(Txn& txn, const A
   in.line_quantity = item.quantity;
   in.held_quantity = c.held;
   in.unit_price_fen = item.price_fen;
+  in.line_discount_fen = item.discount_fen;
+  FillOrderMoney(c.order, others, d, in);
   c.decision = DecideAfterSales(policy, in);
   return c;
 }
@@ -193,6 +244,7 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
   r.order_id = c.order.id;
   r.line = d.line;
   r.quantity = d.quantity;
+  r.unit = d.unit;
   r.kind = d.kind;
   r.reason = d.reason;
   r.note = d.note;
@@ -287,6 +339,9 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
                                         next.decision.punitive_fen));
   }
   KEFU_RETURN_IF_ERROR(store_.UpdateAfterSales(*txn, next, r.version));
+  if (next.status == AfterSalesStatus::kResent) {
+    KEFU_RETURN_IF_ERROR(ShipResend(*txn, a, next, m.resend_carrier, now));
+  }
   std::string reason = m.reason;
   if (next.status == AfterSalesStatus::kRefunded) {
     reason = "refund " + std::to_string(next.refund_fen) + " fen" +
@@ -307,6 +362,34 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
   KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, t, Change{t, std::move(events)}, now));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return next;
+}
+
+Status AfterSalesService::ShipResend(Txn& txn, const Actor& a, const AfterSalesRequest& r,
+                                     const std::string& carrier_asked, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(Order o, store_.GetOrder(txn, r.order_id));
+  std::string carrier = carrier_asked.empty() ? o.carrier : carrier_asked;
+  if (carrier.empty()) {
+    return ValidationError("resend_carrier is required: order " + o.id + " names no carrier");
+  }
+  auto known = store_.FindShipment(txn, carrier, r.resend_tracking);
+  if (known.ok()) {
+    return Status(StatusCode::kAlreadyExists, "duplicate_shipment",
+                  "shipment " + carrier + " " + r.resend_tracking + " is already registered");
+  }
+  if (known.status().code() != StatusCode::kNotFound) return known.status();
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(txn, 'S'));
+  Shipment s;
+  s.id = FormatId('S', seq);
+  s.order_id = o.id;
+  s.carrier = carrier;
+  s.tracking_number = r.resend_tracking;
+  s.after_sales_id = r.id;
+  s.created_at = s.updated_at = now;
+  s.version = 1;
+  KEFU_RETURN_IF_ERROR(store_.InsertShipment(txn, s));
+  return store_.AppendAudit(
+      txn, AuditEntry{now, a.login, "shipment.create", s.id,
+                      json{{"order", o.id}, {"after_sales", r.id}}.dump()});
 }
 
 StatusOr<int> AfterSalesService::FlagOverdueRefunds(Timestamp now) {

@@ -26,6 +26,7 @@ struct AfterSalesDraft {
   std::string order_id;  // "" = the ticket's order
   int line = 0;          // 1-based line of the order
   int64_t quantity = 1;
+  int unit = 0;          // which unit of the line (1-based, quantity 1 only); 0 = not said
   AfterSalesKind kind = AfterSalesKind::kReturnRefund;
   AfterSalesReason reason = AfterSalesReason::kNoReason;
   bool unsealed = false;   // the goods' seal is opened
@@ -34,6 +35,7 @@ struct AfterSalesDraft {
   // The buyer says the goods arrived then, though no 签收 is recorded.
   std::optional<Timestamp> received_at;
   bool about_disclosed_defect = false;  // the claim is about the line's disclosed defect
+  bool keep_gifts = false;              // the buyer keeps the line's gifts (deducted)
   int64_t claimed_loss_fen = 0;         // food safety: the buyer's loss
   std::string evidence;                 // punitive claims: required
   std::string note;
@@ -75,10 +77,15 @@ class AfterSalesService {
   //                                                 deduction_basis and deduction_reason
   //   kValidation "evidence_required"               a punitive claim without evidence
   //   kFailedPrecondition "ticket_closed"           the ticket is closed
-  // The line's history goes into the decision: repairs finished since the
+  // The unit's history goes into the decision: repairs finished since the
   // unit's period began (two give exchange or return), and the hand-over of
-  // a replacement (a new period). A punitive claim is audited
-  // ("after_sales.punitive_claim") and its lead told.
+  // a replacement (a new period). A request may name its unit (`unit`, for
+  // quantity 1; kValidation otherwise): then only requests on that unit or
+  // on no named unit count. A punitive claim is audited
+  // ("after_sales.punitive_claim") and its lead told. So does the order's
+  // money (core/order_money.h): the line's discount share, the gifts that
+  // come back with the units (keep_gifts: deducted) and whether the return
+  // breaks the free-shipping threshold, once per order.
   StatusOr<AfterSalesRequest> Open(const Actor& a, const std::string& ticket_id,
                                    const AfterSalesDraft& d);
 
@@ -90,6 +97,12 @@ class AfterSalesService {
   // match (kAborted "stale_version"). A refund is audited ("refund.issued")
   // and may not take what went back on the order (refunds and money-back
   // compensation) above what was paid (kValidation "refund_exceeds_paid").
+  // A resend (resent) registers the new parcel as a shipment of the order
+  // that names the request (carrier: resend_carrier, else the order's;
+  // kValidation when neither, kAlreadyExists "duplicate_shipment" for a
+  // known tracking number), audited "shipment.create"; carrier updates then
+  // track it like any parcel. A lost resend parcel does not make the
+  // order's own parcel lost.
   StatusOr<AfterSalesRequest> Move(const Actor& a, const std::string& id, const AfterSalesMove& m,
                                    std::optional<int64_t> expected_version);
 
@@ -102,6 +115,8 @@ class AfterSalesService {
   struct Context;
   StatusOr<Context> Decide(Txn& txn, const Actor& a, const std::string& ticket_id,
                            const AfterSalesDraft& d, Timestamp now);
+  Status ShipResend(Txn& txn, const Actor& a, const AfterSalesRequest& r,
+                    const std::string& carrier, Timestamp now);
 
   Store& store_;
   Clock& clock_;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/access.h"
+#include "core/order_money.h"
 #include "core/validation.h"
 
 namespace kefu {
@@ -73,6 +74,7 @@ StatusOr<Page<Customer>> CustomerService::List(const Actor& a, const PageRequest
 
 StatusOr<Order> CustomerService::CreateOrder(const Actor& a, Order o) {
   KEFU_RETURN_IF_ERROR(CheckStaff(a, "recording an order"));
+  SpreadDiscount(o);  // an order-level discount without per-line shares
   KEFU_RETURN_IF_ERROR(ValidateOrder(o));
   o.created_at = clock_.Now();
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));

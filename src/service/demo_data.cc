@@ -214,8 +214,14 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
                                    it.at("price_fen").get<int64_t>(), Str(it, "category"),
                                    it.value("non_returnable", false),
                                    it.value("non_returnable_ground", ""),
-                                   it.value("disclosed_defect", "")});
+                                   it.value("disclosed_defect", ""), it.value("gift_of", 0),
+                                   it.value("gift_value_fen", int64_t{0})});
     }
+    // 满减 spread over the lines by CreateOrder; 满X包邮.
+    in.discount_fen = o.value("discount_fen", int64_t{0});
+    in.free_shipping_threshold_fen = o.value("free_shipping_threshold_fen", int64_t{0});
+    in.shipping_waived_fen = o.value("shipping_waived_fen", int64_t{0});
+    in.shipping_fee_fen = o.value("shipping_fee_fen", int64_t{0});
     in.paid_at = HoursAgo(o, "paid_hours_ago", now);
     in.shipped_at = HoursAgo(o, "shipped_hours_ago", now);
     in.delivered_at = HoursAgo(o, "delivered_hours_ago", now);

@@ -55,6 +55,32 @@ TEST_F(AfterSalesLawApiTest, TwoFailedRepairsGiveAnExchange) {
   EXPECT_EQ(again.body["error"]["code"], "already_requested");
 }
 
+// The history is the unit's: two phones on one line, the first repaired
+// twice; the second has had no repair and is not exchanged on the first's
+// account, while the first may be.
+TEST_F(AfterSalesLawApiTest, RepairHistoryIsPerUnit) {
+  std::string t = TicketAbout(Json::array({Item("PH-2", "手机", 2, 399900, "phones")}),
+                              DeliveredOn("2026-09-01"));
+  for (int i = 0; i < 2; ++i) {
+    HttpResult r = Open(t, ann_, {{"line", 1}, {"unit", 1}, {"kind", "repair"}, {"reason", "quality_fault"}});
+    ASSERT_EQ(r.status, 201) << Describe(r);
+    EXPECT_EQ(r.body["unit"], 1);
+    Walk(r.body["id"], {"approved", "awaiting_return_shipment", "received", "inspected", "repaired"});
+  }
+  Json second = {{"line", 1}, {"unit", 2}, {"kind", "exchange"}, {"reason", "quality_fault"}};
+  Json preview = Ok(srv_.Post("/api/v1/tickets/" + t + "/after-sales/preview", ann_, second), 200);
+  EXPECT_FALSE(preview["eligible"].get<bool>()) << preview.dump();
+  second["unit"] = 1;
+  preview = Ok(srv_.Post("/api/v1/tickets/" + t + "/after-sales/preview", ann_, second), 200);
+  EXPECT_EQ(preview["rule"], "repeated_repair_exchange") << preview.dump();
+  // A unit names one unit of the line.
+  second["unit"] = 3;
+  EXPECT_EQ(srv_.Post("/api/v1/tickets/" + t + "/after-sales/preview", ann_, second).status, 422);
+  second["unit"] = 1;
+  second["quantity"] = 2;
+  EXPECT_EQ(srv_.Post("/api/v1/tickets/" + t + "/after-sales/preview", ann_, second).status, 422);
+}
+
 // Nothing that was not paid can be refunded (it paid out ¥399 before).
 TEST_F(AfterSalesLawApiTest, AnUnpaidOrderIsNotRefunded) {
   std::string t = TicketAbout(Json::array({Item("SH-1", "跑鞋", 1, 39900, "shoes")}), Json::object());
@@ -89,9 +115,87 @@ TEST_F(AfterSalesLawApiTest, MissingUnitsAreRefundedOrResent) {
   HttpResult bare = MoveRequest(id, boss_, {{"to", "resent"}});
   EXPECT_EQ(bare.status, 422) << Describe(bare);
   EXPECT_EQ(bare.body["error"]["code"], "tracking_required");
-  Json done = Ok(MoveRequest(id, boss_, {{"to", "resent"}, {"resend_tracking", "SF9000001"}}), 200);
+  // The order names no carrier: the resend must.
+  HttpResult no_carrier = MoveRequest(id, boss_, {{"to", "resent"}, {"resend_tracking", "SF9000001"}});
+  EXPECT_EQ(no_carrier.status, 422) << Describe(no_carrier);
+  Json done = Ok(MoveRequest(id, boss_, {{"to", "resent"}, {"resend_tracking", "SF9000001"},
+                                         {"resend_carrier", "顺丰速运"}}),
+                 200);
   EXPECT_EQ(done["status"], "resent");
   EXPECT_EQ(done["resend_tracking"], "SF9000001");
+  // The new parcel is a shipment of the order, tracked like any other.
+  Json shipments = Ok(srv_.Get("/api/v1/orders/" + order_ + "/shipments", ann_), 200);
+  ASSERT_EQ(shipments["items"].size(), 1u) << shipments.dump();
+  EXPECT_EQ(shipments["items"][0]["after_sales"], id);
+  EXPECT_EQ(shipments["items"][0]["tracking_number"], "SF9000001");
+  EXPECT_EQ(shipments["items"][0]["carrier"], "顺丰速运");
+  EXPECT_EQ(shipments["items"][0]["status"], "created");
+  EXPECT_EQ(Audit("shipment.create").size(), 1u);
+}
+
+// Interim Measures Arts. 13 and 18: ¥20 off spread over the dress and the
+// shoes, a gift with the dress, free shipping from ¥299. Returning the
+// dress alone brings the gift back (or deducts its ¥9.90) and leaves ¥186.87
+// of goods, below the threshold: the waived ¥10 shipping is deducted, once.
+TEST_F(AfterSalesLawApiTest, GiftsDiscountsAndFreeShipping) {
+  Json gift = Item("GIFT-SOCK", "赠品：袜子", 1, 0, "apparel");
+  gift["gift_of"] = 1;
+  gift["gift_value_fen"] = 990;
+  Json dates = DeliveredOn("2026-11-22");
+  dates["discount_fen"] = 2000;
+  dates["free_shipping_threshold_fen"] = 29900;
+  dates["shipping_waived_fen"] = 1000;
+  std::string t = TicketAbout(Json::array({Item("DR-1", "连衣裙", 1, 12900, "apparel"),
+                                           Item("SH-1", "小白鞋", 1, 19900, "apparel"), gift}),
+                              dates);
+  Json order = Ok(srv_.Get("/api/v1/orders/" + order_, ann_), 200);
+  EXPECT_EQ(order["items"][0]["discount_fen"], 787);
+  EXPECT_EQ(order["items"][0]["paid_fen"], 12113);
+  EXPECT_EQ(order["items"][1]["paid_fen"], 18687);
+  EXPECT_EQ(order["items"][2]["gift_of"], 1);
+  EXPECT_EQ(order["total_fen"], 30800);
+
+  Json dress = {{"line", 1}, {"kind", "return_refund"}, {"reason", "no_reason"}};
+  Json preview = Ok(srv_.Post("/api/v1/tickets/" + t + "/after-sales/preview", cus_, dress), 200);
+  EXPECT_EQ(preview["max_refund_fen"], 12113 - 1000);
+  ASSERT_EQ(preview["deductions"].size(), 1u) << preview.dump();
+  EXPECT_EQ(preview["deductions"][0]["code"], "free_shipping_threshold");
+  EXPECT_EQ(preview["deductions"][0]["article"], "Interim Measures Art. 18");
+  ASSERT_EQ(preview["gifts_to_return"].size(), 1u);
+  EXPECT_EQ(preview["gifts_to_return"][0]["line"], 3);
+
+  dress["keep_gifts"] = true;
+  HttpResult opened = Open(t, ann_, dress);  // no deduction reason needed: the policy deducts
+  ASSERT_EQ(opened.status, 201) << Describe(opened);
+  EXPECT_EQ(opened.body["refund_fen"], 12113 - 1000 - 990);
+  EXPECT_EQ(opened.body["decision"]["deductions"].size(), 2u);
+  EXPECT_TRUE(opened.body["decision"]["gifts_to_return"].empty());
+  Walk(opened.body["id"], {"approved", "awaiting_return_shipment", "received", "inspected", "refunded"});
+  Json stored = Ok(srv_.Get("/api/v1/after-sales/" + opened.body["id"].get<std::string>(), ann_), 200);
+  EXPECT_EQ(stored["decision"]["deductions"], opened.body["decision"]["deductions"]);
+
+  // The shoes next: the whole order is back, and the shipping was deducted already.
+  Json shoes = {{"line", 2}, {"kind", "return_refund"}, {"reason", "no_reason"}};
+  Json second = Ok(srv_.Post("/api/v1/tickets/" + t + "/after-sales/preview", cus_, shoes), 200);
+  EXPECT_EQ(second["max_refund_fen"], 18687);
+  EXPECT_TRUE(second["deductions"].empty());
+}
+
+// A gift has no price of its own and names a line that is not a gift.
+TEST_F(AfterSalesLawApiTest, AGiftLineIsChecked) {
+  Json gift = Item("GIFT-1", "赠品", 1, 500, "apparel");
+  gift["gift_of"] = 1;
+  Json body = {{"customer", srv_.CustomerOf("cus")},
+               {"items", Json::array({Item("A-1", "外套", 1, 29900, "apparel"), gift})}};
+  HttpResult priced = srv_.Post("/api/v1/orders", lead_, body);
+  EXPECT_EQ(priced.status, 422) << Describe(priced);
+  EXPECT_NE(priced.body["error"]["message"].get<std::string>().find("items[1].price_fen"),
+            std::string::npos);
+  body["items"][1]["price_fen"] = 0;
+  body["items"][1]["gift_of"] = 2;
+  EXPECT_EQ(srv_.Post("/api/v1/orders", lead_, body).status, 422);
+  body["items"][1]["gift_of"] = 1;
+  EXPECT_EQ(srv_.Post("/api/v1/orders", lead_, body).status, 201);
 }
 
 // A refund below what the policy allows names its basis and reason.
@@ -142,6 +246,16 @@ TEST_F(AfterSalesLawApiTest, AFraudClaimGoesToALeadWithEvidence) {
   auto issued = Audit("refund.issued");
   ASSERT_EQ(issued.size(), 1u);
   EXPECT_NE(issued[0].detail.find("\"punitive_fen\":119700"), std::string::npos) << issued[0].detail;
+  // The dashboard counts the claim apart, with what it claimed and paid.
+  Json dash = Ok(srv_.Get("/api/v1/reports/dashboard?days=7", boss_), 200);
+  const Json& p = dash["after_sales"]["punitive"];
+  EXPECT_EQ(p["claims"], 1) << dash["after_sales"].dump();
+  EXPECT_EQ(p["refunded"], 1);
+  EXPECT_EQ(p["open"], 0);
+  EXPECT_EQ(p["claimed_fen"], 119700);
+  EXPECT_EQ(p["paid_fen"], 119700);
+  EXPECT_EQ(dash["after_sales"]["by_reason"]["fraud"], 1);
+  EXPECT_EQ(dash["after_sales"]["refunded"]["amount_fen"], 159600);
 }
 
 // A merchant's policy that narrows a right is refused, naming the field, and

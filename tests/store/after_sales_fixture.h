@@ -55,6 +55,9 @@ inline AfterSalesRequest FullRequest(int64_t seq, const Ticket& t) {
   d.max_refund_fen = 19800;
   d.explanation_zh = "运输破损由商家承担";
   d.explanation_en = "The merchant answers for transit damage";
+  d.deductions = {Deduction{"gift_not_returned", 990, "Interim Measures Art. 13"}};
+  d.gifts_to_return = {GiftReturn{2, 1, 990}};
+  r.unit = 1;
   r.refund_fen = 15000;
   r.return_tracking = "SF1234567890";
   r.requested_by = "wangfang";
@@ -100,6 +103,19 @@ inline void ExpectSameRequest(const AfterSalesRequest& got, const AfterSalesRequ
   EXPECT_EQ(Ms(got.refund_due), Ms(want.refund_due));
   EXPECT_EQ(Ms(got.refunded_at), Ms(want.refunded_at));
   EXPECT_EQ(got.version, want.version);
+  EXPECT_EQ(got.unit, want.unit);
+  ASSERT_EQ(got.decision.deductions.size(), want.decision.deductions.size());
+  for (size_t i = 0; i < got.decision.deductions.size(); ++i) {
+    EXPECT_EQ(got.decision.deductions[i].code, want.decision.deductions[i].code);
+    EXPECT_EQ(got.decision.deductions[i].amount_fen, want.decision.deductions[i].amount_fen);
+    EXPECT_EQ(got.decision.deductions[i].article, want.decision.deductions[i].article);
+  }
+  ASSERT_EQ(got.decision.gifts_to_return.size(), want.decision.gifts_to_return.size());
+  for (size_t i = 0; i < got.decision.gifts_to_return.size(); ++i) {
+    EXPECT_EQ(got.decision.gifts_to_return[i].line, want.decision.gifts_to_return[i].line);
+    EXPECT_EQ(got.decision.gifts_to_return[i].quantity, want.decision.gifts_to_return[i].quantity);
+    EXPECT_EQ(got.decision.gifts_to_return[i].value_fen, want.decision.gifts_to_return[i].value_fen);
+  }
 }
 
 // Compensation on `t` with every field set.
@@ -158,6 +174,7 @@ inline Shipment FullShipment(int64_t seq, const std::string& order_id,
   s.created_at = Timestamp{60};
   s.updated_at = Timestamp{75};
   s.version = 4;
+  s.after_sales_id = "A-000007";
   return s;
 }
 
@@ -173,6 +190,7 @@ inline void ExpectSameShipment(const Shipment& got, const Shipment& want) {
   EXPECT_EQ(got.created_at.unix_ms, want.created_at.unix_ms);
   EXPECT_EQ(got.updated_at.unix_ms, want.updated_at.unix_ms);
   EXPECT_EQ(got.version, want.version);
+  EXPECT_EQ(got.after_sales_id, want.after_sales_id);
 }
 
 // "event_id@at:status/exception:description:location", one per event.

@@ -183,20 +183,32 @@ TEST_P(StoreConformanceTest, OrdersKeepTheirItemsInOrder) {
   o.id = FormatId('O', *store_->NextSeq(*txn, 'O'));
   o.customer_id = c;
   o.items = {{"SKU-2", "车厘子", 1, 19900, "fresh_food", false},
-             {"SKU-1", "龙井", 2, 12800, "", true}};
+             {"SKU-1", "龙井", 2, 12800, "", true},
+             {"GIFT-1", "茶盘", 1, 0, "", false, "", "", 2, 1500}};
+  o.items[1].discount_fen = 600;
+  o.discount_fen = 600;
+  o.shipping_fee_fen = 800;
+  o.free_shipping_threshold_fen = 99900;
+  o.shipping_waived_fen = 0;
   o.market = "hk";
   o.paid_at = Timestamp{5};
   o.created_at = Timestamp{6};
   ASSERT_TRUE(store_->InsertOrder(*txn, o).ok());
   auto got = store_->GetOrder(*txn, o.id);
   ASSERT_TRUE(got.ok());
-  ASSERT_EQ(got->items.size(), 2u);
+  ASSERT_EQ(got->items.size(), 3u);
   EXPECT_EQ(got->items[0].sku, "SKU-2");
+  EXPECT_EQ(got->items[1].discount_fen, 600);
+  EXPECT_EQ(got->items[2].gift_of, 2);
+  EXPECT_EQ(got->items[2].gift_value_fen, 1500);
+  EXPECT_EQ(got->discount_fen, 600);
+  EXPECT_EQ(got->shipping_fee_fen, 800);
+  EXPECT_EQ(got->free_shipping_threshold_fen, 99900);
   EXPECT_EQ(got->items[0].category, "fresh_food");
   EXPECT_FALSE(got->items[0].non_returnable);
   EXPECT_TRUE(got->items[1].non_returnable);
   EXPECT_EQ(got->market, "hk");
-  EXPECT_EQ(got->TotalFen(), 19900 + 25600);
+  EXPECT_EQ(got->TotalFen(), 19900 + 25600 - 600 + 800);
   EXPECT_EQ(got->paid_at, Timestamp{5});
   EXPECT_FALSE(got->shipped_at.has_value());
   OrderFilter f;

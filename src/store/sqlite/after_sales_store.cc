@@ -30,14 +30,24 @@ std::string DetailsJson(const AfterSalesRequest& r) {
   const PolicyDecision& d = r.decision;
   nlohmann::json alternatives = nlohmann::json::array();
   for (auto k : d.alternatives) alternatives.push_back(ToString(k));
+  nlohmann::json deductions = nlohmann::json::array(), gifts = nlohmann::json::array();
+  for (const auto& x : d.deductions) {
+    deductions.push_back({{"code", x.code}, {"amount_fen", x.amount_fen}, {"article", x.article}});
+  }
+  for (const auto& g : d.gifts_to_return) {
+    gifts.push_back({{"line", g.line}, {"quantity", g.quantity}, {"value_fen", g.value_fen}});
+  }
   return nlohmann::json{{"punitive_fen", d.punitive_fen},
                         {"lead_required", d.lead_required},
                         {"evidence_required", d.evidence_required},
                         {"needs_confirmation", d.needs_confirmation},
                         {"window_extended", d.window_extended},
                         {"alternatives", std::move(alternatives)},
+                        {"deductions", std::move(deductions)},
+                        {"gifts_to_return", std::move(gifts)},
                         {"resend_tracking", r.resend_tracking},
                         {"evidence", r.evidence},
+                        {"unit", r.unit},
                         {"deduction_basis", r.deduction_basis},
                         {"deduction_reason", r.deduction_reason}}
       .dump();
@@ -57,8 +67,19 @@ void ReadDetails(const std::string& text, AfterSalesRequest& r) {
       d.alternatives.push_back(*kind);
     }
   }
+  for (const auto& x : j.value("deductions", nlohmann::json::array())) {
+    if (!x.is_object()) continue;
+    d.deductions.push_back(Deduction{x.value("code", ""), x.value("amount_fen", int64_t{0}),
+                                     x.value("article", "")});
+  }
+  for (const auto& g : j.value("gifts_to_return", nlohmann::json::array())) {
+    if (!g.is_object()) continue;
+    d.gifts_to_return.push_back(GiftReturn{g.value("line", 0), g.value("quantity", int64_t{0}),
+                                           g.value("value_fen", int64_t{0})});
+  }
   r.resend_tracking = j.value("resend_tracking", "");
   r.evidence = j.value("evidence", "");
+  r.unit = j.value("unit", 0);
   r.deduction_basis = j.value("deduction_basis", "");
   r.deduction_reason = j.value("deduction_reason", "");
 }
@@ -181,7 +202,7 @@ Compensation ReadCompensation(const Stmt& s) {
 
 constexpr const char* kShipmentColumns =
     "seq, order_seq, carrier, tracking_number, status, exception, last_event_at, delivered_at, "
-    "created_at, updated_at, version";
+    "created_at, updated_at, version, after_sales";
 
 Shipment ReadShipment(const Stmt& s) {
   Shipment sh;
@@ -196,6 +217,7 @@ Shipment ReadShipment(const Stmt& s) {
   sh.created_at = Timestamp{s.Int(8)};
   sh.updated_at = Timestamp{s.Int(9)};
   sh.version = s.Int(10);
+  sh.after_sales_id = s.Text(11);
   return sh;
 }
 
@@ -365,12 +387,12 @@ Status SqliteStore::InsertShipment(Txn& txn, const Shipment& sh) {
     }
   }
   static const std::string kSql = std::string("INSERT INTO shipments(") + kShipmentColumns +
-                                  ") VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+                                  ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
   return s.Bind(1, seq).Bind(2, oseq).Bind(3, sh.carrier).Bind(4, sh.tracking_number)
       .Bind(5, ToString(sh.status)).Bind(6, ToString(sh.exception)).Bind(7, OptMs(sh.last_event_at))
       .Bind(8, OptMs(sh.delivered_at)).Bind(9, sh.created_at.unix_ms).Bind(10, sh.updated_at.unix_ms)
-      .Bind(11, sh.version).Run();
+      .Bind(11, sh.version).Bind(12, sh.after_sales_id).Run();
 }
 
 Status SqliteStore::UpdateShipment(Txn& txn, const Shipment& sh, int64_t expected_version) {

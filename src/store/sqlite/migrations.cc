@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 8> kMigrations = {
+constexpr std::array<std::string_view, 9> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -415,6 +415,20 @@ CREATE INDEX training_by_ref ON training_records(kind, ref, seq);
 ALTER TABLE order_items ADD COLUMN non_returnable_ground TEXT NOT NULL DEFAULT '';
 ALTER TABLE order_items ADD COLUMN disclosed_defect TEXT NOT NULL DEFAULT '';
 ALTER TABLE after_sales ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+)sql",
+    // 9: what an order cost: order-level discounts spread over the lines,
+    // gift lines with their disclosed price, shipping and the free-shipping
+    // promise; the after-sales resend a shipment carries.
+    R"sql(
+ALTER TABLE orders ADD COLUMN discount_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN shipping_fee_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN free_shipping_threshold_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN shipping_waived_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE order_items ADD COLUMN gift_of INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE order_items ADD COLUMN gift_value_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE order_items ADD COLUMN discount_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE shipments ADD COLUMN after_sales TEXT NOT NULL DEFAULT '';
+CREATE INDEX after_sales_by_created ON after_sales(created_at);
 )sql",
 };
 

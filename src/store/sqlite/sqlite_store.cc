@@ -365,23 +365,30 @@ Status SqliteStore::InsertOrder(Txn& txn, const Order& o) {
   {
     KEFU_ASSIGN_OR_RETURN(
         Stmt s, D(txn).Prepare("INSERT INTO orders(seq, customer_seq, paid_at, shipped_at, "
-                               "delivered_at, carrier, tracking_number, created_at, market) "
-                               "VALUES (?,?,?,?,?,?,?,?,?)"));
+                               "delivered_at, carrier, tracking_number, created_at, market, "
+                               "discount_fen, shipping_fee_fen, free_shipping_threshold_fen, "
+                               "shipping_waived_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, cseq).Bind(3, OptMs(o.paid_at))
                              .Bind(4, OptMs(o.shipped_at)).Bind(5, OptMs(o.delivered_at))
                              .Bind(6, o.carrier).Bind(7, o.tracking_number)
-                             .Bind(8, o.created_at.unix_ms).Bind(9, o.market).Run());
+                             .Bind(8, o.created_at.unix_ms).Bind(9, o.market)
+                             .Bind(10, o.discount_fen).Bind(11, o.shipping_fee_fen)
+                             .Bind(12, o.free_shipping_threshold_fen)
+                             .Bind(13, o.shipping_waived_fen).Run());
   }
   for (size_t i = 0; i < o.items.size(); ++i) {
     const OrderItem& it = o.items[i];
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO order_items(order_seq, line, sku, "
                                                  "name, quantity, price_fen, category, non_returnable, "
-                                                 "non_returnable_ground, disclosed_defect) "
-                                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                                                 "non_returnable_ground, disclosed_defect, "
+                                                 "gift_of, gift_value_fen, discount_fen) "
+                                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, it.sku)
                              .Bind(4, it.name).Bind(5, it.quantity).Bind(6, it.price_fen)
                              .Bind(7, it.category).Bind(8, int64_t{it.non_returnable})
-                             .Bind(9, it.non_returnable_ground).Bind(10, it.disclosed_defect).Run());
+                             .Bind(9, it.non_returnable_ground).Bind(10, it.disclosed_defect)
+                             .Bind(11, int64_t{it.gift_of}).Bind(12, it.gift_value_fen)
+                             .Bind(13, it.discount_fen).Run());
   }
   return OkStatus();
 }
@@ -389,7 +396,7 @@ Status SqliteStore::InsertOrder(Txn& txn, const Order& o) {
 namespace {
 constexpr const char* kOrderColumns =
     "seq, customer_seq, paid_at, shipped_at, delivered_at, carrier, tracking_number, created_at, "
-    "market";
+    "market, discount_fen, shipping_fee_fen, free_shipping_threshold_fen, shipping_waived_fen";
 
 Order ReadOrder(const Stmt& s) {
   Order o;
@@ -402,12 +409,17 @@ Order ReadOrder(const Stmt& s) {
   o.tracking_number = s.Text(6);
   o.created_at = Timestamp{s.Int(7)};
   o.market = s.Text(8);
+  o.discount_fen = s.Int(9);
+  o.shipping_fee_fen = s.Int(10);
+  o.free_shipping_threshold_fen = s.Int(11);
+  o.shipping_waived_fen = s.Int(12);
   return o;
 }
 
 Status ReadItems(Db& db, Order& o) {
   KEFU_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT sku, name, quantity, price_fen, category, "
-                                           "non_returnable, non_returnable_ground, disclosed_defect "
+                                           "non_returnable, non_returnable_ground, disclosed_defect, "
+                                           "gift_of, gift_value_fen, discount_fen "
                                            "FROM order_items WHERE order_seq = ? "
                                            "ORDER BY line"));
   s.Bind(1, *ParseId('O', o.id));
@@ -415,7 +427,8 @@ Status ReadItems(Db& db, Order& o) {
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return OkStatus();
     o.items.push_back(OrderItem{s.Text(0), s.Text(1), s.Int(2), s.Int(3), s.Text(4), s.Int(5) != 0,
-                                s.Text(6), s.Text(7)});
+                                s.Text(6), s.Text(7), static_cast<int>(s.Int(8)), s.Int(9),
+                                s.Int(10)});
   }
 }
 }  // namespace
