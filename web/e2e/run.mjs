@@ -393,6 +393,43 @@ const failed = await runTests([
     noProblems(admin);
   }],
 
+  ['an agent previews a no-reason return that keeps the gift and breaks free shipping', async () => {
+    // The demo's dress and shoes: ¥20 off, a gift with the dress, free shipping from ¥299.
+    const tickets = await lead.get('/tickets?limit=100');
+    const t = tickets.items.find((x) => x.subject === '连衣裙想7天无理由退货');
+    check(t, 'the demo ticket about the dress is missing');
+    const page = await open();
+    await login(page, 'chen.jie');
+    await page.goto(`/console/tickets/${t.id}`);
+    await page.locator('[data-testid=after-sales]').waitFor();
+    await page.locator('[data-testid=order-line-gift]').first().waitFor();
+    // The demo's request on the dress shows the shipping deducted and the gift to send back.
+    const item = page.locator('[data-testid=as-item]', { hasText: '−¥10.00' });
+    await item.waitFor();
+    check((await item.innerText()).includes('纯棉短袜'), 'the gift to return is not shown');
+    // Cancelled, the line is free again: asked anew, the buyer keeps the gift.
+    const [request] = (await lead.get(`/tickets/${t.id}/after-sales`)).items;
+    await lead.post(`/after-sales/${request.id}/transitions`, { to: 'cancelled', reason: '顾客改为保留赠品' });
+    await page.reload();
+    await page.locator('[data-testid=after-sales]').waitFor();
+    await page.selectOption('[data-testid=as-order]', t.order);
+    await page.selectOption('[data-testid=as-line]', '1');
+    await page.selectOption('[data-testid=as-kind]', 'return_refund');
+    await page.selectOption('[data-testid=as-reason]', 'no_reason');
+    await page.check('[data-testid=as-keep-gifts]');
+    await page.click('[data-testid=as-preview]');
+    await page.locator('[data-testid=as-deductions]').waitFor();
+    const n = await page.locator('[data-testid=as-deduction]').count();
+    check(n === 2, `${n} deductions shown, not the gift and the shipping`);
+    const text = await page.textContent('[data-testid=as-decision]');
+    check(text.includes('第十三条') && text.includes('第十八条'), `the articles are not cited: ${text}`);
+    const api = await lead.post(`/tickets/${t.id}/after-sales/preview`,
+      { line: 1, kind: 'return_refund', reason: 'no_reason', keep_gifts: true });
+    check(api.max_refund_fen === 12113 - 1000 - 990, `max_refund_fen ${api.max_refund_fen}`);
+    await shot(page, 'agent-after-sales-deductions');
+    noProblems(page);
+  }],
+
   ['the session lives in an HttpOnly cookie and signing out ends it', async () => {
     const page = await open();
     await login(page, 'li.na');

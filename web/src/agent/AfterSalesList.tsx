@@ -2,13 +2,16 @@ import { Fragment, useState } from 'react';
 import { api } from '../lib/api';
 import { t, useLang } from '../lib/i18n';
 import { formatTime, yuan } from '../lib/time';
-import type { AfterSales } from '../lib/types';
+import type { AfterSales, Order } from '../lib/types';
+import { deductionText } from '../lib/Deductions';
+import { giftText } from './Decision';
 import { lbl, useSubmit } from './util';
 
 // The ticket's after-sales requests with what each carries, and the moves
 // the agent console offers on them (docs/api.md §7.1). `onMoved` gets the
-// message to show once a move went through.
-export function AfterSalesList({ list, onMoved }: { list: AfterSales[]; onMoved: (text: string) => void }) {
+// message to show once a move went through. `orders`, those known, give
+// the gifts' names and a resend's default carrier.
+export function AfterSalesList({ list, orders = [], onMoved }: { list: AfterSales[]; orders?: Order[]; onMoved: (text: string) => void }) {
   useLang();
   if (list.length === 0) return null;
   return (
@@ -28,11 +31,15 @@ export function AfterSalesList({ list, onMoved }: { list: AfterSales[]; onMoved:
               {a.refund_overdue && <span className="badge danger">{t('as.overdue')}</span>}
             </div>
             <div className="muted small">
-              {a.order} #{a.line} ×{a.quantity} · {yuan(a.refund_fen)} · {formatTime(a.created_at)}
+              {a.order} #{a.line} ×{a.quantity}
+              {a.unit != null && <span data-testid="as-item-unit">{' · ' + t('as.unit.n', { n: a.unit })}</span>}
+              {' · '}{yuan(a.refund_fen)} · {formatTime(a.created_at)}
               {a.decision.article ? ' · ' + a.decision.article : ''}
             </div>
-            <Details a={a} />
-            {a.kind === 'resend' && a.status === 'approved' && <ResendForm a={a} onDone={onMoved} />}
+            <Details a={a} order={orders.find((o) => o.id === a.order)} />
+            {a.kind === 'resend' && a.status === 'approved' && (
+              <ResendForm a={a} order={orders.find((o) => o.id === a.order)} onDone={onMoved} />
+            )}
           </li>
         ))}
       </ul>
@@ -40,10 +47,14 @@ export function AfterSalesList({ list, onMoved }: { list: AfterSales[]; onMoved:
   );
 }
 
-function Details({ a }: { a: AfterSales }) {
+function Details({ a, order }: { a: AfterSales; order?: Order }) {
   const punitive = a.decision.punitive_fen ?? 0;
+  const deductions = a.decision.deductions ?? [];
+  const gifts = a.decision.gifts_to_return ?? [];
   const rows: [string, string, string][] = [];
   if (punitive > 0) rows.push(['punitive', t('as.punitive'), yuan(punitive)]);
+  if (deductions.length > 0) rows.push(['deductions', t('as.deductions.short'), deductions.map(deductionText).join('；')]);
+  if (gifts.length > 0) rows.push(['gifts-to-return', t('as.gifts_to_return'), gifts.map((g) => giftText(g, order?.items)).join('；')]);
   if (a.deduction_basis || a.deduction_reason) {
     rows.push(['deduction', t('as.deduction'), [lbl('as.basis.', a.deduction_basis), a.deduction_reason].filter(Boolean).join('：')]);
   }
@@ -64,24 +75,33 @@ function Details({ a }: { a: AfterSales }) {
   );
 }
 
-// approved → resent for a resend: the new parcel's tracking number is required.
-function ResendForm({ a, onDone }: { a: AfterSales; onDone: (text: string) => void }) {
+// approved → resent for a resend: the new parcel's tracking number is
+// required, its carrier defaults to the order's (required when the order
+// names none). `order` is the request's order when known.
+function ResendForm({ a, order, onDone }: { a: AfterSales; order?: Order; onDone: (text: string) => void }) {
   const [tracking, setTracking] = useState('');
+  const [carrier, setCarrier] = useState('');
   const { msg, setMsg, busy, run } = useSubmit();
+  const defaultCarrier = order?.carrier || '';
+  const carrierRequired = order !== undefined && !defaultCarrier;
 
   async function send() {
     const no = tracking.trim();
+    const by = carrier.trim();
     if (!no) {
       setMsg({ ok: false, text: t('err.tracking_required') });
       return;
     }
+    if (!by && carrierRequired) {
+      setMsg({ ok: false, text: t('err.carrier_required') });
+      return;
+    }
+    const body: Record<string, unknown> = { to: 'resent', resend_tracking: no, version: a.version };
+    if (by) body.resend_carrier = by;
     await run(async () => {
-      await api.post<AfterSales>(`/after-sales/${encodeURIComponent(a.id)}/transitions`, {
-        to: 'resent',
-        resend_tracking: no,
-        version: a.version,
-      });
+      await api.post<AfterSales>(`/after-sales/${encodeURIComponent(a.id)}/transitions`, body);
       setTracking('');
+      setCarrier('');
       onDone(t('as.resent_done', { id: a.id, no }));
     });
   }
@@ -89,6 +109,18 @@ function ResendForm({ a, onDone }: { a: AfterSales; onDone: (text: string) => vo
   return (
     <div className="as-move">
       <div className="row">
+        <input
+          className="as-carrier"
+          data-testid="as-resend-carrier"
+          value={carrier}
+          maxLength={64}
+          required={carrierRequired}
+          aria-required={carrierRequired}
+          placeholder={t(defaultCarrier ? 'as.resend_carrier.default' : carrierRequired ? 'as.resend_carrier.required' : 'as.resend_carrier.ph', { c: defaultCarrier })}
+          aria-label={t('as.resend_carrier')}
+          onChange={(e) => setCarrier(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter') void send(); }}
+        />
         <input
           data-testid="as-resend-tracking"
           value={tracking}

@@ -6,6 +6,7 @@ import type { AfterSales, Decision, Order, Ticket } from '../lib/types';
 import { AfterSalesList } from './AfterSalesList';
 import { DecisionView } from './Decision';
 import { yuanToFen } from './money';
+import { itemAt, itemLabel, lineNo } from './OrderLines';
 import { dayToTime, errMsg, isCode, lbl, localDay, useSubmit } from './util';
 
 const KINDS = ['return_refund', 'refund_only', 'exchange', 'repair', 'resend'];
@@ -13,6 +14,8 @@ const REASONS = ['no_reason', 'quality_fault', 'not_as_described', 'damaged_in_t
 // Punitive claims: a lead decides, evidence is required.
 const PUNITIVE = ['fraud', 'food_safety'];
 const BASES = ['free_shipping_threshold', 'gift_not_returned', 'depreciation', 'partial_goods', 'agreed_with_buyer', 'other'];
+// Up to this many units the unit is chosen from a list, beyond it typed.
+const UNIT_LIST_MAX = 50;
 
 interface Props {
   ticket: Ticket;
@@ -30,10 +33,12 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   const [kind, setKind] = useState('return_refund');
   const [reason, setReason] = useState('quality_fault');
   const [quantity, setQuantity] = useState(1);
+  const [unit, setUnit] = useState(''); // which unit of the line, '' = not said
   const [intact, setIntact] = useState(true);
   const [unsealed, setUnsealed] = useState(false);
   const [activated, setActivated] = useState(false);
   const [disclosed, setDisclosed] = useState(false);
+  const [keepGifts, setKeepGifts] = useState(false); // the buyer keeps the line's gifts
   const [receivedOn, setReceivedOn] = useState(''); // yyyy-mm-dd, the buyer's word
   const [evidence, setEvidence] = useState('');
   const [loss, setLoss] = useState(''); // yuan, food_safety
@@ -58,8 +63,24 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   const order = orders.find((o) => o.id === orderId);
   useEffect(() => {
     setDecision(null);
-  }, [orderId, line, kind, reason, quantity, intact, unsealed, activated, disclosed, receivedOn, loss]);
+  }, [orderId, line, kind, reason, quantity, unit, intact, unsealed, activated, disclosed, keepGifts, receivedOn, loss]);
 
+  useEffect(() => {
+    setKeepGifts(false); // asked again for each line
+  }, [orderId, line]);
+
+  useEffect(() => {
+    setUnit(''); // a unit of this line, for one unit only
+  }, [orderId, line, quantity]);
+
+  // Gifts came with the chosen line: on a return the buyer may keep them
+  // at their disclosed price.
+  const hasGifts = (order?.items ?? []).some((i) => i.gift_of === line);
+  const askKeepGifts = hasGifts && kind === 'return_refund';
+  // A request on one unit of a line of several may name the unit: that
+  // unit's own repair and exchange history then decides.
+  const lineQty = itemAt(order?.items, line)?.quantity ?? 0;
+  const askUnit = lineQty > 1 && quantity === 1;
   const punitive = PUNITIVE.includes(reason);
   const refundFen = refund.trim() ? yuanToFen(refund) : null;
   // A refund below the maximum needs its basis and reason (422 deduction_reason_required).
@@ -70,6 +91,15 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
       line, kind, reason, quantity, intact, unsealed, activated, about_disclosed_defect: disclosed,
     };
     if (orderId && orderId !== ticket.order) b.order = orderId;
+    if (askKeepGifts) b.keep_gifts = keepGifts;
+    if (askUnit && unit.trim()) {
+      const n = Number(unit);
+      if (!Number.isInteger(n) || n < 1 || n > lineQty) {
+        setMsg({ ok: false, text: t('as.unit.bad', { max: lineQty }) });
+        return null;
+      }
+      b.unit = n;
+    }
     if (note.trim()) b.note = note.trim();
     if (receivedOn) {
       const at = dayToTime(receivedOn, order?.shipped_at);
@@ -163,7 +193,7 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
   return (
     <section className="panel aftersales" data-testid="after-sales">
       <h2>{t('as.title')}</h2>
-      <AfterSalesList list={list} onMoved={moved} />
+      <AfterSalesList list={list} orders={orders} onMoved={moved} />
       <h3>{t('as.open')}</h3>
       {orders.length === 0 && !ticket.order ? (
         <p className="muted small">{t('as.no_order')}</p>
@@ -178,7 +208,7 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
           <label>{t('as.line')}
             <select data-testid="as-line" value={line} onChange={(e) => setLine(Number(e.target.value))}>
               {(order?.items ?? [{ line: 1, name: '#1', sku: '', quantity: 1, price_fen: 0 }]).map((i, k) => (
-                <option key={i.line ?? k + 1} value={i.line ?? k + 1}>#{i.line ?? k + 1} {i.name || i.sku} ×{i.quantity}</option>
+                <option key={lineNo(i, k)} value={lineNo(i, k)}>{itemLabel(i, k)}</option>
               ))}
             </select>
           </label>
@@ -195,6 +225,21 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
           <label>{t('as.quantity')}
             <input type="number" min={1} value={quantity} onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))} />
           </label>
+          {askUnit && (
+            <label title={t('as.unit.hint')}>{t('as.unit')}
+              {lineQty <= UNIT_LIST_MAX ? (
+                <select data-testid="as-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
+                  <option value="">{t('as.unit.none')}</option>
+                  {Array.from({ length: lineQty }, (_, k) => (
+                    <option key={k + 1} value={String(k + 1)}>{t('as.unit.n', { n: k + 1 })}</option>
+                  ))}
+                </select>
+              ) : (
+                <input type="number" data-testid="as-unit" min={1} max={lineQty} step={1} value={unit}
+                  placeholder={t('as.unit.none')} onChange={(e) => setUnit(e.target.value)} />
+              )}
+            </label>
+          )}
           <label>{t('as.refund')}
             <input inputMode="decimal" value={refund} placeholder="0.00" data-testid="as-refund" onChange={(e) => setRefund(e.target.value)} />
           </label>
@@ -207,6 +252,12 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
           <label className="check"><input type="checkbox" checked={unsealed} onChange={(e) => setUnsealed(e.target.checked)} />{t('as.unsealed')}</label>
           <label className="check"><input type="checkbox" data-testid="as-activated" checked={activated} onChange={(e) => setActivated(e.target.checked)} />{t('as.activated')}</label>
           <label className="check"><input type="checkbox" data-testid="as-disclosed" checked={disclosed} onChange={(e) => setDisclosed(e.target.checked)} />{t('as.disclosed')}</label>
+          {askKeepGifts && (
+            <label className="check wide">
+              <input type="checkbox" data-testid="as-keep-gifts" checked={keepGifts} onChange={(e) => setKeepGifts(e.target.checked)} />
+              {t('as.keep_gifts')}
+            </label>
+          )}
           {deducting && (
             <>
               <p className="wide muted small">{t('as.deduction.hint', { max: decision ? yuan(decision.max_refund_fen) : '—' })}</p>
@@ -241,7 +292,7 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
           </div>
         </div>
       )}
-      {decision && <DecisionView d={decision} onPick={pickAlternative} />}
+      {decision && <DecisionView d={decision} onPick={pickAlternative} items={order?.items} />}
       {msg && <p className={msg.ok ? 'ok-text small' : 'error small'} role="alert" data-testid="as-message">{msg.text}</p>}
     </section>
   );

@@ -4,6 +4,7 @@ import { navigate } from '../lib/router';
 import { formatTime, yuan } from '../lib/time';
 import { lbl } from './util';
 import type { Ticket } from '../lib/types';
+import { OrderLines } from './OrderLines';
 import type { Overview, Shipment } from './types';
 
 function TicketLink({ tk, current }: { tk: Ticket; current?: string }) {
@@ -28,6 +29,11 @@ function ShipmentView({ s }: { s: Shipment }) {
       <span className={`badge ${s.status === 'exception' ? 'danger' : s.status === 'delivered' ? 'ok' : ''}`}>
         {s.exception_label ?? lbl('ship.status.', s.status)}
       </span>
+      {s.after_sales && (
+        <span className="badge resend" data-testid="shipment-resend" title={t('ship.resend.hint')}>
+          {t('ship.resend', { id: s.after_sales })}
+        </span>
+      )}
       <span className="muted small"> {s.order}</span>
       {open && (
         <ol className="track">
@@ -92,7 +98,7 @@ export function Customer360({ o, current }: { o: Overview; current?: string }) {
               <span className="spacer" />
               <strong>{yuan(od.total_fen)}</strong>
             </div>
-            <div className="muted small">{od.items.map((i) => `${i.name || i.sku} ×${i.quantity}`).join('，')}</div>
+            <OrderLines o={od} />
           </li>
         ))}
       </ul>
@@ -113,7 +119,7 @@ export function Customer360({ o, current }: { o: Overview; current?: string }) {
                 <span className="mono">{a.id}</span> {lbl('as.kind.', a.kind)} · {lbl('as.reason.', a.reason)}
                 <span className="badge">{lbl('as.status.', a.status)}</span>
                 {a.refund_overdue && <span className="badge danger">{t('as.overdue')}</span>}
-                <div className="muted small">{a.order} #{a.line} · {yuan(a.refund_fen)} · {a.ticket}</div>
+                <div className="muted small">{a.order} #{a.line}{a.unit != null ? ' · ' + t('as.unit.n', { n: a.unit }) : ''} · {yuan(a.refund_fen)} · {a.ticket}</div>
               </li>
             ))}
           </ul>

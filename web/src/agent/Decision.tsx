@@ -1,6 +1,8 @@
 import { t, useLang } from '../lib/i18n';
 import { formatTime, yuan } from '../lib/time';
-import type { Decision } from '../lib/types';
+import { DeductionList } from '../lib/Deductions';
+import type { Decision, GiftToReturn, OrderItem } from '../lib/types';
+import { itemAt } from './OrderLines';
 import { lbl } from './util';
 
 function payer(p: string): string {
@@ -9,11 +11,21 @@ function payer(p: string): string {
   return s === k ? p : s;
 }
 
+// Gift units to send back as text; `items` (the order's lines) adds the gift's name.
+export function giftText(g: GiftToReturn, items?: OrderItem[]): string {
+  const it = itemAt(items, g.line);
+  const name = it ? ' ' + (it.name || it.sku) : '';
+  return t('as.gift_return', { line: g.line, name, n: g.quantity, v: yuan(g.value_fen) });
+}
+
 // The after-sales policy's decision with the rule and the article it cites.
 // For a refusal, `onPick` receives the alternative kind the agent clicks.
-export function DecisionView({ d, onPick }: { d: Decision; onPick?: (kind: string) => void }) {
+// `items`, the order's lines when known, names the gifts to send back.
+export function DecisionView({ d, onPick, items }: { d: Decision; onPick?: (kind: string) => void; items?: OrderItem[] }) {
   const lang = useLang();
   const alternatives = d.alternatives ?? [];
+  const deductions = d.deductions ?? [];
+  const gifts = d.gifts_to_return ?? [];
   return (
     <div className={`decision ${d.eligible ? 'yes' : 'no'}`} data-testid="as-decision">
       <div className="row">
@@ -37,6 +49,17 @@ export function DecisionView({ d, onPick }: { d: Decision; onPick?: (kind: strin
         <dt>{t('as.shipping_by')}</dt><dd>{payer(d.return_shipping_paid_by)}</dd>
         {d.return_required && (<><dt>{t('as.return_required')}</dt><dd>✓</dd></>)}
       </dl>
+      <DeductionList deductions={deductions} className="as-sublist" testid="as-deduction" />
+      {gifts.length > 0 && (
+        <div className="as-sublist small" data-testid="as-gifts-to-return">
+          <span className="muted">{t('as.gifts_to_return')}</span>
+          <ul>
+            {gifts.map((g) => (
+              <li key={g.line} data-testid="as-gift-to-return">{giftText(g, items)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {alternatives.length > 0 && (
         <div className="row as-alternatives">
           <span className="muted small">{t('as.alternatives')}</span>

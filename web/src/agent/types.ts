@@ -70,6 +70,7 @@ export interface Shipment {
   exception: string | null;
   exception_label: string | null;
   last_event_at: string | null;
+  after_sales?: string | null; // the after-sales request a resend parcel carries
   events: TrackingEvent[];
 }
 

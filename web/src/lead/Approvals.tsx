@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Page } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { t, lang } from '../lib/i18n';
+import { DeductionList } from '../lib/Deductions';
 import { useLive } from '../lib/live';
 import { formatTime, yuan } from '../lib/time';
 import type { AfterSales, Compensation, Ticket } from '../lib/types';
@@ -42,6 +43,7 @@ function useSubjects(ids: string[]): Record<string, string> {
   return subjects;
 }
 
+// A policy deduction's label; an unknown code shows as itself.
 function requester(login: string, role?: string) {
   if (login.startsWith('customer:')) return t('lead.appr.byCustomer', { id: login.slice(9) });
   return role ? `${login} · ${t('role.' + role)}` : login;
@@ -179,6 +181,10 @@ function AfterSalesCard({
   onDone: (msg: string) => void;
 }) {
   const d = a.decision;
+  const punitive = d?.punitive_fen ?? 0;
+  const deductions = d?.deductions ?? [];
+  const evidence = a.evidence?.trim() ?? '';
+  const evidenceMissing = !evidence && !!(d?.evidence_required || d?.lead_required);
 
   function send(approve: boolean, note: string) {
     const body: { to: string; version: number; reason?: string } = {
@@ -196,13 +202,34 @@ function AfterSalesCard({
         <span className="badge">{t('lead.as.kind.' + a.kind)}</span>
         <span className="badge">{t('lead.as.reason.' + a.reason)}</span>
         {d && <span className={`badge ${d.eligible ? 'ok' : 'danger'}`}>{d.article}</span>}
+        {evidenceMissing && <span className="badge warn" data-testid="appr-no-evidence">{t('lead.appr.noEvidence')}</span>}
       </div>
       {a.note && <p className="appr-reason">“{a.note}”</p>}
       {d && <p className="appr-policy small muted">{lang() === 'zh' ? d.explanation_zh : d.explanation_en}</p>}
+      {evidence && (
+        <div className="appr-evidence small" data-testid="appr-evidence">
+          <span className="muted">{t('lead.appr.evidence')}</span>
+          <p>{evidence}</p>
+        </div>
+      )}
+      {d && (
+        <dl className="appr-facts small" data-testid="appr-money">
+          <Fact label={t('lead.appr.maxRefund')}>
+            <span data-testid="appr-max-refund">{yuan(d.max_refund_fen)}</span>
+          </Fact>
+          {punitive > 0 && (
+            <Fact label={t('lead.appr.punitive')}>
+              <span data-testid="appr-punitive">{yuan(punitive)}</span>
+            </Fact>
+          )}
+        </dl>
+      )}
+      <DeductionList deductions={deductions} className="appr-deductions" testid="appr-deduction" />
       <dl className="appr-facts small">
         <Fact label={t('lead.appr.ticket')}>{ticketLink(a.ticket, subjects)}</Fact>
         <Fact label={t('lead.appr.order')}>
           <span className="mono">{a.order}</span> · {t('lead.appr.line', { n: a.line })} × {a.quantity}
+          {a.unit != null && ` · ${t('lead.appr.unit', { n: a.unit })}`}
         </Fact>
         <Fact label={t('lead.appr.requester')}>{requester(a.requested_by)}</Fact>
         <Fact label={t('lead.appr.at')}>{formatTime(a.created_at)}</Fact>

@@ -5,10 +5,11 @@ import { api, ApiError } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { t, useLang } from '../lib/i18n';
 import { navigate, useRoute } from '../lib/router';
+import { yuan } from '../lib/time';
 import { STATUSES } from '../lib/types';
 import { ChartBox, COLORS } from './Charts';
-import type { Dashboard as Report } from './types';
-import { Empty, ErrorBox, Refresh, duration, percent } from './ui';
+import type { AfterSalesReport, Dashboard as Report } from './types';
+import { Empty, ErrorBox, Fact, Refresh, duration, percent } from './ui';
 import './lead.css';
 
 const DAY_CHOICES = [7, 14, 30];
@@ -129,7 +130,84 @@ export function Dashboard() {
               </section>
             </div>
           )}
+          {data.after_sales && <AfterSales r={data.after_sales} days={data.days} />}
         </>
+      )}
+    </div>
+  );
+}
+
+// t(prefix + key), or the key itself when no string is registered.
+function named(prefix: string, key: string): string {
+  const s = t(prefix + key);
+  return s === prefix + key ? key : s;
+}
+
+// 售后: the after-sales requests created in the window, what was refunded,
+// and the punitive-damages claims among them.
+function AfterSales({ r, days }: { r: AfterSalesReport; days: number }) {
+  const p = r.punitive;
+  return (
+    <section className="panel as-report" data-testid="dash-after-sales">
+      <div className="as-report-head">
+        <h2>{t('lead.dash.as.title')}</h2>
+        <span className="muted small">{t('lead.dash.as.window', { n: days })}</span>
+      </div>
+      <div className="board-stats as-stats">
+        <div>
+          <strong data-testid="dash-as-requests">{r.requests}</strong>
+          <span>{t('lead.dash.as.requests')}</span>
+        </div>
+        <div>
+          <strong>{r.refunded.count}</strong>
+          <span>{t('lead.dash.as.refunded')}</span>
+        </div>
+        <div>
+          <strong>{yuan(r.refunded.amount_fen)}</strong>
+          <span>{t('lead.dash.as.refundedAmount')}</span>
+        </div>
+      </div>
+      {r.requests === 0 ? (
+        <Empty>{t('lead.dash.as.none')}</Empty>
+      ) : (
+        <div className="as-breakdown">
+          <Counts title={t('lead.dash.as.byKind')} counts={r.by_kind} prefix="lead.as.kind." total={r.requests} />
+          <Counts title={t('lead.dash.as.byReason')} counts={r.by_reason} prefix="lead.as.reason." total={r.requests} />
+        </div>
+      )}
+      <h3>{t('lead.dash.as.punitive')}</h3>
+      <dl className="as-punitive" data-testid="dash-as-punitive">
+        <Fact label={t('lead.dash.as.claims')}>{p.claims}</Fact>
+        <Fact label={t('lead.dash.as.open')} className={p.open > 0 ? 'warn-text' : undefined}>{p.open}</Fact>
+        <Fact label={t('lead.dash.as.punRefunded')}>{p.refunded}</Fact>
+        <Fact label={t('lead.dash.as.rejected')}>{p.rejected}</Fact>
+        <Fact label={t('lead.dash.as.claimed')}>{yuan(p.claimed_fen)}</Fact>
+        <Fact label={t('lead.dash.as.paid')}>{yuan(p.paid_fen)}</Fact>
+      </dl>
+    </section>
+  );
+}
+
+// Counts by name, most first, each with a bar against `total`.
+function Counts({ title, counts, prefix, total }: { title: string; counts: Record<string, number>; prefix: string; total: number }) {
+  const rows = Object.entries(counts ?? {})
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return (
+    <div>
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p className="muted small">—</p>
+      ) : (
+        <ul className="as-counts">
+          {rows.map(([k, n]) => (
+            <li key={k}>
+              <span className="as-count-name">{named(prefix, k)}</span>
+              <meter min={0} max={Math.max(total, n)} value={n} />
+              <strong>{n}</strong>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

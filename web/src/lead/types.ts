@@ -54,4 +54,21 @@ export interface Dashboard {
   sla: { tickets: number; breached: number; attainment: number | null };
   csat: { count: number; average: number | null; satisfied_share: number | null };
   trend: { date: string; created: number; resolved: number; backlog: number }[];
+  after_sales?: AfterSalesReport; // absent from older servers
+}
+
+// After-sales requests created in the dashboard's window; money in fen.
+export interface AfterSalesReport {
+  requests: number;
+  by_kind: Record<string, number>;
+  by_reason: Record<string, number>;
+  refunded: { count: number; amount_fen: number };
+  punitive: {
+    claims: number;
+    open: number;
+    refunded: number;
+    rejected: number;
+    claimed_fen: number;
+    paid_fen: number;
+  };
 }

@@ -69,19 +69,41 @@ export interface OrderItem {
   price_fen: number;
   category?: string | null;
   non_returnable?: boolean;
+  gift_of?: number | null; // a gift (赠品): the 1-based line it came with
+  gift_value_fen?: number | null; // a gift's disclosed price per unit; null when not a gift
+  discount_fen?: number; // the line's share of the order's discounts, whole line
+  paid_fen?: number; // what the whole line cost after its discount
 }
 
 export interface Order {
   id: string;
   status?: string;
   items: OrderItem[];
-  total_fen: number;
+  discount_fen?: number; // order-level discounts, spread over the lines
+  shipping_fee_fen?: number;
+  free_shipping_threshold_fen?: number; // 满X包邮; 0 = no such promise
+  shipping_waived_fen?: number; // the shipping the free-shipping promise waived
+  total_fen: number; // lines after discounts plus shipping
   paid_at: string | null;
   shipped_at: string | null;
   delivered_at: string | null;
   carrier: string | null;
   tracking_number: string | null;
   created_at?: string;
+}
+
+// An amount the policy took off the refund (already within max_refund_fen).
+export interface DecisionDeduction {
+  code: 'gift_not_returned' | 'free_shipping_threshold' | string;
+  amount_fen: number;
+  article: string | null;
+}
+
+// Gift units that must come back with the returned goods.
+export interface GiftToReturn {
+  line: number;
+  quantity: number;
+  value_fen: number; // disclosed price of one unit
 }
 
 // The after-sales policy's decision (§7.1).
@@ -100,6 +122,8 @@ export interface Decision {
   needs_confirmation?: boolean; // the delivery date rests on the buyer's word
   window_extended?: boolean; // the window's last day was a rest day (Civil Code Art. 203)
   alternatives?: string[]; // for a refusal, the kinds that would be granted instead
+  deductions?: DecisionDeduction[]; // already subtracted from max_refund_fen
+  gifts_to_return?: GiftToReturn[];
   explanation_zh: string;
   explanation_en: string;
 }
@@ -111,6 +135,7 @@ export interface AfterSales {
   order: string;
   line: number;
   quantity: number;
+  unit?: number | null; // which unit of the line (from 1), for a request of quantity 1; null when not said
   kind: string;
   reason: string;
   status: string;
