@@ -116,7 +116,11 @@ StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const Aft
   if (!CanMove(r.kind, r.status, m.to)) {
     return FailedPrecondition("invalid_transition", MoveText(r, m.to));
   }
-  if ((m.to == S::kRejected || m.to == S::kCancelled) && IsBlankText(m.reason)) {
+  // Rejections and cancellations say why; so does every money decision
+  // (approving a request, issuing a refund: 处理意见).
+  if ((m.to == S::kRejected || m.to == S::kCancelled || m.to == S::kApproved ||
+       m.to == S::kRefunded) &&
+      IsBlankText(m.reason)) {
     return Status(StatusCode::kValidation, "reason_required",
                   std::string(ToString(m.to)) + " needs a reason");
   }

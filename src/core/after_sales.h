@@ -153,7 +153,7 @@ bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to);
 // What a move needs besides the target state.
 struct AfterSalesMove {
   AfterSalesStatus to = AfterSalesStatus::kApproved;
-  std::string reason;           // required for rejected and cancelled
+  std::string reason;           // required for rejected, cancelled, approved and refunded
   std::string return_tracking;  // optional, for awaiting_return_shipment / received
   std::optional<int64_t> refund_fen;  // refunded: defaults to the agreed refund
   std::string resend_tracking;  // required for resent: the new parcel's tracking number
@@ -162,7 +162,8 @@ struct AfterSalesMove {
 
 // Applies a move by `actor` at `now`. Errors (nothing changes):
 //   kFailedPrecondition "invalid_transition"  not a move of the machine
-//   kValidation "reason_required"             reject/cancel without a reason
+//   kValidation "reason_required"             reject, cancel, approve or refund without
+//                                             a reason (blank text counts as none)
 //   kValidation "refund_exceeds_paid"         refund above decision.max_refund_fen
 //   kPermissionDenied "forbidden"             customers may only cancel their own
 //                                             request while it is requested; a claim

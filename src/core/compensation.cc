@@ -122,6 +122,7 @@ StatusOr<Compensation> ApproveCompensation(const ApprovalLimits& limits, const C
     return FailedPrecondition("budget_exceeded",
                               "the team's monthly budget is exceeded; a manager must approve");
   }
+  KEFU_RETURN_IF_ERROR(CheckNote(note));  // 处理意见: every money decision says why
   Compensation out = c;
   out.status = CompensationStatus::kApproved;
   out.pending_reason.clear();

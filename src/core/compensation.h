@@ -92,6 +92,8 @@ StatusOr<Compensation> RequestCompensation(const ApprovalLimits& limits, Compens
 //   kFailedPrecondition "budget_exceeded" over the team budget and approver below manager
 //   kValidation "bad_amount"            amount outside [1, kMaxAmountFen] (a row
 //                                       stored before amounts were bounded)
+//   kValidation "reason_required"       blank note (处理意见: every money decision says
+//                                       why), checked after the others
 StatusOr<Compensation> ApproveCompensation(const ApprovalLimits& limits, const Compensation& c,
                                            const std::string& approver, Role approver_role,
                                            int64_t ticket_granted_fen, const BudgetView& budget,

@@ -342,6 +342,17 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
   if (next.status == AfterSalesStatus::kResent) {
     KEFU_RETURN_IF_ERROR(ShipResend(*txn, a, next, m.resend_carrier, now));
   }
+  if (next.status == AfterSalesStatus::kApproved) {
+    // A money decision: who approved what, and why (处理意见).
+    KEFU_RETURN_IF_ERROR(store_.AppendAudit(
+        *txn, AuditEntry{now, a.login, "after_sales.approved", next.id,
+                         json{{"ticket", next.ticket_id},
+                              {"kind", ToString(next.kind)},
+                              {"rule", next.decision.rule},
+                              {"refund_fen", next.refund_fen},
+                              {"reason", m.reason}}
+                             .dump()}));
+  }
   std::string reason = m.reason;
   if (next.status == AfterSalesStatus::kRefunded) {
     reason = "refund " + std::to_string(next.refund_fen) + " fen" +
@@ -354,7 +365,8 @@ StatusOr<AfterSalesRequest> AfterSalesService::Move(const Actor& a, const std::s
                               {"quantity", next.quantity},
                               {"amount_fen", next.refund_fen},
                               {"punitive_fen", next.decision.punitive_fen},
-                              {"rule", next.decision.rule}}
+                              {"rule", next.decision.rule},
+                              {"reason", m.reason}}
                              .dump()}));
   }
   std::vector<TicketEvent> events;

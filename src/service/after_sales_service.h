@@ -97,6 +97,8 @@ class AfterSalesService {
   // match (kAborted "stale_version"). A refund is audited ("refund.issued")
   // and may not take what went back on the order (refunds and money-back
   // compensation) above what was paid (kValidation "refund_exceeds_paid").
+  // Approving (audited "after_sales.approved") and refunding need a reason
+  // (core/after_sales.h), which both audit entries carry.
   // A resend (resent) registers the new parcel as a shipment of the order
   // that names the request (carrier: resend_carrier, else the order's;
   // kValidation when neither, kAlreadyExists "duplicate_shipment" for a

@@ -111,7 +111,7 @@ StatusOr<Compensation> CompensationService::Request(const Actor& a, const std::s
         *txn, AuditEntry{now, a.login, "compensation.approved", c.id,
                          json{{"ticket", c.ticket_id}, {"kind", ToString(c.kind)},
                               {"amount_fen", c.amount_fen}, {"team", c.team},
-                              {"within_limit_of", a.login}}
+                              {"within_limit_of", a.login}, {"reason", c.reason}}
                              .dump()}));
   } else if (const TeamSpec* team = f.cfg->FindTeam(t.team)) {
     KEFU_RETURN_IF_ERROR(Notify(store_, *txn, team->lead, t.id, "approval_pending",
@@ -151,7 +151,8 @@ StatusOr<Compensation> CompensationService::Decide(const Actor& a, const std::st
         *txn, AuditEntry{now, a.login, "compensation.approved", next.id,
                          json{{"ticket", next.ticket_id}, {"kind", ToString(next.kind)},
                               {"amount_fen", next.amount_fen}, {"team", next.team},
-                              {"requested_by", next.requested_by}}
+                              {"requested_by", next.requested_by},
+                              {"reason", next.decision_note}}
                              .dump()}));
   }
   if (next.requested_by != a.login) {

@@ -198,7 +198,7 @@ HttpResult Perform(ApiWorld& w, TicketOp op, Who actor, const Fixture& f) {
       return w.Get("/api/v1/after-sales/" + f.request, tok);
     case TicketOp::kMoveApproved:
       return w.Post("/api/v1/after-sales/" + f.request + "/transitions", tok,
-                    Json{{"to", "approved"}});
+                    Json{{"to", "approved"}, {"reason", "质量问题属实"}});
     case TicketOp::kMoveCancelled:
       return w.Post("/api/v1/after-sales/" + f.request + "/transitions", tok,
                     Json{{"to", "cancelled"}, {"reason", "不想退了"}});

@@ -223,7 +223,7 @@ TEST_F(AfterSalesApiTest, OverdueRefundIsFlaggedOnce) {
                       201)
                        .value("id", "");
   for (const char* to : {"approved", "awaiting_return_shipment", "received", "inspected"}) {
-    Ok(MoveRequest(id, ann_, {{"to", to}}), 200);
+    Ok(MoveRequest(id, ann_, {{"to", to}, {"reason", "处理"}}), 200);
   }
   auto overdue_ids = [&] {
     return ItemIds(Ok(srv_.Get("/api/v1/after-sales?overdue=true", boss_), 200));
@@ -249,7 +249,8 @@ TEST_F(AfterSalesApiTest, OverdueRefundIsFlaggedOnce) {
   EXPECT_TRUE(IsError(srv_.Get("/api/v1/after-sales?overdue=maybe", boss_), 422, "validation_failed"));
 
   // Refunding clears it.
-  EXPECT_FALSE(Ok(MoveRequest(id, ann_, {{"to", "refunded"}}), 200)["refund_overdue"].get<bool>());
+  EXPECT_FALSE(Ok(MoveRequest(id, ann_, {{"to", "refunded"}, {"reason", "原路退回"}}), 200)["refund_overdue"]
+                   .get<bool>());
   EXPECT_TRUE(overdue_ids().empty());
   RunJobs();
   EXPECT_EQ(Events(ticket, boss_, "reminder").size(), 1u);

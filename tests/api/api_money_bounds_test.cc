@@ -220,7 +220,7 @@ TEST_F(MoneyBoundsTest, BadAmountsAreRefusedEverywhere) {
       {"after-sales transition refund_fen",
        [&](const std::string& lit) {
          return w_.Post("/api/v1/after-sales/A-000004/transitions", agent_,
-                        With(R"({"to":"refunded","refund_fen":@})", lit));
+                        With(R"({"to":"refunded","reason":"退款","refund_fen":@})", lit));
        },
        "refund_exceeds_paid"},
       {"team budget", [&](const std::string& lit) { return policy_with(lit, "budget"); },

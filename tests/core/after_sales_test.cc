@@ -184,8 +184,8 @@ TEST(AfterSalesTest, ApprovalAndRejectionRecordWhoAndWhy) {
   EXPECT_EQ(inspected->decision_reason, "ok");
 }
 
-TEST(AfterSalesTest, RejectAndCancelNeedAReasonAndChangeNothingWithout) {
-  for (S to : {S::kRejected, S::kCancelled}) {
+TEST(AfterSalesTest, DecisionsNeedAReasonAndChangeNothingWithout) {
+  for (S to : {S::kRejected, S::kCancelled, S::kApproved}) {
     for (std::string reason : {"", "  \t"}) {
       AfterSalesRequest r = Request(K::kReturnRefund, S::kRequested);
       auto got = MoveAfterSales(r, To(to, reason), "li.lei", Role::kAgent, kNow, 7);
@@ -194,11 +194,10 @@ TEST(AfterSalesTest, RejectAndCancelNeedAReasonAndChangeNothingWithout) {
       EXPECT_EQ(got.status().reason(), "reason_required");
     }
   }
-  // Approval needs none.
-  auto approved =
-      MoveAfterSales(Request(K::kExchange, S::kRequested), To(S::kApproved, ""), "li.lei",
-                     Role::kAgent, kNow, 7);
-  EXPECT_TRUE(approved.ok());
+  // Moves that decide nothing need none.
+  auto shipped = MoveAfterSales(Request(K::kExchange, S::kApproved),
+                                To(S::kAwaitingReturnShipment, ""), "li.lei", Role::kAgent, kNow, 7);
+  EXPECT_TRUE(shipped.ok()) << shipped.status().ToString();
 }
 
 TEST(AfterSalesTest, ReceivingSetsRefundDueFromThePolicyDays) {
@@ -298,6 +297,11 @@ TEST(AfterSalesTest, CustomersMayOnlyCancelWhileRequested) {
     EXPECT_EQ(got.status().reason(), "forbidden");
   }
 
+  // Approving is a money decision: it says why (处理意见).
+  auto approve_bare = MoveAfterSales(Request(K::kReturnRefund, S::kRequested), To(S::kApproved, "  "),
+                                     "li.lei", Role::kLead, kNow, 7);
+  EXPECT_EQ(approve_bare.status().reason(), "reason_required");
+
   // A customer cancelling without a reason is told so.
   auto no_reason = MoveAfterSales(Request(K::kReturnRefund, S::kRequested), To(S::kCancelled, ""),
                                   "wang.fang", Role::kCustomer, kNow, 7);
@@ -321,6 +325,7 @@ TEST(AfterSalesTest, EveryErrorHasItsCodeAndLeavesTheRequestUnchanged) {
       {tracking, Role::kAgent, StatusCode::kFailedPrecondition, "invalid_transition"},
       {To(S::kInspected), Role::kAdmin, StatusCode::kFailedPrecondition, "invalid_transition"},
       {To(S::kRejected, ""), Role::kAgent, StatusCode::kValidation, "reason_required"},
+      {To(S::kRefunded, " "), Role::kManager, StatusCode::kValidation, "reason_required"},
       {over, Role::kManager, StatusCode::kValidation, "refund_exceeds_paid"},
       {To(S::kRefunded), Role::kCustomer, StatusCode::kPermissionDenied, "forbidden"},
   };

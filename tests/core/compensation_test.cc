@@ -209,7 +209,7 @@ TEST(CompensationTest, ApprovalErrorsChangeNothing) {
   };
   for (const Case& k : cases) {
     SCOPED_TRACE(k.reason + " by " + k.approver);
-    auto got = ApproveCompensation(kLimits, c, k.approver, k.role, k.granted, k.budget, "", kLater);
+    auto got = ApproveCompensation(kLimits, c, k.approver, k.role, k.granted, k.budget, "ok", kLater);
     ASSERT_FALSE(got.ok());
     EXPECT_EQ(got.status().code(), k.code);
     EXPECT_EQ(got.status().reason(), k.reason);
@@ -217,7 +217,7 @@ TEST(CompensationTest, ApprovalErrorsChangeNothing) {
   }
   // The lead at exactly the limit may: 30000 + 20000 = 50000.
   EXPECT_TRUE(
-      ApproveCompensation(kLimits, c, "chen.jie", Role::kLead, 30000, kNoBudget, "", kLater).ok());
+      ApproveCompensation(kLimits, c, "chen.jie", Role::kLead, 30000, kNoBudget, "ok", kLater).ok());
 }
 
 TEST(CompensationTest, ManagersMayGoOverTheBudget) {
@@ -232,10 +232,10 @@ TEST(CompensationTest, ManagersMayGoOverTheBudget) {
 
 TEST(CompensationTest, OnlyPendingRequestsAreDecided) {
   Compensation c = Pending(20000);
-  auto approved = ApproveCompensation(kLimits, c, "chen.jie", Role::kLead, 0, kNoBudget, "", kLater);
+  auto approved = ApproveCompensation(kLimits, c, "chen.jie", Role::kLead, 0, kNoBudget, "ok", kLater);
   ASSERT_TRUE(approved.ok());
-  auto again = ApproveCompensation(kLimits, *approved, "liu.yang", Role::kManager, 0, kNoBudget, "",
-                                   kLater);
+  auto again = ApproveCompensation(kLimits, *approved, "liu.yang", Role::kManager, 0, kNoBudget,
+                                   "ok", kLater);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(again.status().reason(), "not_pending");
@@ -246,8 +246,22 @@ TEST(CompensationTest, OnlyPendingRequestsAreDecided) {
   auto rejected = RejectCompensation(kLimits, c, "chen.jie", Role::kLead, "too much", kLater);
   ASSERT_TRUE(rejected.ok());
   auto approve_rejected =
-      ApproveCompensation(kLimits, *rejected, "liu.yang", Role::kManager, 0, kNoBudget, "", kLater);
+      ApproveCompensation(kLimits, *rejected, "liu.yang", Role::kManager, 0, kNoBudget, "ok", kLater);
   EXPECT_EQ(approve_rejected.status().reason(), "not_pending");
+}
+
+// 处理意见: approving a payout says why; a blank note changes nothing.
+TEST(CompensationTest, ApprovalNeedsANote) {
+  const Compensation c = Pending(20000);
+  for (std::string note : {"", "   ", "\n\t"}) {
+    auto got = ApproveCompensation(kLimits, c, "chen.jie", Role::kLead, 0, kNoBudget, note, kLater);
+    ASSERT_FALSE(got.ok());
+    EXPECT_EQ(got.status().code(), StatusCode::kValidation);
+    EXPECT_EQ(got.status().reason(), "reason_required");
+  }
+  auto ok = ApproveCompensation(kLimits, c, "chen.jie", Role::kLead, 0, kNoBudget, "物流延误属实", kLater);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->decision_note, "物流延误属实");
 }
 
 TEST(CompensationTest, RejectionNeedsANote) {

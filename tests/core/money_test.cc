@@ -268,6 +268,7 @@ TEST(MoneyTest, RefundMovesAtTheBoundaries) {
     SCOPED_TRACE(fen);
     AfterSalesMove m;
     m.to = AfterSalesStatus::kRefunded;
+    m.reason = "原路退回";
     m.refund_fen = fen;
     auto got = MoveAfterSales(r, m, "li.na", Role::kAgent, kNow, 7);
     EXPECT_EQ(got.ok(), ok);

@@ -45,7 +45,7 @@ class MoneyBackTest : public ::testing::Test {
     AfterSalesRequest r = *s_->after_sales.Open(kManager, ticket_, d);
     for (auto to : {AfterSalesStatus::kApproved, AfterSalesStatus::kAwaitingReturnShipment,
                     AfterSalesStatus::kReceived, AfterSalesStatus::kInspected}) {
-      r = *s_->after_sales.Move(kManager, r.id, AfterSalesMove{to, "", "", std::nullopt}, {});
+      r = *s_->after_sales.Move(kManager, r.id, AfterSalesMove{to, "已核实", "", std::nullopt}, {});
     }
     return r;
   }
@@ -68,14 +68,14 @@ TEST_F(MoneyBackTest, ARefundAfterAPartialRefundIsCappedAtWhatIsLeft) {
   AfterSalesRequest r = Received();
   EXPECT_EQ(r.refund_fen, 10000);  // the line's price: the policy does not know of payouts
   auto full = s_->after_sales.Move(kManager, r.id,
-                                   AfterSalesMove{AfterSalesStatus::kRefunded, "", "", std::nullopt},
+                                   AfterSalesMove{AfterSalesStatus::kRefunded, "退款", "", std::nullopt},
                                    {});
   ASSERT_FALSE(full.ok());
   EXPECT_EQ(full.status().reason(), "refund_exceeds_paid");
   EXPECT_EQ(s_->after_sales.Get(kManager, r.id)->status, AfterSalesStatus::kInspected);
   EXPECT_EQ(Refunded(), 0);
   auto rest = s_->after_sales.Move(kManager, r.id,
-                                   AfterSalesMove{AfterSalesStatus::kRefunded, "", "", 2000}, {});
+                                   AfterSalesMove{AfterSalesStatus::kRefunded, "退款", "", 2000}, {});
   ASSERT_TRUE(rest.ok()) << rest.status().ToString();
   EXPECT_EQ(Refunded(), 2000);
 }
@@ -84,7 +84,7 @@ TEST_F(MoneyBackTest, APartialRefundAfterARefundIsCappedToo) {
   AfterSalesRequest r = Received();
   ASSERT_TRUE(s_->after_sales
                   .Move(kManager, r.id,
-                        AfterSalesMove{AfterSalesStatus::kRefunded, "", "", 9000}, {})
+                        AfterSalesMove{AfterSalesStatus::kRefunded, "退款", "", 9000}, {})
                   .ok());
   auto over = PartialRefund(1001);
   ASSERT_FALSE(over.ok());

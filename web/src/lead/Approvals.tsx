@@ -263,7 +263,7 @@ function ApprovalCard({
   const [error, setError] = useState('');
 
   async function decide(approve: boolean) {
-    if (!approve && !note.trim()) {
+    if (!note.trim()) {  // 处理意见: the server refuses a blank one either way
       setError(t('lead.appr.noteRequired'));
       return;
     }
