@@ -39,6 +39,9 @@ std::optional<Role> ParseRole(std::string_view s);
 
 // Staff are every role but kCustomer.
 inline bool IsStaff(Role r) { return r != Role::kCustomer; }
+// The logins the server acts under itself (jobs, routing, the bot, mail-in,
+// imports): not people, and no user may take them (AuthService refuses).
+inline bool IsServiceLogin(std::string_view login) { return login == "system" || login == "import"; }
 // Leads, managers and admins supervise: they see and reassign every ticket.
 inline bool IsSupervisor(Role r) { return r == Role::kLead || r == Role::kManager || r == Role::kAdmin; }
 

@@ -125,6 +125,15 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
   e.to = t.subject;
   e.added = t.tags;
   c.events.push_back(std::move(e));
+  // 首问负责制: staff who open a ticket for the customer (a call, a walk-in,
+  // a chat they took) answer for it from that first contact.
+  if (IsStaff(a.role) && !IsServiceLogin(a.login)) {
+    t.owner = a.login;
+    TicketEvent own = MakeEvent(t, EventType::kOwnerSet, a, now);
+    own.to = a.login;
+    own.reason = "opened for the customer";
+    c.events.push_back(std::move(own));
+  }
   return c;
 }
 

@@ -52,6 +52,9 @@ struct NewTicket {
 
 // Opens a ticket with id `id`. Customers open tickets only for themselves
 // and may not set the team or the threat flag (kPermissionDenied otherwise).
+// A staff member who opens one (not a service login: mail-in, imports,
+// the system) becomes its owner at once (kOwnerSet, 首问负责制); a ticket
+// the customer opens is owned by the first staff member to reply publicly.
 // The caller checks that a named team exists. kValidation for a bad subject, body, tags
 // or category.
 StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Actor& a,

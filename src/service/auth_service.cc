@@ -14,6 +14,9 @@ Status CheckLogin(const std::string& login) {
       login.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
     return ValidationError("login must be 2 to 64 of a-z, 0-9, '.', '_' and '-'");
   }
+  if (IsServiceLogin(login)) {
+    return ValidationError("login " + login + " is reserved: the server acts under it");
+  }
   return OkStatus();
 }
 

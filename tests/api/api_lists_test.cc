@@ -154,7 +154,9 @@ class ApiListFilterTest : public ::testing::Test {
                  {"priority", priority},
                  {"channel", channel},
                  {"tags", Json(tags)}};
-    std::string id = w_.CreateTicket(Who::kLead, body)["id"];
+    // Opened by the customer: owned by whoever replies first (a staff
+    // member who opened it would own it from the start).
+    std::string id = w_.CreateTicket(customer == c1_ ? Who::kCust1 : Who::kCust2, body)["id"];
     models_.push_back({id, "new", "", "", customer, priority, channel, tags});
   }
   void Set(size_t i, std::string status, std::string assignee, std::string owner) {

@@ -316,6 +316,8 @@ TEST(ApiTicketsTest, EventsAreCompleteAndOrdered) {
                                          {"tags", {"破损"}}});
   std::string id = t["id"];
   EXPECT_EQ(t["version"], 1);
+  // 首问负责制: the agent who took the call owns the ticket from that contact.
+  EXPECT_EQ(t["owner"], w.Login(Who::kAgentA));
   struct Step {
     std::string what;
     std::function<Json()> run;
@@ -324,7 +326,7 @@ TEST(ApiTicketsTest, EventsAreCompleteAndOrdered) {
   const std::vector<Step> steps = {
       {"agent replies",
        [&] { return w.Reply(Who::kAgentA, id); },
-       {"reply", "owner_set", "assigned", "status_changed"}},
+       {"reply", "assigned", "status_changed"}},
       {"agent notes", [&] { return w.Note(Who::kAgentA, id); }, {"note"}},
       {"agent re-prioritises",
        [&] {
@@ -354,7 +356,7 @@ TEST(ApiTicketsTest, EventsAreCompleteAndOrdered) {
       {"agent.b closes", [&] { return w.Move(Who::kAgentB, id, "closed"); }, {"status_changed"}},
   };
   std::vector<Json> history = w.Events(Who::kLead, id);
-  ASSERT_EQ(Types(history), (std::vector<std::string>{"created"}));
+  ASSERT_EQ(Types(history), (std::vector<std::string>{"created", "owner_set"}));
   EXPECT_EQ(history[0]["data"]["subject"], "收到的杯子碎了");
   EXPECT_EQ(history[0]["data"]["body"], "照片见附件");
   int64_t version = 1;

@@ -68,6 +68,10 @@ TEST(CliTest, MigrateDemoDataAndUserCommands) {
   EXPECT_NE(dup.out.find("login_taken"), std::string::npos) << dup.out;
   EXPECT_EQ(Kefu("user add --db " + db + " --login x --password short --role agent").code, 1);
   EXPECT_NE(Kefu("user add --db " + db + " --login y --password secret-pass --role boss").code, 0);
+  // The server's own logins cannot be taken: events by "system" are the server's.
+  CliRun reserved = Kefu("user add --db " + db + " --login system --password secret-pass --role admin");
+  EXPECT_EQ(reserved.code, 1);
+  EXPECT_NE(reserved.out.find("reserved"), std::string::npos) << reserved.out;
 
   CliRun tok = Kefu("token create --db " + db + " --login qa.zhou");
   ASSERT_EQ(tok.code, 0) << tok.out;

@@ -50,6 +50,32 @@ TEST(OpenTicketTest, NormalisesSubjectAndTagsAndRecordsACreatedEvent) {
   EXPECT_EQ(c->events[0].actor, "wangfang");
 }
 
+// 首问负责制: staff who open a ticket for the customer own it from that
+// first contact; a later reply or transfer by someone else changes nothing.
+// The server's own logins (mail-in, imports, jobs) are nobody's contact.
+TEST(OpenTicketTest, StaffWhoOpenATicketOwnIt) {
+  auto c = OpenTicket(Complaint(), "T-000007", kAgentA, kT0);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->ticket.owner, "li.na");
+  EXPECT_TRUE(c->ticket.assignee.empty());  // routing still decides who works it
+  ASSERT_EQ(c->events.size(), 2u);
+  EXPECT_EQ(c->events[1].type, EventType::kOwnerSet);
+  EXPECT_EQ(c->events[1].to, "li.na");
+
+  auto reply = AddMessage(c->ticket, kAgentB, "您好，我来处理", false, kT0);
+  ASSERT_TRUE(reply.ok());
+  EXPECT_EQ(reply->ticket.owner, "li.na");
+  EXPECT_EQ(reply->ticket.assignee, "zhao.lei");
+  for (const auto& e : reply->events) EXPECT_NE(e.type, EventType::kOwnerSet);
+
+  for (const Actor& service : {Actor{"system", Role::kAdmin, ""}, Actor{"import", Role::kAdmin, ""}}) {
+    auto by_service = OpenTicket(Complaint(), "T-000008", service, kT0);
+    ASSERT_TRUE(by_service.ok());
+    EXPECT_TRUE(by_service->ticket.owner.empty()) << service.login;
+    EXPECT_EQ(by_service->events.size(), 1u);
+  }
+}
+
 TEST(OpenTicketTest, CustomersOpenTicketsOnlyForThemselves) {
   NewTicket n;
   n.subject = "别人的单";

@@ -50,7 +50,9 @@ class StoreConformanceTest : public ::testing::TestWithParam<Backend> {
     n.customer_id = customer;
     n.tags = std::move(tags);
     n.priority = p;
-    auto c = OpenTicket(n, FormatId('T', seq), Actor{"li.na", Role::kAgent, ""}, Timestamp{seq});
+    // Opened by the customer: no owner yet (staff who open one own it).
+    auto c = OpenTicket(n, FormatId('T', seq), Actor{"buyer", Role::kCustomer, customer},
+                        Timestamp{seq});
     EXPECT_TRUE(c.ok());
     EXPECT_TRUE(store_->InsertTicket(*txn, c->ticket).ok());
     EXPECT_TRUE(store_->AppendEvents(*txn, c->events).ok());
