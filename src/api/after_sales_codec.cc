@@ -144,6 +144,26 @@ StatusOr<CarrierUpdate> ParseCarrierUpdate(const json& j) {
   return u;
 }
 
+StatusOr<TrackingEvent> ParseStaffShipmentEvent(const json& j, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "shipment event"));
+  TrackingEvent e;
+  KEFU_RETURN_IF_ERROR(RequiredEnum(r, "status", ParseShipmentStatus, &e.status));
+  std::optional<LogisticsException> ex;
+  KEFU_RETURN_IF_ERROR(EnumField(r, "exception", ParseLogisticsException, &ex));
+  if (ex) e.exception = *ex;
+  std::optional<Timestamp> at;
+  KEFU_RETURN_IF_ERROR(r.Time("at", &at));
+  e.at = at.value_or(now);
+  KEFU_RETURN_IF_ERROR(r.Str("reason", &e.description, true));
+  KEFU_RETURN_IF_ERROR(r.Str("evidence", &e.evidence));
+  KEFU_RETURN_IF_ERROR(r.Str("location", &e.location));
+  std::string source = "staff";
+  KEFU_RETURN_IF_ERROR(r.Str("source", &source));
+  if (source != "staff") return ValidationError("source must be \"staff\"");
+  KEFU_RETURN_IF_ERROR(r.Finish());
+  return e;
+}
+
 json ToJson(const PolicyDecision& d) {
   return json{{"eligible", d.eligible},
               {"rule", d.rule},
@@ -250,7 +270,10 @@ json ToJson(const Shipment& s, const std::vector<TrackingEvent>* events) {
                                     ? json(nullptr)
                                     : json(ToString(e.exception))},
                   {"description", e.description},
-                  {"location", e.location}});
+                  {"location", e.location},
+                  {"source", e.source},
+                  {"recorded_by", OrNull(e.recorded_by)},
+                  {"evidence", OrNull(e.evidence)}});
   }
   return out;
 }
@@ -260,7 +283,9 @@ json ToJson(const Notification& n) {
               {"ticket", OrNull(n.ticket_id)},
               {"kind", n.kind},
               {"body", n.body},
-              {"at", FormatIso8601(n.at)}};
+              {"at", FormatIso8601(n.at)},
+              {"read", n.read_at.has_value()},
+              {"read_at", OptTime(n.read_at)}};
 }
 
 json ToJson(const CustomerOverview& v, const Actor& viewer, Timestamp now) {

@@ -20,6 +20,9 @@ StatusOr<std::pair<AfterSalesMove, std::optional<int64_t>>> ParseAfterSalesMove(
 StatusOr<CompensationDraft> ParseCompensationDraft(const json& j);
 // The webhook body (see docs/api.md).
 StatusOr<CarrierUpdate> ParseCarrierUpdate(const json& j);
+// POST /shipments/:id/events: {"status", "exception"?, "at"? (default now),
+// "reason", "evidence"?, "location"?, "source"? ("staff" only)}.
+StatusOr<TrackingEvent> ParseStaffShipmentEvent(const json& j, Timestamp now);
 
 json ToJson(const PolicyDecision& d);
 json ToJson(const AfterSalesRequest& r, Timestamp now);

@@ -45,7 +45,7 @@ App::App(Store& store, Clock& clock, AppOptions o)
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
       bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),
-      notifications_(store),
+      notifications_(store, clock),
       feed_(store, auth_, LiveFeedOptions{.max_per_user = o.max_streams_per_user}),
       presence_(store, auth_, feed_, clock),
       reports_(store, clock) {

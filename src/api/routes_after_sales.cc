@@ -152,10 +152,41 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
 
   r.Add(restinio::http_method_get(), "/api/v1/notifications", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
-          KEFU_RETURN_IF_ERROR(req.CheckQuery({"cursor", "limit"}));
+          KEFU_RETURN_IF_ERROR(req.CheckQuery({"cursor", "limit", "unread"}));
           KEFU_ASSIGN_OR_RETURN(PageRequest p, req.Page());
-          KEFU_ASSIGN_OR_RETURN(auto page, s.notifications.List(req.actor, p));
-          return Response::Of(200, PageJson(page, [](const Notification& n) { return ToJson(n); }));
+          std::string unread_q = req.Query("unread");
+          if (!unread_q.empty() && unread_q != "true" && unread_q != "false") {
+            return ValidationError("unread must be true or false");
+          }
+          bool unread = unread_q == "true";
+          KEFU_ASSIGN_OR_RETURN(auto page, s.notifications.List(req.actor, p, unread));
+          KEFU_ASSIGN_OR_RETURN(int64_t count, s.notifications.UnreadCount(req.actor));
+          json out = PageJson(page, [](const Notification& n) { return ToJson(n); });
+          out["unread_count"] = count;
+          return Response::Of(200, std::move(out));
+        });
+
+  // Marks the caller's notifications read: {"ids": [1, 2, ...]}.
+  r.Add(restinio::http_method_post(), "/api/v1/notifications/read", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(FieldReader fr, FieldReader::Of(j, "notifications"));
+          const json* ids_json = fr.Raw("ids");
+          KEFU_RETURN_IF_ERROR(fr.Finish());
+          if (!ids_json || !ids_json->is_array()) return ValidationError("ids must be an array");
+          if (ids_json->size() > NotificationService::kMaxMarkRead) {
+            return ValidationError("ids holds at most 500 ids");
+          }
+          std::vector<int64_t> ids;
+          for (const auto& v : *ids_json) {
+            if (!v.is_number_integer() || v.get<int64_t>() < 1) {
+              return ValidationError("ids must hold notification ids (positive integers)");
+            }
+            ids.push_back(v.get<int64_t>());
+          }
+          KEFU_ASSIGN_OR_RETURN(int64_t marked, s.notifications.MarkRead(req.actor, ids));
+          KEFU_ASSIGN_OR_RETURN(int64_t count, s.notifications.UnreadCount(req.actor));
+          return Response::Of(200, json{{"marked", marked}, {"unread_count", count}});
         });
 }
 

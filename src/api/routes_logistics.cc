@@ -6,7 +6,18 @@
 namespace kefu::api {
 namespace {
 
-json ShipmentJson(const ShipmentView& v) { return ToJson(v.shipment, &v.events); }
+// Who recorded a staff event and what shows it are the team's: customers
+// see the event and its reason.
+json ShipmentJson(const ShipmentView& v, const Actor& viewer) {
+  json out = ToJson(v.shipment, &v.events);
+  if (!IsStaff(viewer.role)) {
+    for (auto& e : out["events"]) {
+      e["recorded_by"] = nullptr;
+      e["evidence"] = nullptr;
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -30,7 +41,7 @@ void AddLogisticsRoutes(Router& r, Services& s) {
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
           KEFU_ASSIGN_OR_RETURN(ShipmentView v, s.logistics.Get(req.actor, req.Param("id")));
-          return Response::Of(200, ShipmentJson(v));
+          return Response::Of(200, ShipmentJson(v, req.actor));
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/orders/:id/shipments", Auth::kRequired,
@@ -38,8 +49,18 @@ void AddLogisticsRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
           KEFU_ASSIGN_OR_RETURN(auto views, s.logistics.ListForOrder(req.actor, req.Param("id")));
           json items = json::array();
-          for (const auto& v : views) items.push_back(ShipmentJson(v));
+          for (const auto& v : views) items.push_back(ShipmentJson(v, req.actor));
           return Response::Of(200, json{{"items", std::move(items)}, {"next_cursor", nullptr}});
+        });
+
+  // Staff record what the carrier has not (a delivery, 拒收, an exception).
+  r.Add(restinio::http_method_post(), "/api/v1/shipments/:id/events", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(TrackingEvent e, ParseStaffShipmentEvent(j, s.clock.Now()));
+          KEFU_ASSIGN_OR_RETURN(WebhookResult res,
+                                s.logistics.RecordStaffEvent(req.actor, req.Param("id"), std::move(e)));
+          return Response::Of(201, json{{"shipment", ToJson(res.shipment)}, {"tickets", res.tickets}});
         });
 
   // Authenticated by the HMAC signature of the body, not by a bearer token:

@@ -11,10 +11,11 @@ namespace {
 constexpr std::array<std::string_view, 5> kStatusNames = {"created", "in_transit",
                                                           "out_for_delivery", "delivered",
                                                           "exception"};
-constexpr std::array<std::string_view, 7> kExceptionNames = {
-    "none", "delayed", "damaged", "lost", "returned_to_sender", "customs_hold", "address_problem"};
-constexpr std::array<std::string_view, 7> kExceptionLabelsZh = {
-    "", "运输延误", "运输破损", "丢件", "退回发件人", "海关扣留", "地址问题"};
+constexpr std::array<std::string_view, 8> kExceptionNames = {
+    "none", "delayed", "damaged", "lost", "returned_to_sender", "customs_hold", "address_problem",
+    "refused"};
+constexpr std::array<std::string_view, 8> kExceptionLabelsZh = {
+    "", "运输延误", "运输破损", "丢件", "退回发件人", "海关扣留", "地址问题", "拒收"};
 
 constexpr size_t kMaxTextCodePoints = 500;
 
@@ -52,6 +53,13 @@ Status ValidateTrackingEvent(const TrackingEvent& e) {
   KEFU_RETURN_IF_ERROR(CheckText("event_id", e.event_id));
   KEFU_RETURN_IF_ERROR(CheckText("description", e.description));
   KEFU_RETURN_IF_ERROR(CheckText("location", e.location));
+  if (e.source != "carrier" && e.source != "staff") return BadEvent("source must be carrier or staff");
+  if (e.source == "staff" && (e.recorded_by.empty() || IsBlankText(e.description))) {
+    return BadEvent("a staff event needs who recorded it and a reason");
+  }
+  if (!IsValidUtf8(e.evidence) || CountCodePoints(e.evidence) > 2000) {
+    return BadEvent("evidence must be UTF-8 of at most 2000 characters");
+  }
   return OkStatus();
 }
 

@@ -21,6 +21,7 @@ namespace kefu {
 enum class ShipmentStatus { kCreated, kInTransit, kOutForDelivery, kDelivered, kException };
 enum class LogisticsException {
   kNone, kDelayed, kDamaged, kLost, kReturnedToSender, kCustomsHold, kAddressProblem,
+  kRefused,  // 拒收: the recipient refused the parcel
 };
 
 std::string_view ToString(ShipmentStatus s);
@@ -35,6 +36,12 @@ struct TrackingEvent {
   LogisticsException exception = LogisticsException::kNone;  // set iff status == kException
   std::string description;
   std::string location;
+  // Who says so: "carrier" (a carrier update) or "staff" (recorded by hand,
+  // when the carrier has not: recorded_by, the reason in description, and
+  // what shows it in evidence).
+  std::string source = "carrier";
+  std::string recorded_by;
+  std::string evidence;
 };
 
 struct Shipment {
@@ -53,7 +60,9 @@ struct Shipment {
 };
 
 // kValidation "bad_event": empty event_id, exception set without status
-// exception (or missing with it), text over 500 code points.
+// exception (or missing with it), text over 500 code points; a staff event
+// without recorded_by or a reason (description), evidence over 2000 code
+// points.
 Status ValidateTrackingEvent(const TrackingEvent& e);
 
 // What an event did.

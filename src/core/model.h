@@ -94,6 +94,7 @@ struct Notification {
   std::string kind;       // e.g. "shipment_delivered", "approval_pending"
   std::string body;
   Timestamp at;
+  std::optional<Timestamp> read_at;  // nullopt: unread
 };
 
 // A person who can sign in. Customers are linked to their Customer record.

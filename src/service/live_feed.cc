@@ -191,6 +191,7 @@ void LiveFeed::Recheck(std::optional<SteadyTime> due) {
 Status LiveFeed::PollOnce() {
   std::lock_guard<std::mutex> poll_lock(poll_mu_);
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+  KEFU_RETURN_IF_ERROR(PollNotifications(*txn));
   if (last_seq_ < 0) {
     KEFU_ASSIGN_OR_RETURN(last_seq_, store_.LatestEventSeq(*txn));
     return OkStatus();
@@ -221,6 +222,31 @@ Status LiveFeed::PollOnce() {
           return CanSee(s.sub.actor, t);
         },
         "ticket", data);
+  }
+  return OkStatus();
+}
+
+// Each new notification goes to its addressee's streams (the console's bell).
+Status LiveFeed::PollNotifications(Txn& txn) {
+  if (last_notification_seq_ < 0) {
+    KEFU_ASSIGN_OR_RETURN(last_notification_seq_, store_.LatestNotificationSeq(txn));
+    return OkStatus();
+  }
+  KEFU_ASSIGN_OR_RETURN(std::vector<Notification> news,
+                        store_.ListNotificationsAfter(txn, last_notification_seq_, 1000));
+  if (news.empty()) return OkStatus();
+  last_notification_seq_ = news.back().seq;
+  if (Subscribers() == 0) return OkStatus();
+  for (const Notification& n : news) {
+    std::string data = nlohmann::json{{"id", n.seq},
+                                      {"ticket", n.ticket_id.empty() ? nlohmann::json(nullptr)
+                                                                     : nlohmann::json(n.ticket_id)},
+                                      {"kind", n.kind},
+                                      {"body", n.body},
+                                      {"at", FormatIso8601(n.at)}}
+                           .dump();
+    Deliver([&](const Subscriber& s) { return s.sub.ticket.empty() && s.sub.actor.login == n.login; },
+            "notification", data);
   }
   return OkStatus();
 }

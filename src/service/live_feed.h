@@ -90,8 +90,10 @@ class LiveFeed : public SessionObserver {
   // none). Safe beside the thread, which rechecks each one when it is due.
   void RecheckSessions() { Recheck(std::nullopt); }
 
-  // Reads the events written since the last poll and delivers them. The
-  // first call only notes where the timeline ends. Safe beside the thread.
+  // Reads the events written since the last poll and delivers them, and
+  // each new notification to its addressee's streams (not those narrowed
+  // to a ticket) as a "notification" event. The first call only notes
+  // where the timeline and the notifications end. Safe beside the thread.
   Status PollOnce();
 
   // Delivers a presence change of `ticket` to the staff who may see it,
@@ -131,7 +133,9 @@ class LiveFeed : public SessionObserver {
   std::map<std::string, size_t> per_user_;  // login -> subscriptions; guarded by mu_
   int64_t next_id_ = 1;                     // guarded by mu_
   std::mutex poll_mu_;
+  Status PollNotifications(Txn& txn);
   int64_t last_seq_ = -1;  // -1: not yet read
+  int64_t last_notification_seq_ = -1;  // -1: not yet read
   std::thread thread_;
   std::mutex run_mu_;
   std::condition_variable run_cv_;

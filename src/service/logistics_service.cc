@@ -1,5 +1,7 @@
 #include "service/logistics_service.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/access.h"
 #include "core/escalation.h"
 #include "core/ticket_rules.h"
@@ -21,6 +23,7 @@ std::string EventSummary(const Shipment& s, const TrackingEvent& e) {
                          : std::string(ToString(e.status));
   std::string out = s.carrier + " " + s.tracking_number + ": " + what;
   if (!e.description.empty()) out += " - " + e.description;
+  if (e.source == "staff") out += " (staff " + e.recorded_by + ")";
   return out;
 }
 
@@ -86,6 +89,7 @@ StatusOr<std::vector<ShipmentView>> LogisticsService::ListForOrder(const Actor& 
 
 StatusOr<WebhookResult> LogisticsService::ApplyCarrierUpdate(const CarrierUpdate& u) {
   KEFU_RETURN_IF_ERROR(ValidateTrackingEvent(u.event));
+  if (u.event.source != "carrier") return Status(StatusCode::kValidation, "bad_event", "not a carrier event");
   KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
   auto found = store_.FindShipment(*txn, u.carrier, u.tracking_number);
   if (!found.ok()) {
@@ -95,55 +99,88 @@ StatusOr<WebhookResult> LogisticsService::ApplyCarrierUpdate(const CarrierUpdate
     }
     return found.status();
   }
-  Shipment before = std::move(*found);
+  KEFU_ASSIGN_OR_RETURN(WebhookResult result, Apply(*txn, *found, u.event, SystemActor()));
+  if (result.duplicate) return result;  // nothing written: the transaction rolls back
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  return result;
+}
+
+StatusOr<WebhookResult> LogisticsService::RecordStaffEvent(const Actor& a,
+                                                           const std::string& shipment_id,
+                                                           TrackingEvent e) {
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "recording a shipment event"));
+  Timestamp now = clock_.Now();
+  if (e.at > now) return Status(StatusCode::kValidation, "bad_event", "at must not be in the future");
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  auto found = store_.GetShipment(*txn, shipment_id);
+  if (!found.ok()) return found.status();
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'V'));
+  e.event_id = "staff-" + std::to_string(seq);
+  e.source = "staff";
+  e.recorded_by = a.login;
+  KEFU_RETURN_IF_ERROR(ValidateTrackingEvent(e));
+  KEFU_ASSIGN_OR_RETURN(WebhookResult result, Apply(*txn, *found, e, a));
+  KEFU_RETURN_IF_ERROR(store_.AppendAudit(
+      *txn, AuditEntry{now, a.login, "shipment.staff_event", found->id,
+                       nlohmann::json{{"order", found->order_id},
+                                      {"status", ToString(e.status)},
+                                      {"exception", ToString(e.exception)},
+                                      {"at", FormatIso8601(e.at)},
+                                      {"reason", e.description},
+                                      {"evidence", e.evidence}}
+                           .dump()}));
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  return result;
+}
+
+StatusOr<WebhookResult> LogisticsService::Apply(Txn& txn, const Shipment& before,
+                                                const TrackingEvent& ev, const Actor& by) {
   Timestamp now = clock_.Now();
   WebhookResult result;
-  KEFU_ASSIGN_OR_RETURN(bool fresh, store_.AppendTrackingEvent(*txn, before, u.event, now));
+  KEFU_ASSIGN_OR_RETURN(bool fresh, store_.AppendTrackingEvent(txn, before, ev, now));
   if (!fresh) {
     result.duplicate = true;
     result.shipment = before;
-    return result;  // nothing written: the transaction rolls back
+    return result;
   }
-  ShipmentChange change = ApplyTrackingEvent(before, u.event, now);
+  ShipmentChange change = ApplyTrackingEvent(before, ev, now);
   change.shipment.version = before.version + 1;
-  KEFU_RETURN_IF_ERROR(store_.UpdateShipment(*txn, change.shipment, before.version));
+  KEFU_RETURN_IF_ERROR(store_.UpdateShipment(txn, change.shipment, before.version));
   if (change.delivered) {
-    KEFU_RETURN_IF_ERROR(store_.SetOrderDelivered(*txn, before.order_id, u.event.at));
+    KEFU_RETURN_IF_ERROR(store_.SetOrderDelivered(txn, before.order_id, ev.at));
   }
   result.shipment = change.shipment;
-  if (change.changed) {
-    KEFU_ASSIGN_OR_RETURN(auto tickets, store_.ListOpenTicketsForOrder(*txn, before.order_id));
-    std::string summary = EventSummary(before, u.event);
-    for (const Ticket& t : tickets) {
-      Change c{t, {}};
-      TicketEvent e = MakeEvent(t, EventType::kShipment, SystemActor(), now);
-      e.body = before.id;
-      std::string what = change.shipment.status == ShipmentStatus::kException
-                             ? std::string(ToString(change.shipment.exception))
-                             : std::string(ToString(change.shipment.status));
-      e.to = what;
-      e.reason = summary;
-      c.events.push_back(std::move(e));
-      bool news = change.delivered || change.lost;
-      // A shipment event alone leaves the SLA clocks as they are (they read
-      // status changes and replies): only a reopened ticket is re-indexed.
-      bool reopen = news && t.status == TicketStatus::kPendingThirdParty;
-      if (reopen) {
-        KEFU_RETURN_IF_ERROR(Chain(c, Transition(c.ticket, SystemActor(), TicketStatus::kOpen,
-                                                  "carrier: " + what, now)));
-      }
-      KEFU_RETURN_IF_ERROR(
-          SaveTicketChange(store_, *txn, t, std::move(c), now, reopen ? sla_ : nullptr));
-      if (news) {
-        std::string who = !t.owner.empty() ? t.owner : t.assignee;
-        KEFU_RETURN_IF_ERROR(Notify(store_, *txn, who, t.id,
-                                    change.delivered ? "shipment_delivered" : "shipment_lost",
-                                    summary + " (" + t.id + ")", now));
-      }
-      result.tickets.push_back(t.id);
+  if (!change.changed) return result;
+  KEFU_ASSIGN_OR_RETURN(auto tickets, store_.ListOpenTicketsForOrder(txn, before.order_id));
+  std::string summary = EventSummary(before, ev);
+  for (const Ticket& t : tickets) {
+    Change c{t, {}};
+    TicketEvent e = MakeEvent(t, EventType::kShipment, by, now);
+    e.body = before.id;
+    std::string what = change.shipment.status == ShipmentStatus::kException
+                           ? std::string(ToString(change.shipment.exception))
+                           : std::string(ToString(change.shipment.status));
+    e.to = what;
+    e.reason = summary;
+    c.events.push_back(std::move(e));
+    bool news = change.delivered || change.lost;
+    // A shipment event alone leaves the SLA clocks as they are (they read
+    // status changes and replies): only a reopened ticket is re-indexed.
+    bool reopen = news && t.status == TicketStatus::kPendingThirdParty;
+    if (reopen) {
+      KEFU_RETURN_IF_ERROR(Chain(c, Transition(c.ticket, SystemActor(), TicketStatus::kOpen,
+                                                ev.source + ": " + what, now)));
     }
+    KEFU_RETURN_IF_ERROR(
+        SaveTicketChange(store_, txn, t, std::move(c), now, reopen ? sla_ : nullptr));
+    if (news) {
+      std::string who = !t.owner.empty() ? t.owner : t.assignee;
+      KEFU_RETURN_IF_ERROR(Notify(store_, txn, who, t.id,
+                                  change.delivered ? "shipment_delivered" : "shipment_lost",
+                                  summary + " (" + t.id + ")", now));
+    }
+    result.tickets.push_back(t.id);
   }
-  KEFU_RETURN_IF_ERROR(txn->Commit());
   return result;
 }
 

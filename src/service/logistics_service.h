@@ -58,6 +58,16 @@ class LogisticsService {
   // "unknown_shipment".
   StatusOr<WebhookResult> ApplyCarrierUpdate(const CarrierUpdate& u);
 
+  // Staff record what the carrier has not (a delivery, a refusal 拒收, an
+  // exception): `e` without event_id, with the reason in description and
+  // optional evidence, `at` not in the future. It counts as a carrier update
+  // would (the order's delivery date, ticket events by `a`, reopening,
+  // notifications), is kept as source "staff" with recorded_by, and is
+  // audited ("shipment.staff_event"). Errors: kPermissionDenied for
+  // customers, kNotFound, kValidation "bad_event".
+  StatusOr<WebhookResult> RecordStaffEvent(const Actor& a, const std::string& shipment_id,
+                                           TrackingEvent e);
+
   // Job: a ticket that has waited in pending_third_party for the configured
   // follow-up hours since its last change gets a reminder event and its
   // assignee (or owner) a notification; once per quiet period. Returns how
@@ -65,6 +75,10 @@ class LogisticsService {
   StatusOr<int> RemindCarrierFollowUps(Timestamp now);
 
  private:
+  // Appends `ev` to `before` and does what it means (shared by carriers and staff).
+  StatusOr<WebhookResult> Apply(Txn& txn, const Shipment& before, const TrackingEvent& ev,
+                                const Actor& by);
+
   Store& store_;
   Clock& clock_;
   ConfigService& config_;

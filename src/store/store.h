@@ -341,10 +341,22 @@ class Store {
   // marked before.
   virtual StatusOr<bool> MarkOnce(Txn& txn, const std::string& key, Timestamp now) = 0;
 
-  // Notifications; ListNotifications: newest first, seq < before_seq (0: from the newest).
+  // Notifications; ListNotifications: newest first, seq < before_seq (0:
+  // from the newest), only unread ones if `unread_only`.
   virtual Status AppendNotification(Txn& txn, Notification& n) = 0;
   virtual StatusOr<std::vector<Notification>> ListNotifications(Txn& txn, const std::string& login,
-                                                                int64_t before_seq, int limit) = 0;
+                                                                int64_t before_seq, int limit,
+                                                                bool unread_only = false) = 0;
+  // Marks `login`'s notifications among `seqs` read at `now` (others' and
+  // already read ones are left alone); returns how many changed.
+  virtual StatusOr<int64_t> MarkNotificationsRead(Txn& txn, const std::string& login,
+                                                  const std::vector<int64_t>& seqs, Timestamp now) = 0;
+  virtual StatusOr<int64_t> CountUnreadNotifications(Txn& txn, const std::string& login) = 0;
+  // Everyone's notifications with seq > after_seq, oldest first (the live
+  // feed); LatestNotificationSeq 0 when there are none.
+  virtual StatusOr<std::vector<Notification>> ListNotificationsAfter(Txn& txn, int64_t after_seq,
+                                                                     int limit) = 0;
+  virtual StatusOr<int64_t> LatestNotificationSeq(Txn& txn) = 0;
 
   // Idempotency keys, scoped by the actor's login.
   virtual StatusOr<std::optional<IdempotencyRecord>> FindIdempotencyKey(

@@ -21,6 +21,7 @@ struct Seen {
   int events = 0;
   int ends = 0;
   bool open = true;  // what its `check` answers
+  std::vector<std::string> notifications;  // data of "notification" events
 };
 
 class LiveFeedTest : public ::testing::Test {
@@ -44,8 +45,9 @@ class LiveFeedTest : public ::testing::Test {
     LiveFeed::Subscription s;
     s.actor = std::move(auth_.Authenticate(token)).value();
     s.token_hash = Sha256Hex(token);
-    s.sink = [&seen](std::string_view, const std::string&) {
+    s.sink = [&seen](std::string_view event, const std::string& data) {
       ++seen.events;
+      if (event == "notification") seen.notifications.push_back(data);
       return true;
     };
     s.check = [&seen] { return seen.open; };
@@ -136,6 +138,30 @@ TEST_F(LiveFeedTest, EndUserEndsEverySubscriptionOfThatUser) {
   EXPECT_EQ(a1.ends + a2.ends, 2);
   EXPECT_EQ(b.ends, 0);
   EXPECT_EQ(feed_.Subscribers(), 1u);
+}
+
+// The bell: a new notification reaches its addressee's streams, nobody
+// else's, once; the first poll only notes where they end.
+TEST_F(LiveFeedTest, NotificationsReachTheirAddresseeOnly) {
+  Seen a, b;
+  ASSERT_TRUE(Subscribe(Token("agent.a"), a).ok());
+  ASSERT_TRUE(Subscribe(Token("agent.b"), b).ok());
+  auto notify = [&](const std::string& login, const std::string& body) {
+    auto txn = store_->Begin(TxnMode::kWrite);
+    ASSERT_TRUE(txn.ok());
+    Notification n{0, login, "", "approval_pending", body, clock_.Now()};
+    ASSERT_TRUE(store_->AppendNotification(**txn, n).ok());
+    ASSERT_TRUE((*txn)->Commit().ok());
+  };
+  notify("agent.a", "before the feed started");
+  ASSERT_TRUE(feed_.PollOnce().ok());
+  EXPECT_TRUE(a.notifications.empty()) << "what came before is not news";
+  notify("agent.a", "补偿待审批 P-000001");
+  ASSERT_TRUE(feed_.PollOnce().ok());
+  ASSERT_TRUE(feed_.PollOnce().ok());
+  ASSERT_EQ(a.notifications.size(), 1u);
+  EXPECT_NE(a.notifications[0].find("补偿待审批 P-000001"), std::string::npos) << a.notifications[0];
+  EXPECT_TRUE(b.notifications.empty());
 }
 
 }  // namespace

@@ -444,12 +444,13 @@ StatusOr<bool> SqliteStore::AppendTrackingEvent(Txn& txn, const Shipment& sh,
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('S', sh.id, "shipment"));
   KEFU_ASSIGN_OR_RETURN(
       Stmt s, D(txn).Prepare("INSERT OR IGNORE INTO tracking_events(shipment_seq, event_id, at, "
-                             "status, exception, description, location, received_at) "
-                             "VALUES (?,?,?,?,?,?,?,?)"));
+                             "status, exception, description, location, received_at, source, "
+                             "recorded_by, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
   KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, e.event_id).Bind(3, e.at.unix_ms)
                            .Bind(4, ToString(e.status)).Bind(5, ToString(e.exception))
                            .Bind(6, e.description).Bind(7, e.location)
-                           .Bind(8, received_at.unix_ms).Run());
+                           .Bind(8, received_at.unix_ms).Bind(9, e.source)
+                           .Bind(10, e.recorded_by).Bind(11, e.evidence).Run());
   return D(txn).Changes() > 0;
 }
 
@@ -457,7 +458,8 @@ StatusOr<std::vector<TrackingEvent>> SqliteStore::ListTrackingEvents(
     Txn& txn, const std::string& shipment_id) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('S', shipment_id, "shipment"));
   KEFU_ASSIGN_OR_RETURN(
-      Stmt s, D(txn).Prepare("SELECT event_id, at, status, exception, description, location "
+      Stmt s, D(txn).Prepare("SELECT event_id, at, status, exception, description, location, "
+                             "source, recorded_by, evidence "
                              "FROM tracking_events WHERE shipment_seq = ? ORDER BY at, event_id"));
   s.Bind(1, seq);
   return ReadAll<TrackingEvent>(s, [](const Stmt& r) {
@@ -468,6 +470,9 @@ StatusOr<std::vector<TrackingEvent>> SqliteStore::ListTrackingEvents(
     e.exception = EnumOr(ParseLogisticsException(r.Text(3)), LogisticsException::kNone);
     e.description = r.Text(4);
     e.location = r.Text(5);
+    e.source = r.Text(6);
+    e.recorded_by = r.Text(7);
+    e.evidence = r.Text(8);
     return e;
   });
 }
@@ -491,23 +496,69 @@ Status SqliteStore::AppendNotification(Txn& txn, Notification& n) {
   return OkStatus();
 }
 
+namespace {
+constexpr const char* kNotificationColumns = "seq, login, ticket_seq, kind, body, at, read_at";
+
+Notification ReadNotification(const Stmt& r) {
+  Notification n;
+  n.seq = r.Int(0);
+  n.login = r.Text(1);
+  if (!r.IsNull(2)) n.ticket_id = FormatId('T', r.Int(2));
+  n.kind = r.Text(3);
+  n.body = r.Text(4);
+  n.at = Timestamp{r.Int(5)};
+  n.read_at = OptTs(r.OptInt(6));
+  return n;
+}
+}  // namespace
+
 StatusOr<std::vector<Notification>> SqliteStore::ListNotifications(Txn& txn,
                                                                    const std::string& login,
-                                                                   int64_t before_seq, int limit) {
-  KEFU_ASSIGN_OR_RETURN(
-      Stmt s, D(txn).Prepare("SELECT seq, login, ticket_seq, kind, body, at FROM notifications "
-                             "WHERE login = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+                                                                   int64_t before_seq, int limit,
+                                                                   bool unread_only) {
+  std::string sql = std::string("SELECT ") + kNotificationColumns +
+                    " FROM notifications WHERE login = ? AND seq < ?" +
+                    (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY seq DESC LIMIT ?";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
   s.Bind(1, login).Bind(2, before_seq > 0 ? before_seq : INT64_MAX).Bind(3, int64_t{limit});
-  return ReadAll<Notification>(s, [](const Stmt& r) {
-    Notification n;
-    n.seq = r.Int(0);
-    n.login = r.Text(1);
-    if (!r.IsNull(2)) n.ticket_id = FormatId('T', r.Int(2));
-    n.kind = r.Text(3);
-    n.body = r.Text(4);
-    n.at = Timestamp{r.Int(5)};
-    return n;
-  });
+  return ReadAll<Notification>(s, ReadNotification);
+}
+
+StatusOr<int64_t> SqliteStore::MarkNotificationsRead(Txn& txn, const std::string& login,
+                                                     const std::vector<int64_t>& seqs,
+                                                     Timestamp now) {
+  int64_t changed = 0;
+  for (int64_t seq : seqs) {
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("UPDATE notifications SET read_at = ? WHERE seq = ? "
+                                                 "AND login = ? AND read_at IS NULL"));
+    KEFU_RETURN_IF_ERROR(s.Bind(1, now.unix_ms).Bind(2, seq).Bind(3, login).Run());
+    changed += D(txn).Changes();
+  }
+  return changed;
+}
+
+StatusOr<int64_t> SqliteStore::CountUnreadNotifications(Txn& txn, const std::string& login) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT COUNT(*) FROM notifications "
+                                               "WHERE login = ? AND read_at IS NULL"));
+  s.Bind(1, login);
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
+StatusOr<std::vector<Notification>> SqliteStore::ListNotificationsAfter(Txn& txn,
+                                                                        int64_t after_seq,
+                                                                        int limit) {
+  std::string sql = std::string("SELECT ") + kNotificationColumns +
+                    " FROM notifications WHERE seq > ? ORDER BY seq LIMIT ?";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
+  s.Bind(1, after_seq).Bind(2, int64_t{limit});
+  return ReadAll<Notification>(s, ReadNotification);
+}
+
+StatusOr<int64_t> SqliteStore::LatestNotificationSeq(Txn& txn) {
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT COALESCE(MAX(seq), 0) FROM notifications"));
+  KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
 }
 
 }  // namespace kefu::sqlite

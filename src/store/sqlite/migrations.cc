@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 9> kMigrations = {
+constexpr std::array<std::string_view, 10> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -429,6 +429,15 @@ ALTER TABLE order_items ADD COLUMN gift_value_fen INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE order_items ADD COLUMN discount_fen INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE shipments ADD COLUMN after_sales TEXT NOT NULL DEFAULT '';
 CREATE INDEX after_sales_by_created ON after_sales(created_at);
+)sql",
+    // 10: tracking events staff record by hand when the carrier has not:
+    // who says so, and what shows it; notifications read or not.
+    R"sql(
+ALTER TABLE tracking_events ADD COLUMN source TEXT NOT NULL DEFAULT 'carrier';
+ALTER TABLE tracking_events ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE tracking_events ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+ALTER TABLE notifications ADD COLUMN read_at INTEGER;
+CREATE INDEX notifications_unread ON notifications(login, seq) WHERE read_at IS NULL;
 )sql",
 };
 

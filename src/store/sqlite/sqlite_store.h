@@ -119,7 +119,14 @@ class SqliteStore final : public Store {
   StatusOr<bool> MarkOnce(Txn& txn, const std::string& key, Timestamp now) override;
   Status AppendNotification(Txn& txn, Notification& n) override;
   StatusOr<std::vector<Notification>> ListNotifications(Txn& txn, const std::string& login,
-                                                        int64_t before_seq, int limit) override;
+                                                        int64_t before_seq, int limit,
+                                                        bool unread_only = false) override;
+  StatusOr<int64_t> MarkNotificationsRead(Txn& txn, const std::string& login,
+                                          const std::vector<int64_t>& seqs, Timestamp now) override;
+  StatusOr<int64_t> CountUnreadNotifications(Txn& txn, const std::string& login) override;
+  StatusOr<std::vector<Notification>> ListNotificationsAfter(Txn& txn, int64_t after_seq,
+                                                             int limit) override;
+  StatusOr<int64_t> LatestNotificationSeq(Txn& txn) override;
 
   StatusOr<std::vector<SearchHit>> Search(Txn& txn, const SearchFilter& f) override;
   StatusOr<int64_t> RebuildSearchIndex() override;

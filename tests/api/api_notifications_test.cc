@@ -1,0 +1,71 @@
+// Notifications people can act on: each has a read state, the list can be
+// narrowed to unread ones and tells the unread count, and a user marks only
+// their own read.
+#include "api/after_sales_world.h"
+
+namespace kefu::testing {
+namespace {
+
+class NotificationsApiTest : public AfterSalesApiTest {
+ protected:
+  int64_t Notify(const std::string& login, const std::string& body) {
+    auto txn = srv_.store().Begin(TxnMode::kWrite);
+    EXPECT_TRUE(txn.ok());
+    Notification n{0, login, "", "approval_pending", body, clock_.Now()};
+    EXPECT_TRUE(srv_.store().AppendNotification(**txn, n).ok());
+    EXPECT_TRUE((*txn)->Commit().ok());
+    return n.seq;
+  }
+  HttpResult MarkRead(const std::string& token, Json ids) {
+    return srv_.Post("/api/v1/notifications/read", token, Json{{"ids", std::move(ids)}});
+  }
+};
+
+TEST_F(NotificationsApiTest, UnreadUntilMarkedReadByTheirOwner) {
+  int64_t first = Notify("lead1", "补偿待审批 P-000001");
+  int64_t second = Notify("lead1", "售后待审批 A-000002");
+  int64_t anns = Notify("ann", "包裹已签收");
+
+  Json all = Ok(srv_.Get("/api/v1/notifications", lead_), 200);
+  ASSERT_EQ(all["items"].size(), 2u);
+  EXPECT_FALSE(all["items"][0]["read"].get<bool>());
+  EXPECT_TRUE(all["items"][0]["read_at"].is_null());
+  EXPECT_EQ(all["unread_count"], 2);
+
+  // Someone else's id changes nothing, for them or for its owner.
+  Json foreign = Ok(MarkRead(lead_, Json::array({anns})), 200);
+  EXPECT_EQ(foreign["marked"], 0);
+  EXPECT_EQ(Ok(srv_.Get("/api/v1/notifications?unread=true", ann_), 200)["unread_count"], 1);
+
+  Json marked = Ok(MarkRead(lead_, Json::array({first, first})), 200);
+  EXPECT_EQ(marked["marked"], 1);
+  EXPECT_EQ(marked["unread_count"], 1);
+  EXPECT_EQ(Ok(MarkRead(lead_, Json::array({first})), 200)["marked"], 0) << "already read";
+
+  Json unread = Ok(srv_.Get("/api/v1/notifications?unread=true", lead_), 200);
+  ASSERT_EQ(unread["items"].size(), 1u);
+  EXPECT_EQ(unread["items"][0]["id"], second);
+  Json again = Ok(srv_.Get("/api/v1/notifications?unread=false", lead_), 200);
+  ASSERT_EQ(again["items"].size(), 2u);
+  EXPECT_TRUE(again["items"][1]["read"].get<bool>());
+  EXPECT_EQ(again["items"][1]["read_at"], FormatIso8601(clock_.Now()));
+}
+
+TEST_F(NotificationsApiTest, BadRequestsChangeNothing) {
+  int64_t id = Notify("lead1", "补偿待审批");
+  EXPECT_TRUE(IsError(srv_.Get("/api/v1/notifications?unread=yes", lead_), 422, "validation_failed"));
+  for (Json bad : {Json::object(), Json{{"ids", Json::array()}}, Json{{"ids", "1"}},
+                   Json{{"ids", Json::array({0})}}, Json{{"ids", Json::array({1.5})}},
+                   Json{{"ids", Json::array({id})}, {"all", true}}}) {
+    HttpResult r = srv_.Post("/api/v1/notifications/read", lead_, bad);
+    EXPECT_EQ(r.status, 422) << bad.dump() << ": " << Describe(r);
+  }
+  Json many = Json::array();
+  for (int i = 1; i <= 501; ++i) many.push_back(i);
+  EXPECT_EQ(MarkRead(lead_, many).status, 422);
+  EXPECT_EQ(srv_.Post("/api/v1/notifications/read", "", Json{{"ids", Json::array({id})}}).status, 401);
+  EXPECT_EQ(Ok(srv_.Get("/api/v1/notifications?unread=true", lead_), 200)["unread_count"], 1);
+}
+
+}  // namespace
+}  // namespace kefu::testing
