@@ -430,6 +430,30 @@ const failed = await runTests([
     noProblems(page);
   }],
 
+  ['the bell counts a lead\'s unread notifications, rings live and is read down', async () => {
+    const page = await open();
+    await login(page, 'chen.jie');
+    await page.locator('[data-testid=bell]').waitFor();
+    const before = (await lead.get('/notifications?unread=true')).unread_count;
+    // A new approval waiting for her arrives over the stream: an agent's
+    // coupon above the agent's limit.
+    const id = await ticketForLiNa('少发了一个杯盖', '收到的杯子没有盖子');
+    for (let i = 0; i < 50 && !(await lead.get(`/tickets/${id}`)).team; i++) {
+      await new Promise((r) => setTimeout(r, 200));  // routing names the team (and so its lead)
+    }
+    const agent = await apiAs(server.base, 'li.na');
+    await agent.post(`/tickets/${id}/compensations`, { kind: 'coupon', amount_fen: 9000, reason: '少件补偿' });
+    await page.locator('[data-testid=bell-count]', { hasText: String(before + 1) }).waitFor({ timeout: 15_000 });
+    await page.click('[data-testid=bell]');
+    await page.locator('[data-testid=bell-item]').first().waitFor();
+    await shot(page, 'lead-bell');
+    await page.click('[data-testid=bell-mark-all]');
+    await page.locator('[data-testid=bell-count]').waitFor({ state: 'hidden' });
+    const after = (await lead.get('/notifications?unread=true')).unread_count;
+    check(after < before + 1, `still ${after} unread after marking all read`);
+    noProblems(page);
+  }],
+
   ['the session lives in an HttpOnly cookie and signing out ends it', async () => {
     const page = await open();
     await login(page, 'li.na');

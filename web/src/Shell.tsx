@@ -7,11 +7,13 @@ import { agentRoutes } from './agent/routes';
 import { leadRoutes } from './lead/routes';
 import { customerRoutes } from './customer/routes';
 import { trainingRoutes } from './training/routes';
+import { Bell } from './Bell';
 
 const ROUTES: PageRoute[] = [...agentRoutes, ...leadRoutes, ...trainingRoutes, ...customerRoutes];
 
 // The frame around every signed-in page: navigation for the user's role,
-// the language switch and sign-out; the page the path names.
+// the notification bell (staff), the language switch and sign-out; the
+// page the path names.
 export function Shell() {
   const { me, logout } = useSession();
   const lang = useLang();
@@ -57,6 +59,7 @@ export function Shell() {
           ))}
         </nav>
         <div className="topbar-right">
+          {isStaff(me.role) && <Bell />}
           <span className="who" data-testid="who">
             {me.display_name || me.login} · {t('role.' + me.role)}
           </span>

@@ -7,6 +7,8 @@ import { AfterSalesList } from './AfterSalesList';
 import { DecisionView } from './Decision';
 import { yuanToFen } from './money';
 import { itemAt, itemLabel, lineNo } from './OrderLines';
+import { ShipmentEventForm } from './ShipmentEventForm';
+import type { Shipment, ShipmentEventResult } from './types';
 import { dayToTime, errMsg, isCode, lbl, localDay, useSubmit } from './util';
 
 const KINDS = ['return_refund', 'refund_only', 'exchange', 'repair', 'resend'];
@@ -20,12 +22,25 @@ const UNIT_LIST_MAX = 50;
 interface Props {
   ticket: Ticket;
   orders: Order[];
+  // The customer's shipments (the overview's), to record a delivery the
+  // carrier has not when the policy finds none.
+  shipments?: Shipment[];
   onChanged: () => void;
+}
+
+// The parcel of `order` a missing delivery is recorded on: the latest one
+// not yet delivered, else the latest.
+function deliveryShipment(shipments: Shipment[], order: string): Shipment | undefined {
+  const mine = shipments.filter((s) => s.order === order);
+  const newest = (a: Shipment, b: Shipment) =>
+    (b.created_at ?? '').localeCompare(a.created_at ?? '') || b.id.localeCompare(a.id);
+  const open = mine.filter((s) => s.status !== 'delivered').sort(newest);
+  return open[0] ?? mine.sort(newest)[0];
 }
 
 // Opens an after-sales request on a line of the ticket's order (docs/api.md
 // §7.1), with the policy's decision first, and lists the ticket's requests.
-export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
+export function AfterSalesPanel({ ticket, orders, shipments = [], onChanged }: Props) {
   useLang();
   const [list, setList] = useState<AfterSales[]>([]);
   const [orderId, setOrderId] = useState(ticket.order ?? orders[0]?.id ?? '');
@@ -184,6 +199,15 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
     );
   }
 
+  // The policy found no delivery: once staff record it, preview again.
+  const parcel = decision?.rule === 'not_delivered_yet' && orderId ? deliveryShipment(shipments, orderId) : undefined;
+  function deliveryRecorded(r: ShipmentEventResult, text: string) {
+    setDecision(null);
+    if (r.shipment.status === 'delivered') setMsg({ ok: true, text: t('as.not_delivered.done') });
+    else setMsg({ ok: true, pending: true, text });
+    onChanged();
+  }
+
   function moved(text: string) {
     setMsg({ ok: true, text });
     void load();
@@ -293,7 +317,17 @@ export function AfterSalesPanel({ ticket, orders, onChanged }: Props) {
         </div>
       )}
       {decision && <DecisionView d={decision} onPick={pickAlternative} items={order?.items} />}
-      {msg && <p className={msg.ok ? 'ok-text small' : 'error small'} role="alert" data-testid="as-message">{msg.text}</p>}
+      {parcel && (
+        <div className="as-delivery-hint" data-testid="as-delivery-hint">
+          <p className="small">{t('as.not_delivered.hint')}</p>
+          <ShipmentEventForm key={parcel.id} shipment={parcel} initialStatus="delivered" onDone={deliveryRecorded} />
+        </div>
+      )}
+      {msg && (
+        <p className={msg.ok ? (msg.pending ? 'warn-text small' : 'ok-text small') : 'error small'} role="alert" data-testid="as-message">
+          {msg.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { t, useLang } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { formatTime, yuan } from '../lib/time';
-import { lbl } from './util';
+import { isStaff, useSession } from '../lib/session';
+import { exceptionLabel, lbl } from './util';
 import type { Ticket } from '../lib/types';
 import { OrderLines } from './OrderLines';
-import type { Overview, Shipment } from './types';
+import { ShipmentEventForm } from './ShipmentEventForm';
+import type { Overview, Shipment, TrackingEvent } from './types';
 
 function TicketLink({ tk, current }: { tk: Ticket; current?: string }) {
   return (
@@ -18,16 +20,35 @@ function TicketLink({ tk, current }: { tk: Ticket; current?: string }) {
   );
 }
 
-function ShipmentView({ s }: { s: Shipment }) {
-  const [open, setOpen] = useState(s.status === 'exception');
+function TrackView({ e }: { e: TrackingEvent }) {
+  const staff = e.source === 'staff';
+  return (
+    <li className={`${e.status === 'exception' ? 'exc' : ''}${staff ? ' staff' : ''}`} data-testid={staff ? 'track-staff' : undefined}>
+      <time className="muted small">{formatTime(e.at)}</time>
+      {staff && (
+        <span className="small">
+          <span className="badge staff-event" data-testid="track-staff-badge">{t('ship.staff')}</span>{' '}
+          {e.status === 'exception' ? exceptionLabel(e.exception) : lbl('ship.status.', e.status)}
+          {e.recorded_by && <span className="muted"> · {t('ship.staff.by', { who: e.recorded_by })}</span>}
+        </span>
+      )}
+      <span>{[e.location, e.description].filter(Boolean).join(' · ')}</span>
+      {staff && e.evidence && <span className="muted small track-evidence">{t('ship.staff.evidence', { e: e.evidence })}</span>}
+    </li>
+  );
+}
+
+function ShipmentView({ s, onRecorded }: { s: Shipment; onRecorded?: () => void }) {
+  const [open, setOpen] = useState(s.status === 'exception' || s.events.some((e) => e.source === 'staff'));
+  const [recording, setRecording] = useState(false);
   const events = [...s.events].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <li className="shipment">
+    <li className="shipment" data-testid="shipment">
       <button className="link shipment-head" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
         {open ? '▾' : '▸'} {s.carrier} <span className="mono">{s.tracking_number}</span>
       </button>
       <span className={`badge ${s.status === 'exception' ? 'danger' : s.status === 'delivered' ? 'ok' : ''}`}>
-        {s.exception_label ?? lbl('ship.status.', s.status)}
+        {s.status === 'exception' ? exceptionLabel(s.exception, s.exception_label) : lbl('ship.status.', s.status)}
       </span>
       {s.after_sales && (
         <span className="badge resend" data-testid="shipment-resend" title={t('ship.resend.hint')}>
@@ -36,22 +57,37 @@ function ShipmentView({ s }: { s: Shipment }) {
       )}
       <span className="muted small"> {s.order}</span>
       {open && (
-        <ol className="track">
-          {events.map((e) => (
-            <li key={e.event_id} className={e.status === 'exception' ? 'exc' : ''}>
-              <time className="muted small">{formatTime(e.at)}</time>
-              <span>{[e.location, e.description].filter(Boolean).join(' · ')}</span>
-            </li>
-          ))}
-        </ol>
+        events.length > 0
+          ? <ol className="track">{events.map((e) => <TrackView key={e.event_id} e={e} />)}</ol>
+          : <p className="muted small">{t('ship.no_events')}</p>
+      )}
+      {onRecorded && (
+        <div className="ship-record">
+          <button className="link small" data-testid="ship-event-open" aria-expanded={recording} onClick={() => setRecording((r) => !r)}>
+            {recording ? t('ship.event.close') : t('ship.event.open')}
+          </button>
+          {recording && (
+            <ShipmentEventForm
+              shipment={s}
+              onDone={() => {
+                setOpen(true);
+                onRecorded();
+              }}
+            />
+          )}
+        </div>
       )}
     </li>
   );
 }
 
 // The customer 360 (docs/api.md §7.6), for the side panel and the customer page.
-export function Customer360({ o, current }: { o: Overview; current?: string }) {
+// With `onChanged`, staff may record tracking events on the shipments
+// (onChanged then reloads the overview).
+export function Customer360({ o, current, onChanged }: { o: Overview; current?: string; onChanged?: () => void }) {
   useLang();
+  const { me } = useSession();
+  const onRecorded = onChanged && isStaff(me.role) ? onChanged : undefined;
   const risks: string[] = [];
   for (const tk of o.open_tickets) {
     if (tk.threat === true) risks.push(t('c360.threat', { id: tk.id }));
@@ -106,7 +142,7 @@ export function Customer360({ o, current }: { o: Overview; current?: string }) {
       {o.shipments.length > 0 && (
         <>
           <h3>{t('c360.shipments')}</h3>
-          <ul className="c360-list">{o.shipments.map((s) => <ShipmentView key={s.id} s={s} />)}</ul>
+          <ul className="c360-list">{o.shipments.map((s) => <ShipmentView key={s.id} s={s} onRecorded={onRecorded} />)}</ul>
         </>
       )}
 

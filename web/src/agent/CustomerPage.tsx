@@ -10,7 +10,7 @@ import './agent.css';
 // The customer 360 on its own page (search hits for customers link here).
 export function CustomerPage({ id }: { id: string }) {
   useLang();
-  const { data, error } = useLoad(() => api.get<Overview>(`/customers/${encodeURIComponent(id)}/overview`), [id]);
+  const { data, error, reload } = useLoad(() => api.get<Overview>(`/customers/${encodeURIComponent(id)}/overview`), [id]);
   return (
     <div className="agent-page customer-page">
       <PageHeader>
@@ -18,7 +18,7 @@ export function CustomerPage({ id }: { id: string }) {
       </PageHeader>
       {error && <p className="error" role="alert">{errMsg(error)}</p>}
       {!data && !error && <p className="muted">{t('common.loading')}</p>}
-      {data && <Customer360 o={data} />}
+      {data && <Customer360 o={data} onChanged={reload} />}
     </div>
   );
 }

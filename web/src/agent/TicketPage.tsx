@@ -128,8 +128,17 @@ export function TicketPage({ id }: { id: string }) {
           </section>
         </div>
         <aside className="ticket-side">
-          {overview ? <Customer360 o={overview} current={ticket.id} /> : <div className="panel muted">{t('common.loading')}</div>}
-          <AfterSalesPanel ticket={ticket} orders={overview?.orders ?? []} onChanged={() => void reload()} />
+          {overview ? (
+            <Customer360 o={overview} current={ticket.id} onChanged={() => { void reload(); loadOverview(); }} />
+          ) : (
+            <div className="panel muted">{t('common.loading')}</div>
+          )}
+          <AfterSalesPanel
+            ticket={ticket}
+            orders={overview?.orders ?? []}
+            shipments={overview?.shipments ?? []}
+            onChanged={() => { void reload(); loadOverview(); }}
+          />
           <CompensationPanel ticket={ticket} onChanged={() => { void reload(); loadOverview(); }} />
         </aside>
       </div>

@@ -52,13 +52,23 @@ export interface Present {
   until: string;
 }
 
+// Exception kinds of a tracking event (docs/api.md §7.5).
+export const SHIP_EXCEPTIONS = [
+  'delayed', 'damaged', 'lost', 'returned_to_sender', 'customs_hold', 'address_problem', 'refused',
+] as const;
+// The statuses staff may record on a shipment.
+export const SHIP_STATUSES = ['delivered', 'in_transit', 'out_for_delivery', 'exception'] as const;
+
 export interface TrackingEvent {
   event_id: string;
   at: string;
   status: string;
   exception: string | null;
-  description: string;
+  description: string; // for a staff event, the reason given
   location: string;
+  source?: 'carrier' | 'staff' | string; // older answers leave it out: the carrier
+  recorded_by?: string | null; // the staff login, for a staff event
+  evidence?: string | null;
 }
 
 export interface Shipment {
@@ -71,7 +81,14 @@ export interface Shipment {
   exception_label: string | null;
   last_event_at: string | null;
   after_sales?: string | null; // the after-sales request a resend parcel carries
+  created_at?: string;
   events: TrackingEvent[];
+}
+
+// POST /shipments/:id/events answers the shipment and the tickets it touched.
+export interface ShipmentEventResult {
+  shipment: Shipment;
+  tickets: string[];
 }
 
 export interface Overview {

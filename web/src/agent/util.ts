@@ -144,3 +144,28 @@ export function dayToTime(day: string, after?: string | null): string | null {
   if (lower > ms && lower <= end) ms = Math.min(lower, now);
   return new Date(ms).toISOString();
 }
+
+// Now as a datetime-local value (yyyy-mm-ddThh:mm, the viewer's time zone).
+export function localMinute(ms = Date.now()): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localDay(d.toISOString())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+// A datetime-local value (yyyy-mm-ddThh:mm[:ss], the viewer's time zone) as
+// an ISO time the server accepts. Null if it is not such a time.
+export function localToTime(v: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v);
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  if (Number.isNaN(d.getTime()) || d.getDate() !== Number(m[3]) || d.getMinutes() !== Number(m[5])) return null;
+  return d.toISOString();
+}
+
+// The exception kind's label, else the server's label, else the kind.
+export function exceptionLabel(kind: string | null | undefined, serverLabel?: string | null): string {
+  if (!kind) return serverLabel ?? '—';
+  const k = 'ship.exc.' + kind;
+  const s = t(k);
+  return s !== k ? s : serverLabel || kind;
+}

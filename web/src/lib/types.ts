@@ -206,3 +206,15 @@ export const STATUSES = [
   'new', 'open', 'pending_customer', 'pending_third_party', 'resolved', 'closed',
 ] as const;
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+
+// A notification of the signed-in user (§7.6). Named so as not to shadow
+// the DOM's Notification.
+export interface AppNotification {
+  id: number;
+  ticket: string | null;
+  kind: string;
+  body: string;
+  at: string;
+  read: boolean;
+  read_at: string | null;
+}
