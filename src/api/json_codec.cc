@@ -242,9 +242,48 @@ json ToJson(const TicketEvent& e, const Actor& viewer) {
 }
 
 json ToJson(const Customer& c) {
-  return json{{"id", c.id},           {"name", c.name},
-              {"phone", OrNull(c.phone)}, {"email", OrNull(c.email)},
-              {"tier", ToString(c.tier)}, {"created_at", FormatIso8601(c.created_at)}};
+  json dates = json::array();
+  for (const auto& d : c.profile.dates) dates.push_back({{"label", d.label}, {"date", d.date}});
+  // The profile is the team's: CustomerService empties it for customers.
+  return json{{"id", c.id},
+              {"name", c.name},
+              {"phone", OrNull(c.phone)},
+              {"email", OrNull(c.email)},
+              {"tier", ToString(c.tier)},
+              {"created_at", FormatIso8601(c.created_at)},
+              {"notes", OrNull(c.profile.notes)},
+              {"preferences", OrNull(c.profile.preferences)},
+              {"important_dates", std::move(dates)}};
+}
+
+StatusOr<CustomerUpdate> ParseCustomerUpdate(const json& j) {
+  KEFU_ASSIGN_OR_RETURN(FieldReader r, FieldReader::Of(j, "customer"));
+  CustomerUpdate u;
+  KEFU_RETURN_IF_ERROR(EnumField(r, "tier", ParseTier, &u.tier));
+  KEFU_RETURN_IF_ERROR(r.Str("reason", &u.reason));
+  for (auto [name, out] : {std::pair{"notes", &u.notes}, std::pair{"preferences", &u.preferences}}) {
+    if (!r.Has(name)) continue;
+    std::string v;
+    KEFU_RETURN_IF_ERROR(r.Str(name, &v));
+    *out = std::move(v);
+  }
+  if (const json* dates = r.Raw("important_dates")) {
+    if (!dates->is_array() || dates->size() > 20) {
+      return ValidationError("important_dates must be an array of at most 20 dates");
+    }
+    std::vector<ImportantDate> out;
+    for (const auto& dj : *dates) {
+      KEFU_ASSIGN_OR_RETURN(FieldReader dr, FieldReader::Of(dj, "important_dates[]"));
+      ImportantDate d;
+      KEFU_RETURN_IF_ERROR(dr.Str("label", &d.label, true));
+      KEFU_RETURN_IF_ERROR(dr.Str("date", &d.date, true));
+      KEFU_RETURN_IF_ERROR(dr.Finish());
+      out.push_back(std::move(d));
+    }
+    u.dates = std::move(out);
+  }
+  KEFU_RETURN_IF_ERROR(r.Finish());
+  return u;
 }
 
 json ToJson(const Order& o) {

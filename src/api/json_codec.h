@@ -74,6 +74,9 @@ json ToJson(const Ticket& t, const Actor& viewer);
 // Customers do not see the internal tags a ticket was opened with.
 json ToJson(const TicketEvent& e, const Actor& viewer);
 json ToJson(const Customer& c);
+// PATCH /customers/:id: {"tier"?, "reason"?, "notes"?, "preferences"?,
+// "important_dates"?: [{"label", "date"}]}.
+StatusOr<CustomerUpdate> ParseCustomerUpdate(const json& j);
 // {"score", "comment", "at"}
 json RatingJson(const Rating& r);
 json ToJson(const Order& o);

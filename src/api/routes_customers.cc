@@ -34,6 +34,15 @@ void AddCustomerRoutes(Router& r, Services& s) {
           return Response::Of(200, out);
         });
 
+  // The tier (leads and above, with a reason) and the team's notes.
+  r.Add(restinio::http_method_patch(), "/api/v1/customers/:id", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(CustomerUpdate u, ParseCustomerUpdate(j));
+          KEFU_ASSIGN_OR_RETURN(Customer c, s.customers.Update(req.actor, req.Param("id"), u));
+          return Response::Of(200, ToJson(c));
+        });
+
   r.Add(restinio::http_method_post(), "/api/v1/orders", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(json j, req.Json());

@@ -18,6 +18,22 @@ std::string FormatId(char kind, int64_t seq);
 // Returns the sequence number of `id` if it has the given kind, else nullopt.
 std::optional<int64_t> ParseId(char kind, std::string_view id);
 
+// A date that matters to the customer (a birthday, an anniversary):
+// "YYYY-MM-DD", or "MM-DD" for every year.
+struct ImportantDate {
+  std::string label;
+  std::string date;
+};
+
+// What the team keeps on a customer (staff only; never shown to the
+// customer): free notes, preferences (how they like to be reached, sizes),
+// important dates.
+struct CustomerProfile {
+  std::string notes;
+  std::string preferences;
+  std::vector<ImportantDate> dates;
+};
+
 struct Customer {
   std::string id;
   std::string name;
@@ -25,6 +41,7 @@ struct Customer {
   std::string email;  // may be empty
   Tier tier = Tier::kNormal;
   Timestamp created_at;
+  CustomerProfile profile;
 };
 
 struct OrderItem {

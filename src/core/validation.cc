@@ -4,6 +4,7 @@
 
 #include "common/utf8.h"
 #include "core/after_sales_policy.h"
+#include "core/calendar.h"
 #include "core/order_money.h"
 
 namespace kefu {
@@ -116,6 +117,22 @@ Status ValidateCustomer(const Customer& c) {
     if (c.email.size() > 254 || at == std::string::npos || at == 0 || at + 1 == c.email.size() ||
         c.email.find_first_of(" \t\r\n") != std::string::npos) {
       return ValidationError("email is not an e-mail address");
+    }
+  }
+  return OkStatus();
+}
+
+Status ValidateCustomerProfile(const CustomerProfile& p) {
+  KEFU_RETURN_IF_ERROR(CheckText("notes", p.notes, 0, 2000));
+  KEFU_RETURN_IF_ERROR(CheckText("preferences", p.preferences, 0, 1000));
+  if (p.dates.size() > 20) return ValidationError("important_dates holds at most 20 dates");
+  for (const auto& d : p.dates) {
+    KEFU_RETURN_IF_ERROR(CheckLabel("important_dates[].label", d.label, 1, 50));
+    // "MM-DD" is checked in a leap year, so that 02-29 is a birthday too.
+    std::string full = d.date.size() == 5 ? "2024-" + d.date : d.date;
+    auto parsed = full.size() == 10 ? ParseDate(full) : std::nullopt;
+    if (!parsed) {
+      return ValidationError("important_dates[].date must be YYYY-MM-DD or MM-DD, not " + Echo(d.date));
     }
   }
   return OkStatus();

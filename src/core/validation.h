@@ -53,6 +53,9 @@ Status ValidateLanguage(std::string_view language);  // "zh" or "en"
 Status ValidateTeamName(std::string_view name);
 Status ValidateConfigName(std::string_view field, std::string_view name);
 Status ValidateCustomer(const Customer& c);
+// notes at most 2000 characters, preferences 1000, at most 20 dates, each
+// with a label of 1 to 50 characters and a real "YYYY-MM-DD" or "MM-DD" date.
+Status ValidateCustomerProfile(const CustomerProfile& p);
 // Per-line bounds, dates in order, then ValidateOrderMoney (order_money.h).
 Status ValidateOrder(const Order& o);
 

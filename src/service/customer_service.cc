@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/utf8.h"
 #include "core/access.h"
 #include "core/order_money.h"
 #include "core/validation.h"
@@ -24,11 +25,47 @@ Customer ForViewer(const Actor& a, Customer c) {
     c.phone = MaskPhone(c.phone);
     c.email = MaskEmail(c.email);
   }
+  if (a.role == Role::kCustomer) c.profile = CustomerProfile{};  // the team's notes
   return c;
 }
 
-namespace {
-}  // namespace
+StatusOr<Customer> CustomerService::Update(const Actor& a, const std::string& id,
+                                           const CustomerUpdate& u) {
+  KEFU_RETURN_IF_ERROR(CheckStaff(a, "changing a customer"));
+  if (!u.tier && !u.notes && !u.preferences && !u.dates) {
+    return ValidationError("nothing to change: give tier, notes, preferences or important_dates");
+  }
+  if (u.tier) {
+    if (!IsSupervisor(a.role)) return PermissionDenied("only a lead or above changes a customer's tier");
+    if (IsBlankText(u.reason)) {
+      return Status(StatusCode::kValidation, "reason_required", "a tier change needs a reason");
+    }
+  }
+  KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+  KEFU_ASSIGN_OR_RETURN(Customer c, store_.GetCustomer(*txn, id));
+  Customer next = c;
+  if (u.tier) next.tier = *u.tier;
+  if (u.notes) next.profile.notes = *u.notes;
+  if (u.preferences) next.profile.preferences = *u.preferences;
+  if (u.dates) next.profile.dates = *u.dates;
+  KEFU_RETURN_IF_ERROR(ValidateCustomerProfile(next.profile));
+  KEFU_RETURN_IF_ERROR(store_.UpdateCustomer(*txn, next));
+  Timestamp now = clock_.Now();
+  if (next.tier != c.tier) {
+    nlohmann::json d = {{"from", ToString(c.tier)}, {"to", ToString(next.tier)}, {"reason", u.reason}};
+    KEFU_RETURN_IF_ERROR(store_.AppendAudit(*txn, {now, a.login, "customer.tier_changed", id, d.dump()}));
+  }
+  if (u.notes || u.preferences || u.dates) {
+    nlohmann::json fields = nlohmann::json::array();
+    if (u.notes) fields.push_back("notes");
+    if (u.preferences) fields.push_back("preferences");
+    if (u.dates) fields.push_back("important_dates");
+    KEFU_RETURN_IF_ERROR(store_.AppendAudit(
+        *txn, {now, a.login, "customer.profile_updated", id, nlohmann::json{{"fields", fields}}.dump()}));
+  }
+  KEFU_RETURN_IF_ERROR(txn->Commit());
+  return ForViewer(a, std::move(next));
+}
 
 StatusOr<Customer> CustomerService::Create(const Actor& a, Customer c) {
   KEFU_RETURN_IF_ERROR(CheckStaff(a, "creating a customer"));

@@ -4,6 +4,7 @@
 // task needs); leads and above see them in full.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,16 @@ struct CustomerOverview {
   int64_t compensated_fen = 0;  // over compensations
 };
 
+// A change to a customer: the tier (leads and above, with a reason) and
+// what the team keeps on them (any staff). Unset fields stay.
+struct CustomerUpdate {
+  std::optional<Tier> tier;
+  std::string reason;  // why the tier changes
+  std::optional<std::string> notes;
+  std::optional<std::string> preferences;
+  std::optional<std::vector<ImportantDate>> dates;
+};
+
 // Thread-safe.
 class CustomerService {
  public:
@@ -51,6 +62,14 @@ class CustomerService {
   StatusOr<Customer> Create(const Actor& a, Customer c);
   StatusOr<CustomerView> Get(const Actor& a, const std::string& id);
   StatusOr<Page<Customer>> List(const Actor& a, const PageRequest& p);
+  // Staff. Errors (nothing changes): kPermissionDenied for customers and for
+  // a tier change below lead; kValidation "reason_required" for a tier
+  // change without a reason, kValidation for nothing to change or a bad
+  // profile (ValidateCustomerProfile); kNotFound. A tier change is audited
+  // ("customer.tier_changed", from, to, reason), so is a profile change
+  // ("customer.profile_updated", which fields). Returns the customer as the
+  // caller may see it.
+  StatusOr<Customer> Update(const Actor& a, const std::string& id, const CustomerUpdate& u);
   // Staff only. The view is audited ("customer.overview": who looked at whom).
   StatusOr<CustomerOverview> Overview(const Actor& a, const std::string& id);
 

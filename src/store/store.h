@@ -229,6 +229,8 @@ class Store {
   // Customers and orders. Get* return kNotFound.
   virtual Status InsertCustomer(Txn& txn, const Customer& c) = 0;
   virtual StatusOr<Customer> GetCustomer(Txn& txn, const std::string& id) = 0;
+  // Writes the customer's tier and profile (name and contacts stay).
+  virtual Status UpdateCustomer(Txn& txn, const Customer& c) = 0;
   virtual StatusOr<std::vector<Customer>> ListCustomers(Txn& txn, const CustomerFilter& f) = 0;
   virtual Status InsertOrder(Txn& txn, const Order& o) = 0;
   virtual StatusOr<Order> GetOrder(Txn& txn, const std::string& id) = 0;

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 10> kMigrations = {
+constexpr std::array<std::string_view, 11> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -438,6 +438,10 @@ ALTER TABLE tracking_events ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE tracking_events ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
 ALTER TABLE notifications ADD COLUMN read_at INTEGER;
 CREATE INDEX notifications_unread ON notifications(login, seq) WHERE read_at IS NULL;
+)sql",
+    // 11: what the team keeps on a customer (notes, preferences, dates), as JSON.
+    R"sql(
+ALTER TABLE customers ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
 )sql",
 };
 

@@ -54,7 +54,21 @@ Customer ReadCustomer(const Stmt& s) {
   c.email = s.Text(3);
   c.tier = ParseTier(s.Text(4)).value_or(Tier::kNormal);
   c.created_at = Timestamp{s.Int(5)};
+  auto j = json::parse(s.Text(6), nullptr, false);
+  if (j.is_object()) {
+    c.profile.notes = j.value("notes", "");
+    c.profile.preferences = j.value("preferences", "");
+    for (const auto& d : j.value("dates", json::array())) {
+      if (d.is_object()) c.profile.dates.push_back({d.value("label", ""), d.value("date", "")});
+    }
+  }
   return c;
+}
+
+std::string ProfileJson(const CustomerProfile& p) {
+  json dates = json::array();
+  for (const auto& d : p.dates) dates.push_back({{"label", d.label}, {"date", d.date}});
+  return json{{"notes", p.notes}, {"preferences", p.preferences}, {"dates", std::move(dates)}}.dump();
 }
 
 std::string EventData(const TicketEvent& e) {
@@ -328,26 +342,35 @@ Status SqliteStore::RevokeToken(Txn& txn, const std::string& token_hash, Timesta
 Status SqliteStore::InsertCustomer(Txn& txn, const Customer& c) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', c.id, "customer"));
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO customers(seq, name, phone, email, "
-                                               "tier, created_at) VALUES (?,?,?,?,?,?)"));
+                                               "tier, created_at, profile) VALUES (?,?,?,?,?,?,?)"));
   KEFU_RETURN_IF_ERROR(s.Bind(1, seq).Bind(2, c.name).Bind(3, c.phone).Bind(4, c.email)
-      .Bind(5, ToString(c.tier)).Bind(6, c.created_at.unix_ms).Run());
+      .Bind(5, ToString(c.tier)).Bind(6, c.created_at.unix_ms).Bind(7, ProfileJson(c.profile)).Run());
   QueueSearchDoc(txn, CustomerDoc(c));
   return OkStatus();
 }
 
 StatusOr<Customer> SqliteStore::GetCustomer(Txn& txn, const std::string& id) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', id, "customer"));
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq, name, phone, email, tier, created_at "
-                                               "FROM customers WHERE seq = ?"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq, name, phone, email, tier, created_at, "
+                                               "profile FROM customers WHERE seq = ?"));
   s.Bind(1, seq);
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("customer " + id + " not found");
   return ReadCustomer(s);
 }
 
+Status SqliteStore::UpdateCustomer(Txn& txn, const Customer& c) {
+  KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', c.id, "customer"));
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("UPDATE customers SET tier = ?, profile = ? "
+                                               "WHERE seq = ?"));
+  KEFU_RETURN_IF_ERROR(s.Bind(1, ToString(c.tier)).Bind(2, ProfileJson(c.profile)).Bind(3, seq).Run());
+  if (D(txn).Changes() == 0) return NotFound("customer " + c.id + " not found");
+  return OkStatus();
+}
+
 StatusOr<std::vector<Customer>> SqliteStore::ListCustomers(Txn& txn, const CustomerFilter& f) {
-  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq, name, phone, email, tier, created_at "
-                                               "FROM customers WHERE seq < ? ORDER BY seq DESC "
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT seq, name, phone, email, tier, created_at, "
+                                               "profile FROM customers WHERE seq < ? ORDER BY seq DESC "
                                                "LIMIT ?"));
   s.Bind(1, f.before_seq > 0 ? f.before_seq : INT64_MAX).Bind(2, int64_t{f.limit});
   std::vector<Customer> out;

@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
   Status RevokeToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
 
   Status InsertCustomer(Txn& txn, const Customer& c) override;
+  Status UpdateCustomer(Txn& txn, const Customer& c) override;
   StatusOr<Customer> GetCustomer(Txn& txn, const std::string& id) override;
   StatusOr<std::vector<Customer>> ListCustomers(Txn& txn, const CustomerFilter& f) override;
   Status InsertOrder(Txn& txn, const Order& o) override;
