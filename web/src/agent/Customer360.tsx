@@ -5,6 +5,7 @@ import { formatTime, yuan } from '../lib/time';
 import { isStaff, useSession } from '../lib/session';
 import { exceptionLabel, lbl } from './util';
 import type { Ticket } from '../lib/types';
+import { CustomerProfile } from './CustomerProfile';
 import { OrderLines } from './OrderLines';
 import { ShipmentEventForm } from './ShipmentEventForm';
 import type { Overview, Shipment, TrackingEvent } from './types';
@@ -83,7 +84,9 @@ function ShipmentView({ s, onRecorded }: { s: Shipment; onRecorded?: () => void 
 
 // The customer 360 (docs/api.md §7.6), for the side panel and the customer page.
 // With `onChanged`, staff may record tracking events on the shipments
-// (onChanged then reloads the overview).
+// (onChanged then reloads the overview). Staff edit the customer's notes,
+// preferences and important dates, leads and above the tier
+// (CustomerProfile; onChanged reloads after a save).
 export function Customer360({ o, current, onChanged }: { o: Overview; current?: string; onChanged?: () => void }) {
   useLang();
   const { me } = useSession();
@@ -116,6 +119,7 @@ export function Customer360({ o, current, onChanged }: { o: Overview; current?: 
           <ul>{risks.map((r) => <li key={r}>{r}</li>)}</ul>
         </div>
       )}
+      <CustomerProfile o={o} onChanged={onChanged} />
       <div className="totals">
         <div><span className="muted small">{t('c360.refunded')}</span><strong>{yuan(o.totals.refunded_fen)}</strong></div>
         <div><span className="muted small">{t('c360.compensated')}</span><strong>{yuan(o.totals.compensated_fen)}</strong></div>

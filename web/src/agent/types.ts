@@ -91,6 +91,18 @@ export interface ShipmentEventResult {
   tickets: string[];
 }
 
+// A date the team keeps on a customer: "MM-DD" (every year) or "YYYY-MM-DD".
+export interface ImportantDate {
+  label: string;
+  date: string;
+}
+
+// At most this many important dates per customer (docs/api.md §3.3).
+export const MAX_IMPORTANT_DATES = 20;
+
+// A customer's tiers (labels: tier.* in lib/strings.ts).
+export const TIERS = ['normal', 'member', 'vip'] as const;
+
 export interface Overview {
   id: string;
   name: string;
@@ -101,6 +113,10 @@ export interface Overview {
   tags?: string[];
   threat?: boolean;
   risk_flags?: string[];
+  // What the team keeps on the customer (staff only; older answers leave them out).
+  notes?: string | null;
+  preferences?: string | null;
+  important_dates?: ImportantDate[];
   orders: Order[];
   shipments: Shipment[];
   open_tickets: Ticket[];
