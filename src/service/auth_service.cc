@@ -176,7 +176,7 @@ StatusOr<User> AuthService::AddUser(const NewUser& n, const Actor& by) {
   if (n.role == Role::kCustomer) {
     if (u.customer_id.empty()) {
       KEFU_ASSIGN_OR_RETURN(int64_t seq, store_.NextSeq(*txn, 'C'));
-      Customer c{FormatId('C', seq), display, "", "", Tier::kNormal, now};
+      Customer c{FormatId('C', seq), display, "", "", Tier::kNormal, now, {}};
       KEFU_RETURN_IF_ERROR(store_.InsertCustomer(*txn, c));
       u.customer_id = c.id;
     } else if (auto c = store_.GetCustomer(*txn, u.customer_id); !c.ok()) {

@@ -60,8 +60,12 @@ std::vector<TicketStatus> PathTo(TicketStatus from, TicketStatus to) {
 CarrierUpdate Update(const Shipment& s, int n, Timestamp at, ShipmentStatus status,
                      LogisticsException ex, std::string description, std::string location) {
   CarrierUpdate u{s.carrier, s.tracking_number, {}};
-  u.event = TrackingEvent{s.tracking_number + "-" + std::to_string(n), at, status, ex,
-                          std::move(description), std::move(location)};
+  u.event.event_id = s.tracking_number + "-" + std::to_string(n);
+  u.event.at = at;
+  u.event.status = status;
+  u.event.exception = ex;
+  u.event.description = std::move(description);
+  u.event.location = std::move(location);
   return u;
 }
 
@@ -177,7 +181,7 @@ StatusOr<DemoSummary> LoadDemoData(Store& store, Clock& clock, const json& demo)
   std::map<std::string, std::string> customer_logins;          // customer id -> login
   for (const auto& c : demo.at("customers")) {
     Customer in{"", Str(c, "name"), Str(c, "phone"), Str(c, "email"),
-                ParseTier(Str(c, "tier")).value_or(Tier::kNormal), {}};
+                ParseTier(Str(c, "tier")).value_or(Tier::kNormal), {}, {}};
     KEFU_ASSIGN_OR_RETURN(Customer out, customers.Create(kSystem, in));
     customer_ids[Str(c, "ref")] = out.id;
     ++sum.customers;

@@ -11,7 +11,7 @@ class NotificationsApiTest : public AfterSalesApiTest {
   int64_t Notify(const std::string& login, const std::string& body) {
     auto txn = srv_.store().Begin(TxnMode::kWrite);
     EXPECT_TRUE(txn.ok());
-    Notification n{0, login, "", "approval_pending", body, clock_.Now()};
+    Notification n{0, login, "", "approval_pending", body, clock_.Now(), std::nullopt};
     EXPECT_TRUE(srv_.store().AppendNotification(**txn, n).ok());
     EXPECT_TRUE((*txn)->Commit().ok());
     return n.seq;
