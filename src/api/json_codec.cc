@@ -124,9 +124,28 @@ StatusOr<NewTicket> ParseNewTicket(const json& j) {
   if (pr) n.priority = *pr;
   KEFU_RETURN_IF_ERROR(r.Str("team", &n.team));
   KEFU_RETURN_IF_ERROR(r.Str("language", &n.language));
-  KEFU_RETURN_IF_ERROR(r.Bool("threat", &n.threat));
+  std::optional<ThreatLevel> threat;
+  KEFU_RETURN_IF_ERROR(ThreatFields(r, &threat));
+  n.threat = threat.value_or(ThreatLevel::kNone);
   KEFU_RETURN_IF_ERROR(r.Finish());
   return n;
+}
+
+Status ThreatFields(FieldReader& r, std::optional<ThreatLevel>* out) {
+  std::optional<ThreatLevel> level;
+  KEFU_RETURN_IF_ERROR(EnumField(r, "threat_level", ParseThreatLevel, &level));
+  if (r.Has("threat")) {
+    bool flag = false;
+    KEFU_RETURN_IF_ERROR(r.Bool("threat", &flag));
+    if (level && (*level != ThreatLevel::kNone) != flag) {
+      return ValidationError("threat and threat_level disagree");
+    }
+    if (!level) level = flag ? ThreatLevel::kLegal : ThreatLevel::kNone;
+  } else {
+    r.Raw("threat");
+  }
+  *out = level;
+  return OkStatus();
 }
 
 StatusOr<Customer> ParseCustomer(const json& j) {
@@ -208,6 +227,7 @@ json ToJson(const Ticket& t, const Actor& viewer) {
       {"language", t.language},
       // The threat flag is the team's assessment: customers always get false.
       {"threat", staff && t.threat},
+      {"threat_level", ToString(staff ? t.threat_level : ThreatLevel::kNone)},
       // The customer's tone (text/sentiment.h), also the team's assessment.
       {"sentiment", staff ? OrNull(t.sentiment) : json(nullptr)},
       {"channel", ToString(t.channel)},

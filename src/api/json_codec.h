@@ -62,6 +62,11 @@ Status EnumField(FieldReader& r, const char* name, ParseFn parse, std::optional<
   return OkStatus();
 }
 
+// The threat fields of a ticket body: "threat" (true means "legal", false
+// "none") and "threat_level" (none|review|public|legal); nullopt when both
+// are absent; kValidation when they disagree.
+Status ThreatFields(FieldReader& r, std::optional<ThreatLevel>* out);
+
 StatusOr<NewTicket> ParseNewTicket(const json& j);
 StatusOr<Customer> ParseCustomer(const json& j);
 StatusOr<Order> ParseOrder(const json& j);

@@ -3,6 +3,7 @@
 #include "api/json_codec.h"
 #include "api/routes.h"
 #include "auth/token.h"
+#include "core/escalation.h"
 
 namespace kefu::api {
 namespace {
@@ -57,12 +58,7 @@ StatusOr<TicketPatch> ParsePatch(const Request& req) {
   } else {
     f.Raw("team");
   }
-  if (f.Has("threat")) {
-    p.threat.emplace();
-    KEFU_RETURN_IF_ERROR(f.Bool("threat", &*p.threat));
-  } else {
-    f.Raw("threat");
-  }
+  KEFU_RETURN_IF_ERROR(ThreatFields(f, &p.threat));
   if (f.Has("version")) {
     int64_t v = 0;
     KEFU_RETURN_IF_ERROR(f.Int("version", &v));
@@ -162,6 +158,21 @@ void AddTicketRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(f.Str("reason", &reason));
           KEFU_RETURN_IF_ERROR(f.Finish());
           KEFU_ASSIGN_OR_RETURN(Ticket t, s.tickets.Assign(req.actor, req.Param("id"), agent, reason));
+          return TicketResponse(200, t, req.actor);
+        });
+
+  r.Add(restinio::http_method_post(), "/api/v1/tickets/:id/escalate", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "escalation"));
+          std::optional<EscalateTo> to;
+          std::string reason;
+          KEFU_RETURN_IF_ERROR(EnumField(f, "to", ParseEscalateTo, &to));
+          KEFU_RETURN_IF_ERROR(f.Str("reason", &reason));
+          KEFU_RETURN_IF_ERROR(f.Finish());
+          if (!to) return ValidationError("to is required: \"lead\" or \"manager\"");
+          KEFU_ASSIGN_OR_RETURN(Ticket t,
+                                s.tickets.Escalate(req.actor, req.Param("id"), *to, reason));
           return TicketResponse(200, t, req.actor);
         });
 

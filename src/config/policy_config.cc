@@ -87,6 +87,29 @@ StatusOr<EscalationRule> ParseEscalation(const json& j, const std::string& what)
   return r;
 }
 
+StatusOr<ImmediateEscalation> ParseImmediate(const json& j, const std::string& what) {
+  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"cause", "actions"}, what));
+  ImmediateEscalation e;
+  KEFU_RETURN_IF_ERROR(ReadString(j, "cause", what, e.cause, true));
+  if (!IsImmediateCause(e.cause)) {
+    return ValidationError(what + ".cause is unknown: " + Echo(e.cause) +
+                           " (threat:legal, threat:public, threat:review, priority:P1, tier:vip "
+                           "or negative_vip)");
+  }
+  std::vector<std::string> actions;
+  KEFU_RETURN_IF_ERROR(ReadStrings(j, "actions", what, actions));
+  for (size_t i = 0; i < actions.size(); ++i) {
+    auto a = ParseImmediateAction(actions[i]);
+    if (!a) {
+      return ValidationError(what + ".actions[" + std::to_string(i) + "] is unknown: " +
+                             Echo(actions[i]) +
+                             " (notify_lead, assign_lead, raise_priority or route_team:<team>)");
+    }
+    e.actions.push_back(std::move(*a));
+  }
+  return e;
+}
+
 template <typename T, typename Parse>
 Status ReadList(const json& j, const char* key, const std::string& what, Parse parse,
                 std::vector<T>& out) {
@@ -109,14 +132,35 @@ void PutEnum(ordered_json& j, const char* key, const std::optional<E>& v) {
 
 StatusOr<PolicyConfig> ParsePolicy(const json& j) {
   const std::string what = "sla policy";
-  KEFU_RETURN_IF_ERROR(RefuseUnknown(j, {"warning_percent", "rules", "escalations"}, what));
+  KEFU_RETURN_IF_ERROR(RefuseUnknown(
+      j, {"warning_percent", "rules", "escalations", "immediate_escalation"}, what));
   PolicyConfig p;
   int64_t warning = p.sla.warning_percent;
   KEFU_RETURN_IF_ERROR(ReadInt(j, "warning_percent", what, 1, 99, warning));
   p.sla.warning_percent = static_cast<int>(warning);
   KEFU_RETURN_IF_ERROR(ReadList(j, "rules", what, ParseRule, p.sla.rules));
   KEFU_RETURN_IF_ERROR(ReadList(j, "escalations", what, ParseEscalation, p.escalations));
+  if (j.contains("immediate_escalation")) {
+    p.immediate.clear();
+    KEFU_RETURN_IF_ERROR(
+        ReadList(j, "immediate_escalation", what, ParseImmediate, p.immediate));
+    for (size_t i = 0; i < p.immediate.size(); ++i) {
+      for (size_t k = 0; k < i; ++k) {
+        if (p.immediate[k].cause == p.immediate[i].cause) {
+          return ValidationError(what + ".immediate_escalation[" + std::to_string(i) +
+                                 "].cause is listed twice: " + p.immediate[i].cause);
+        }
+      }
+    }
+  }
   return p;
+}
+
+std::span<const ImmediateAction> PolicyConfig::ImmediateActions(std::string_view cause) const {
+  for (const auto& e : immediate) {
+    if (e.cause == cause) return e.actions;
+  }
+  return {};
 }
 
 ordered_json PolicyToJson(const PolicyConfig& p) {
@@ -151,6 +195,12 @@ ordered_json PolicyToJson(const PolicyConfig& p) {
     if (!r.queue.empty()) x["queue"] = r.queue;
     if (!r.add_tag.empty()) x["add_tag"] = r.add_tag;
     j["escalations"].push_back(std::move(x));
+  }
+  j["immediate_escalation"] = ordered_json::array();
+  for (const auto& e : p.immediate) {
+    ordered_json actions = ordered_json::array();
+    for (const auto& a : e.actions) actions.push_back(ToString(a));
+    j["immediate_escalation"].push_back({{"cause", e.cause}, {"actions", std::move(actions)}});
   }
   return j;
 }

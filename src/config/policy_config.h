@@ -11,8 +11,13 @@
 //    "escalations": [{"name": "breach-to-lead", "on": "breach", "metric": "first_response",
 //                     "priority": "P2", "tier": "vip", "team": "after-sales",
 //                     "notify_lead": true, "raise_priority": true,
-//                     "queue": "escalations", "add_tag": "sla_breached"}, ...]}
+//                     "queue": "escalations", "add_tag": "sla_breached"}, ...],
+//    "immediate_escalation": [{"cause": "threat:legal", "actions": ["assign_lead"]},
+//                             {"cause": "tier:vip", "actions": ["route_team:vip"]}, ...]}
 //   Conditions left out match everything; rules are tried in order.
+//   immediate_escalation: causes and actions of core/escalation.h, each cause
+//   at most once; a cause not listed does nothing. Left out, the defaults
+//   (DefaultImmediateEscalations) apply, and the writer always spells them out.
 // Team:  {"name": "after-sales", "display_name": "售后一组", "calendar": "cn-office",
 //         "lead": "chen.jie", "categories": [...], "channels": ["chat"],
 //         "languages": ["zh"], "vip_only": false}
@@ -33,6 +38,10 @@ namespace kefu {
 struct PolicyConfig {
   SlaPolicy sla;
   std::vector<EscalationRule> escalations;
+  std::vector<ImmediateEscalation> immediate = DefaultImmediateEscalations();
+
+  // The actions of an immediate cause; empty when the cause is not listed.
+  std::span<const ImmediateAction> ImmediateActions(std::string_view cause) const;
 };
 
 StatusOr<PolicyConfig> ParsePolicy(const nlohmann::json& j);

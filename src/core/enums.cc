@@ -14,6 +14,8 @@ constexpr std::array<std::string_view, 6> kChannelNames = {"web",   "email",    
 constexpr std::array<std::string_view, 3> kTierNames = {"normal", "member", "vip"};
 constexpr std::array<std::string_view, 5> kRoleNames = {"customer", "agent", "lead", "manager",
                                                         "admin"};
+constexpr std::array<std::string_view, 4> kThreatLevelNames = {"none", "review", "public",
+                                                               "legal"};
 constexpr std::array<std::string_view, 18> kCategoryCodes = {
     "shipping_not_sent",   "logistics_delay",        "logistics_lost",
     "damaged_in_transit",  "quality_issue",          "not_as_described",
@@ -29,6 +31,7 @@ std::string_view ToString(Priority p) { return kPriorityNames[static_cast<size_t
 std::string_view ToString(Channel c) { return kChannelNames[static_cast<size_t>(c)]; }
 std::string_view ToString(Tier t) { return kTierNames[static_cast<size_t>(t)]; }
 std::string_view ToString(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
+std::string_view ToString(ThreatLevel l) { return kThreatLevelNames[static_cast<size_t>(l)]; }
 
 std::optional<TicketStatus> ParseTicketStatus(std::string_view s) {
   return ParseName<TicketStatus>(kStatusNames, s);
@@ -41,6 +44,9 @@ std::optional<Channel> ParseChannel(std::string_view s) {
 }
 std::optional<Tier> ParseTier(std::string_view s) { return ParseName<Tier>(kTierNames, s); }
 std::optional<Role> ParseRole(std::string_view s) { return ParseName<Role>(kRoleNames, s); }
+std::optional<ThreatLevel> ParseThreatLevel(std::string_view s) {
+  return ParseName<ThreatLevel>(kThreatLevelNames, s);
+}
 
 std::span<const std::string_view> Categories() { return kCategoryCodes; }
 

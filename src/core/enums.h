@@ -15,6 +15,10 @@ enum class Priority { kP1, kP2, kP3, kP4 };  // P1 is the most urgent.
 enum class Channel { kWeb, kEmail, kPhone, kChat, kMarketplace, kApi };
 enum class Tier { kNormal, kMember, kVip };
 enum class Role { kCustomer, kAgent, kLead, kManager, kAdmin };
+// How far a customer threatens to take a complaint, least to most serious:
+// a bad review (差评), the public or a platform (曝光, 媒体, 黑猫投诉), the
+// law (12315, 市场监管, 律师, 法院). kNone: no threat.
+enum class ThreatLevel { kNone, kReview, kPublic, kLegal };
 
 // The enumerator whose wire name (names[i] for enumerator i) is `s`.
 template <typename E, size_t N>
@@ -30,12 +34,14 @@ std::string_view ToString(Priority p);
 std::string_view ToString(Channel c);
 std::string_view ToString(Tier t);
 std::string_view ToString(Role r);
+std::string_view ToString(ThreatLevel l);
 
 std::optional<TicketStatus> ParseTicketStatus(std::string_view s);
 std::optional<Priority> ParsePriority(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
 std::optional<Tier> ParseTier(std::string_view s);
 std::optional<Role> ParseRole(std::string_view s);
+std::optional<ThreatLevel> ParseThreatLevel(std::string_view s);
 
 // Staff are every role but kCustomer.
 inline bool IsStaff(Role r) { return r != Role::kCustomer; }

@@ -143,6 +143,7 @@ struct Ticket {
   std::string team;      // queue (a team name); empty: not yet routed to a team
   std::string language = "zh";  // "zh" or "en": routes to agents with the language skill
   bool threat = false;   // the customer threatens to escalate (12315, media, lawyers...)
+  ThreatLevel threat_level = ThreatLevel::kNone;  // kNone exactly when !threat
   std::string sentiment;  // the customer's tone: "negative" | "neutral" | "positive"; empty: not analysed
   std::string assignee;  // login of the agent working on it; empty: queued
   std::string owner;     // first agent to reply publicly (首问负责人); never changes
@@ -181,7 +182,7 @@ enum class EventType {
   kPriorityChanged,  // data: from, to
   kCategoryChanged,  // data: from, to
   kTeamChanged,      // moved to another queue; data: from, to, reason
-  kThreatChanged,    // data: from, to ("true"/"false")
+  kThreatChanged,    // data: from, to (threat levels: "none", "review", "public", "legal")
   kSlaWarning,       // an SLA clock used its warning share; data: from (metric), to (due, ISO 8601)
   kSlaBreached,      // an SLA clock passed its target; data: from (metric), to (due, ISO 8601)
   kEscalated,        // data: from (what fired), to (the lead or queue), reason (rule or cause)

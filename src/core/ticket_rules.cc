@@ -17,6 +17,13 @@ TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp
   return e;
 }
 
+TicketEvent ThreatEvent(const Ticket& t, const Actor& a, ThreatLevel to, Timestamp now) {
+  TicketEvent e = MakeEvent(t, EventType::kThreatChanged, a, now);
+  e.from = ToString(t.threat_level);
+  e.to = ToString(to);
+  return e;
+}
+
 namespace {
 
 TicketEvent StatusEvent(const Ticket& t, TicketStatus to, const Actor& a, std::string reason,
@@ -98,7 +105,7 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
   KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(n.tags));
   KEFU_RETURN_IF_ERROR(ValidateLanguage(n.language));
   if (!n.team.empty()) KEFU_RETURN_IF_ERROR(ValidateTeamName(n.team));
-  if (a.role == Role::kCustomer && (!n.team.empty() || n.threat)) {
+  if (a.role == Role::kCustomer && (!n.team.empty() || n.threat != ThreatLevel::kNone)) {
     return PermissionDenied("customers cannot set the team or the threat flag");
   }
 
@@ -113,7 +120,8 @@ StatusOr<Change> OpenTicket(const NewTicket& n, const std::string& id, const Act
   t.priority = n.priority;
   t.team = n.team;
   t.language = n.language;
-  t.threat = n.threat;
+  t.threat = n.threat != ThreatLevel::kNone;
+  t.threat_level = n.threat;
   t.status = TicketStatus::kNew;
   t.tags = std::move(tags);
   t.created_at = now;
@@ -262,12 +270,10 @@ StatusOr<Change> Patch(const Ticket& t, const Actor& a, const TicketPatch& p, Ti
     c.events.push_back(std::move(e));
     c.ticket.team = *p.team;
   }
-  if (p.threat && *p.threat != t.threat) {
-    TicketEvent e = MakeEvent(t, EventType::kThreatChanged, a, now);
-    e.from = t.threat ? "true" : "false";
-    e.to = *p.threat ? "true" : "false";
-    c.events.push_back(std::move(e));
-    c.ticket.threat = *p.threat;
+  if (p.threat && *p.threat != t.threat_level) {
+    c.events.push_back(ThreatEvent(t, a, *p.threat, now));
+    c.ticket.threat_level = *p.threat;
+    c.ticket.threat = *p.threat != ThreatLevel::kNone;
   }
   if (p.tags) {
     KEFU_ASSIGN_OR_RETURN(std::vector<std::string> tags, NormalizeTags(*p.tags));

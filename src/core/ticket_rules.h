@@ -27,6 +27,9 @@ struct Change {
 // An event of `t` by `a` at `now`, with no data yet.
 TicketEvent MakeEvent(const Ticket& t, EventType type, const Actor& a, Timestamp now);
 
+// A threat_changed event of `t` from its level to `to` (the level names).
+TicketEvent ThreatEvent(const Ticket& t, const Actor& a, ThreatLevel to, Timestamp now);
+
 // Composes commands: appends the events of `step` (a command applied to
 // c.ticket) to `c` and takes its ticket. Collapse then makes the chain one
 // change of `before`: one version more (or `before` itself if no event).
@@ -47,7 +50,7 @@ struct NewTicket {
   std::vector<std::string> tags;
   std::string team;             // staff only; "" = routed by the team rules
   std::string language = "zh";  // "zh" or "en"
-  bool threat = false;          // staff only
+  ThreatLevel threat = ThreatLevel::kNone;  // staff only
 };
 
 // Opens a ticket with id `id`. Customers open tickets only for themselves
@@ -96,11 +99,11 @@ struct TicketPatch {
   std::optional<std::vector<std::string>> tags;  // replaces the whole set
   std::optional<std::string> category;           // "" clears it
   std::optional<std::string> team;               // a team name (the caller checks it exists)
-  std::optional<bool> threat;
+  std::optional<ThreatLevel> threat;             // kNone clears the threat flag
   std::optional<int64_t> expected_version;       // kAborted "stale_version" on mismatch
 };
 
-// Changes priority, tags, category, team or the threat flag (staff only;
+// Changes priority, tags, category, team or the threat level (staff only;
 // not on closed tickets). Moving to another team does not unassign.
 // One event per changed field; unchanged fields make no event.
 StatusOr<Change> Patch(const Ticket& t, const Actor& a, const TicketPatch& p, Timestamp now);

@@ -102,6 +102,11 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
     const TeamSpec* team = cfg.FindTeam(all.ticket.team);
     if (team) ctx.lead = team->lead;
     if (f.kind == FiringKind::kImmediate) {
+      for (const auto& a : cfg.policy.ImmediateActions(f.metric)) {
+        // Routing to a team this install does not have would strand the ticket.
+        if (a.kind == ImmediateAction::Kind::kRouteTeam && !cfg.FindTeam(a.team)) continue;
+        ctx.actions.push_back(a);
+      }
       // The least loaded lead of the team who is online, else the team's lead.
       if (!agents) {
         KEFU_ASSIGN_OR_RETURN(agents, LoadRoutingAgents(store_, txn, cfg, now));
@@ -119,8 +124,10 @@ Status Scheduler::FireTicket(Txn& txn, const ConfigSnapshot& cfg, const std::str
       r.fired++;
       if (f.kind == FiringKind::kWarning) r.warnings++;
     }
+    size_t from = all.events.size();
     KEFU_RETURN_IF_ERROR(
         Chain(all, ApplyFiring(all.ticket, f, cfg.policy.escalations, ctx, now)));
+    KEFU_RETURN_IF_ERROR(NotifyEscalations(store_, txn, all, from, now));
     if (f.kind == FiringKind::kImmediate && !ctx.lead.empty() && all.ticket.assignee == ctx.lead &&
         before.assignee != ctx.lead) {
       KEFU_RETURN_IF_ERROR(store_.SetLastAssigned(txn, ctx.lead, now));
@@ -358,7 +365,10 @@ void Scheduler::AfterCommit(const Ticket& t) {
   // A resolved or closed ticket frees room for a waiting one.
   bool frees = !t.assignee.empty() &&
                (t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed);
-  if (waiting || frees || t.threat || t.priority == Priority::kP1) Wake();
+  // Causes of immediate escalation (the tier is not known here: a VIP's
+  // calm ticket waits for the next tick).
+  bool urgent = t.threat || t.priority == Priority::kP1 || t.sentiment == "negative";
+  if (waiting || frees || urgent) Wake();
 }
 
 }  // namespace kefu

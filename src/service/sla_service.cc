@@ -28,9 +28,11 @@ TicketSla SlaService::EvaluateWith(const ConfigSnapshot& cfg, const Ticket& t,
     return std::find(fired.begin(), fired.end(), f) != fired.end();
   };
   std::vector<Firing> pending;
-  if (ImmediateEscalationCause(t, tier)) {
-    Firing f{FiringKind::kImmediate, "lead", 0, now, now};
-    if (!was_fired(f)) pending.push_back(f);
+  for (auto& cause : ImmediateEscalationCauses(t, tier)) {
+    // A cause the policy gives nothing to do is not worth a firing.
+    if (cfg.policy.ImmediateActions(cause).empty()) continue;
+    Firing f{FiringKind::kImmediate, std::move(cause), 0, now, now};
+    if (!was_fired(f)) pending.push_back(std::move(f));
   }
   SlaSubject subject{t.priority, tier, t.channel, t.category, t.team};
   if (const SlaRule* rule = MatchSlaRule(cfg.policy.sla, subject)) {

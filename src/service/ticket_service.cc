@@ -32,8 +32,28 @@ Status SaveTicketChange(Store& store, Txn& txn, const Ticket& before, Change c, 
 Status Notify(Store& store, Txn& txn, const std::string& login, const std::string& ticket_id,
               std::string kind, std::string body, Timestamp now) {
   if (login.empty()) return OkStatus();
-  Notification n{0, login, ticket_id, std::move(kind), std::move(body), now};
+  Notification n{0, login, ticket_id, std::move(kind), std::move(body), now, std::nullopt};
   return store.AppendNotification(txn, n);
+}
+
+Status NotifyEscalations(Store& store, Txn& txn, const Change& c, size_t first, Timestamp now) {
+  constexpr int kMaxManagers = 50;
+  for (size_t i = first; i < c.events.size(); ++i) {
+    const TicketEvent& e = c.events[i];
+    if (e.type != EventType::kEscalated || e.to.empty()) continue;
+    std::string body = "工单升级 / escalated: " + c.ticket.id + " " + c.ticket.subject +
+                       " (" + e.reason + ")";
+    if (e.to != "manager") {
+      KEFU_RETURN_IF_ERROR(Notify(store, txn, e.to, c.ticket.id, "escalated", body, now));
+      continue;
+    }
+    KEFU_ASSIGN_OR_RETURN(std::vector<User> managers,
+                          store.ListActiveUsers(txn, Role::kManager, kMaxManagers));
+    for (const User& m : managers) {
+      KEFU_RETURN_IF_ERROR(Notify(store, txn, m.login, c.ticket.id, "escalated", body, now));
+    }
+  }
+  return OkStatus();
 }
 
 namespace {
@@ -397,6 +417,20 @@ StatusOr<Ticket> TicketService::Assign(const Actor& a, const std::string& id,
       if (!target.ok() && target.status().code() != StatusCode::kNotFound) return target.status();
       return ValidationError("agent " + agent + " is not an active staff member");
     }
+    return c;
+  });
+}
+
+StatusOr<Ticket> TicketService::Escalate(const Actor& a, const std::string& id, EscalateTo to,
+                                         const std::string& reason) {
+  return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
+    std::string lead;
+    if (deps_.config && !t.team.empty()) {
+      KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
+      if (const TeamSpec* team = cfg->FindTeam(t.team)) lead = team->lead;
+    }
+    KEFU_ASSIGN_OR_RETURN(Change c, EscalateByHand(t, a, to, lead, reason, now));
+    KEFU_RETURN_IF_ERROR(NotifyEscalations(store_, txn, c, 0, now));
     return c;
   });
 }

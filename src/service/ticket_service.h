@@ -10,6 +10,7 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "core/access.h"
+#include "core/escalation.h"
 #include "core/ticket_rules.h"
 #include "service/config_service.h"
 #include "service/paging.h"
@@ -122,6 +123,11 @@ class TicketService {
   StatusOr<Ticket> Assign(const Actor& a, const std::string& id, const std::string& agent,
                           const std::string& reason);
   StatusOr<Ticket> Patch(const Actor& a, const std::string& id, const TicketPatch& p);
+  // Escalation by hand (core/escalation.h EscalateByHand): the lead is the
+  // ticket's team's lead; whom it names is notified. kNotFound for a
+  // ticket `a` cannot see.
+  StatusOr<Ticket> Escalate(const Actor& a, const std::string& id, EscalateTo to,
+                            const std::string& reason);
 
   StatusOr<std::map<TicketStatus, int64_t>> CountByStatus();
   // OK if the store answers a read (cheap: for /healthz).
@@ -185,5 +191,9 @@ StatusOr<std::vector<T>> KeepVisible(Store& store, Txn& txn, const Actor& a, std
 // Stores a notification for `login` (no-op for an empty login).
 Status Notify(Store& store, Txn& txn, const std::string& login, const std::string& ticket_id,
               std::string kind, std::string body, Timestamp now);
+
+// Notifies whom each escalated event of c.events[first..] names (kind
+// "escalated"): the lead's login, or every active manager for "manager".
+Status NotifyEscalations(Store& store, Txn& txn, const Change& c, size_t first, Timestamp now);
 
 }  // namespace kefu

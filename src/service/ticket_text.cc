@@ -3,26 +3,22 @@
 #include <cstdio>
 
 #include "core/escalation.h"
+#include "text/threat.h"
 
 namespace kefu {
 Status ApplyTextFindings(Change& c, const TextFindings& f, const TextContext& ctx, Timestamp now) {
-  bool newly_threat = !f.threat_signals.empty() && !c.ticket.threat;
-  if (newly_threat) {
-    TicketEvent e = MakeEvent(c.ticket, EventType::kThreatChanged, SystemActor(), now);
-    e.from = "false";
-    e.to = "true";
+  ThreatLevel found =
+      ParseThreatLevel(text::ThreatLevelOf(f.threat_signals)).value_or(ThreatLevel::kNone);
+  if (found > c.ticket.threat_level) {
+    TicketEvent e = ThreatEvent(c.ticket, SystemActor(), found, now);
     e.reason = "text:";
     for (const auto& s : f.threat_signals) e.reason += " " + s;
     c.events.push_back(std::move(e));
+    c.ticket.threat_level = found;
     c.ticket.threat = true;
   }
-  bool turned_negative = f.sentiment == text::Sentiment::kNegative && c.ticket.sentiment != "negative";
   c.ticket.sentiment = std::string(text::ToString(f.sentiment));
-  const char* why = newly_threat ? "threat"
-                    : (turned_negative && ctx.tier == Tier::kVip) ? "negative_vip"
-                                                                   : nullptr;
   TicketPatch p;
-  if (why != nullptr && c.ticket.priority != Priority::kP1) p.priority = MoreUrgent(c.ticket.priority);
   std::string category_reason;
   if (ctx.new_ticket && c.ticket.category.empty() && !f.categories.empty()) {
     const auto& best = f.categories.front();
@@ -37,7 +33,7 @@ Status ApplyTextFindings(Change& c, const TextFindings& f, const TextContext& ct
       p.tags = std::move(tags);
     }
   }
-  if (!p.priority && !p.category && !p.tags) return OkStatus();
+  if (!p.category && !p.tags) return OkStatus();
   size_t first = c.events.size();
   // Part of the caller's command: its version, not one more.
   int64_t version = c.ticket.version;
@@ -47,7 +43,6 @@ Status ApplyTextFindings(Change& c, const TextFindings& f, const TextContext& ct
   c.ticket.updated_at = updated;
   for (size_t i = first; i < c.events.size(); ++i) {
     auto& e = c.events[i];
-    if (e.type == EventType::kPriorityChanged) e.reason = why;
     if (e.type == EventType::kCategoryChanged) e.reason = category_reason;
     if (e.type == EventType::kTagsChanged) e.reason = "classifier: low confidence";
   }

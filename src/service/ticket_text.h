@@ -1,12 +1,13 @@
 // How what a customer wrote changes their ticket (service/text_service.h
 // works out the findings before the write; this applies them inside it).
 // Pure over a Change; every change is an event by "system":
-//   - escalation signals set the threat flag (threat_changed naming them);
+//   - escalation signals raise the threat level to the most serious one
+//     found (threat_changed from the old level to the new, naming them);
+//     a level never falls by text;
 //   - the ticket's sentiment becomes the tone of the customer's latest text;
-//   - a newly flagged threat, or a VIP customer whose tone turns negative,
-//     makes the ticket one step more urgent (priority_changed, reason
-//     "threat" or "negative_vip"); the immediate escalation of threats and
-//     VIP tickets (core/escalation.h) sends it to a lead;
+//   - what a threat level, a P1, a VIP customer or a VIP's negative tone
+//     sets off is the SLA policy's immediate escalation, which the
+//     scheduler applies (core/escalation.h), not this;
 //   - a new ticket without a category gets the classifier's best category
 //     when its confidence is at least `triage_below` (category_changed,
 //     reason "classifier <confidence>"), else the tag "needs_triage".

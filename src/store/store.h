@@ -220,6 +220,8 @@ class Store {
   virtual StatusOr<int64_t> InsertUser(Txn& txn, const User& u, const std::string& password_hash,
                                        Timestamp now) = 0;
   virtual StatusOr<UserRecord> GetUserByLogin(Txn& txn, const std::string& login) = 0;
+  // The active users with `role`, by login; at most `limit`.
+  virtual StatusOr<std::vector<User>> ListActiveUsers(Txn& txn, Role role, int limit) = 0;
   virtual Status InsertToken(Txn& txn, const TokenRecord& t) = 0;
   // The active user behind an unexpired, unrevoked token; kUnauthenticated otherwise.
   virtual StatusOr<User> LookupToken(Txn& txn, const std::string& token_hash, Timestamp now) = 0;

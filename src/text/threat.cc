@@ -9,9 +9,30 @@
 namespace kefu::text {
 namespace {
 
-constexpr std::array<std::string_view, 16> kSignals = {
-    "12315", "315",  "消协", "消费者协会", "工商",       "市场监管", "曝光",     "媒体",
-    "记者",  "律师", "起诉", "法院",       "投诉到平台", "平台投诉", "黑猫投诉", "差评"};
+struct Signal {
+  std::string_view word;
+  std::string_view level;
+};
+
+constexpr std::array<Signal, 19> kSignals = {{
+    {"12315", "legal"},      {"315", "legal"},      {"消协", "legal"},
+    {"消费者协会", "legal"}, {"工商", "legal"},     {"市场监管", "legal"},
+    {"曝光", "public"},      {"媒体", "public"},    {"记者", "public"},
+    {"律师", "legal"},       {"起诉", "legal"},     {"法院", "legal"},
+    {"投诉到平台", "public"}, {"平台投诉", "public"}, {"黑猫投诉", "public"},
+    {"微博", "public"},      {"抖音", "public"},    {"差评", "review"},
+    {"投诉你们", "review"},
+}};
+
+// Least to most serious.
+constexpr std::array<std::string_view, 4> kLevels = {"none", "review", "public", "legal"};
+
+size_t Rank(std::string_view level) {
+  for (size_t i = 0; i < kLevels.size(); ++i) {
+    if (kLevels[i] == level) return i;
+  }
+  return 0;
+}
 
 // Longer words that contain a signal without being one.
 constexpr std::array<std::string_view, 6> kNotSignals = {
@@ -76,10 +97,23 @@ bool Contains(const std::string& text, std::string_view sig) {
 std::vector<std::string> FindThreatSignals(std::string_view normalized) {
   std::string text = WithoutNonSignals(Compact(normalized));
   std::vector<std::string> found;
-  for (std::string_view sig : kSignals) {
-    if (Contains(text, sig)) found.emplace_back(sig);
+  for (const Signal& sig : kSignals) {
+    if (Contains(text, sig.word)) found.emplace_back(sig.word);
   }
   return found;
+}
+
+std::string_view ThreatLevelOfSignal(std::string_view signal) {
+  for (const Signal& sig : kSignals) {
+    if (sig.word == signal) return sig.level;
+  }
+  return kLevels[0];
+}
+
+std::string_view ThreatLevelOf(const std::vector<std::string>& signals) {
+  size_t best = 0;
+  for (const auto& s : signals) best = std::max(best, Rank(ThreatLevelOfSignal(s)));
+  return kLevels[best];
 }
 
 }  // namespace kefu::text

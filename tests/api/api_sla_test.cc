@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "testing/test_server.h"
 
@@ -164,23 +165,47 @@ TEST_F(SlaApiTest, WarningAndBreachFireOnceAndEscalate) {
   EXPECT_NE(metrics.find("kefu_scheduler_passes_total 5\n"), std::string::npos);
 }
 
-TEST_F(SlaApiTest, UrgentTicketsGoToALeadAtOnce) {
+// The default immediate escalation: a legal threat goes to the lead, a P1
+// only tells the lead, a bad-review threat raises the priority.
+TEST_F(SlaApiTest, UrgentTicketsEscalateAsThePolicySays) {
   Configure();
   Online("lead1", lead_);
   std::string p1 = NewTicket(manager_, {{"customer", srv_.CustomerOf("cus")}, {"priority", "P1"}});
   std::string threat = NewTicket(manager_, {{"customer", srv_.CustomerOf("cus")}, {"threat", true}});
+  std::string review =
+      NewTicket(manager_, {{"customer", srv_.CustomerOf("cus")}, {"threat_level", "review"}});
   std::string normal = NewTicket(cus_);
+  EXPECT_EQ(Ticket(threat)["threat_level"], "legal");
+  EXPECT_EQ(Ticket(review)["threat_level"], "review");
+  EXPECT_EQ(Ticket(review)["threat"], true);
   RunJobs();
-  EXPECT_EQ(Ticket(p1)["assignee"], "lead1");
   EXPECT_EQ(Ticket(threat)["assignee"], "lead1");
+  EXPECT_NE(Ticket(p1)["assignee"], "lead1") << "a P1 notifies the lead; the assignee stays";
+  EXPECT_EQ(Count(EventTypes(p1), "escalated"), 1);
+  EXPECT_EQ(Ticket(review)["priority"], "P2");
+  EXPECT_NE(Ticket(review)["assignee"], "lead1");
+  EXPECT_EQ(Count(EventTypes(review), "escalated"), 0);
   EXPECT_NE(Ticket(normal)["assignee"], "lead1");
-  auto types = EventTypes(threat);
-  EXPECT_EQ(Count(types, "escalated"), 1);
+  EXPECT_EQ(Count(EventTypes(threat), "escalated"), 1);
+  // The lead hears of both escalations.
+  Json bell = srv_.Get("/api/v1/notifications?unread=true", lead_).body;
+  std::set<std::string> about;
+  for (const auto& n : bell["items"]) {
+    if (n["kind"] == "escalated") about.insert(n["ticket"].get<std::string>());
+  }
+  EXPECT_EQ(about, (std::set<std::string>{p1, threat})) << bell.dump();
   RunJobs();
   EXPECT_EQ(Count(EventTypes(threat), "escalated"), 1);
+  EXPECT_EQ(Ticket(review)["priority"], "P2") << "each cause fires once";
   // Customers cannot flag their own ticket as a threat.
   HttpResult r = srv_.Post("/api/v1/tickets", cus_, Json{{"subject", "x"}, {"threat", true}});
   EXPECT_EQ(r.status, 403);
+  r = srv_.Post("/api/v1/tickets", cus_, Json{{"subject", "x"}, {"threat_level", "review"}});
+  EXPECT_EQ(r.status, 403);
+  r = srv_.Post("/api/v1/tickets", manager_,
+                Json{{"subject", "x"}, {"customer", srv_.CustomerOf("cus")}, {"threat", false},
+                     {"threat_level", "legal"}});
+  EXPECT_EQ(r.status, 422) << r.text;
 }
 
 TEST_F(SlaApiTest, RoutingAssignsOnlineAgentsWithinCapacityAndQueuesTheRest) {

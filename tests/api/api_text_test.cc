@@ -93,7 +93,7 @@ TEST_F(TextApiTest, ACustomersThreatFlagsTheTicketAndEscalatesIt) {
     if (e["type"] == "escalated") {
       ++escalated;
       EXPECT_EQ(e["data"]["to"], "lead1") << e.dump();
-      EXPECT_EQ(e["data"]["reason"], "threat") << e.dump();
+      EXPECT_EQ(e["data"]["reason"], "threat:legal") << e.dump();
     }
   }
   EXPECT_EQ(escalated, 1);

@@ -74,6 +74,42 @@ TEST(PolicyConfigTest, RefusesMalformedPolicies) {
   EXPECT_NE(err(R"({"escalations": [{"name": "x", "on": "breach", "add_tag": "a b"}]})"), "");
 }
 
+TEST(PolicyConfigTest, ImmediateEscalationDefaultsAndReplaces) {
+  auto defaults = ParsePolicy(json::parse(R"({"rules": []})"));
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->immediate, DefaultImmediateEscalations());
+  auto legal = defaults->ImmediateActions("threat:legal");
+  EXPECT_EQ(std::vector<ImmediateAction>(legal.begin(), legal.end()),
+            std::vector<ImmediateAction>{*ParseImmediateAction("assign_lead")});
+
+  auto p = ParsePolicy(json::parse(R"({"immediate_escalation": [
+      {"cause": "priority:P1", "actions": ["notify_lead", "raise_priority"]},
+      {"cause": "tier:vip", "actions": ["route_team:vip-desk"]},
+      {"cause": "threat:review", "actions": []}]})"));
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSERT_EQ(p->immediate.size(), 3u);
+  EXPECT_EQ(p->ImmediateActions("priority:P1").size(), 2u);
+  EXPECT_EQ(p->ImmediateActions("tier:vip")[0].team, "vip-desk");
+  EXPECT_TRUE(p->ImmediateActions("threat:review").empty());
+  EXPECT_TRUE(p->ImmediateActions("threat:legal").empty()) << "a cause not listed does nothing";
+  auto again = ParsePolicy(Reparse(PolicyToJson(*p)));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->immediate, p->immediate);
+
+  auto err = [](const char* t) { return ErrorOf(ParsePolicy, t); };
+  EXPECT_NE(err(R"({"immediate_escalation": [{"cause": "vip", "actions": []}]})")
+                .find("immediate_escalation[0].cause"),
+            std::string::npos);
+  EXPECT_NE(err(R"({"immediate_escalation": [{"cause": "tier:vip", "actions": ["route_team:A B"]}]})")
+                .find("actions[0]"),
+            std::string::npos);
+  EXPECT_NE(err(R"({"immediate_escalation": [{"actions": ["notify_lead"]}]})").find("cause"),
+            std::string::npos);
+  EXPECT_NE(err(R"({"immediate_escalation": {"cause": "tier:vip"}})"), "");
+  EXPECT_NE(err(R"({"immediate_escalation": [{"cause": "tier:vip", "do": []}]})").find("do"),
+            std::string::npos);
+}
+
 TEST(TeamConfigTest, ReadsFiltersAndRefusesUnknownValues) {
   auto t = ParseTeam(json::parse(R"({"name": "logistics", "display_name": "物流异常组",
       "calendar": "cn-workweek", "lead": "chen.jie", "categories": ["logistics_lost"],

@@ -2,6 +2,8 @@
 // causes of immediate escalation, and what a firing does to a ticket.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/escalation.h"
 #include "ticket_story.h"
 
@@ -210,40 +212,104 @@ Ticket Complaint(Priority p = Priority::kP3) {
   return t;
 }
 
-TEST(ImmediateEscalationTest, ThreatThenP1ThenVip) {
-  Ticket t = Complaint();
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), std::nullopt);
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kMember), std::nullopt);
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "vip");
-  t.priority = Priority::kP2;
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), std::nullopt);
-  t.priority = Priority::kP1;
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), "p1");
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "p1");
-  t.threat = true;
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "threat");
-  t.priority = Priority::kP4;
-  EXPECT_EQ(ImmediateEscalationCause(t, Tier::kNormal), "threat");
+// Which causes hold: (threat level, priority, tier, tone) -> causes, in
+// the order of ImmediateCauses().
+struct CauseCase {
+  ThreatLevel threat;
+  Priority priority;
+  Tier tier;
+  const char* sentiment;
+  std::vector<std::string> want;
+};
+
+class ImmediateCausesTest : public ::testing::TestWithParam<CauseCase> {};
+
+TEST_P(ImmediateCausesTest, HoldFor) {
+  const CauseCase& k = GetParam();
+  Ticket t = Complaint(k.priority);
+  t.threat_level = k.threat;
+  t.threat = k.threat != ThreatLevel::kNone;
+  t.sentiment = k.sentiment;
+  EXPECT_EQ(ImmediateEscalationCauses(t, k.tier), k.want);
 }
+
+using TL = ThreatLevel;
+INSTANTIATE_TEST_SUITE_P(
+    Table, ImmediateCausesTest,
+    ::testing::Values(
+        CauseCase{TL::kNone, Priority::kP3, Tier::kNormal, "negative", {}},
+        CauseCase{TL::kNone, Priority::kP3, Tier::kMember, "", {}},
+        CauseCase{TL::kNone, Priority::kP2, Tier::kNormal, "", {}},
+        CauseCase{TL::kNone, Priority::kP1, Tier::kNormal, "", {"priority:P1"}},
+        CauseCase{TL::kNone, Priority::kP3, Tier::kVip, "neutral", {"tier:vip"}},
+        CauseCase{TL::kNone, Priority::kP3, Tier::kVip, "negative", {"tier:vip", "negative_vip"}},
+        CauseCase{TL::kReview, Priority::kP3, Tier::kNormal, "", {"threat:review"}},
+        CauseCase{TL::kPublic, Priority::kP3, Tier::kNormal, "", {"threat:public"}},
+        CauseCase{TL::kLegal, Priority::kP4, Tier::kNormal, "", {"threat:legal"}},
+        CauseCase{TL::kLegal, Priority::kP1, Tier::kVip, "negative",
+                  {"threat:legal", "priority:P1", "tier:vip", "negative_vip"}}));
 
 TEST(ImmediateEscalationTest, EveryUnresolvedStateEscalatesButResolvedAndClosedNever) {
   Ticket t = Complaint(Priority::kP1);
   t.threat = true;
+  t.threat_level = ThreatLevel::kLegal;
   for (auto s : {TicketStatus::kNew, TicketStatus::kOpen, TicketStatus::kPendingCustomer,
                  TicketStatus::kPendingThirdParty}) {
     t.status = s;
-    EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), "threat") << ToString(s);
+    EXPECT_EQ(ImmediateEscalationCauses(t, Tier::kNormal),
+              (std::vector<std::string>{"threat:legal", "priority:P1"}))
+        << ToString(s);
   }
   for (auto s : {TicketStatus::kResolved, TicketStatus::kClosed}) {
     t.status = s;
-    EXPECT_EQ(ImmediateEscalationCause(t, Tier::kVip), std::nullopt) << ToString(s);
+    EXPECT_TRUE(ImmediateEscalationCauses(t, Tier::kVip).empty()) << ToString(s);
   }
+}
+
+TEST(ImmediateEscalationTest, CausesAndActionsHaveStableNames) {
+  for (std::string_view c : ImmediateCauses()) EXPECT_TRUE(IsImmediateCause(c)) << c;
+  EXPECT_FALSE(IsImmediateCause("threat"));
+  EXPECT_FALSE(IsImmediateCause("priority:P2"));
+  for (const char* a : {"notify_lead", "assign_lead", "raise_priority", "route_team:vip"}) {
+    auto parsed = ParseImmediateAction(a);
+    ASSERT_TRUE(parsed) << a;
+    EXPECT_EQ(ToString(*parsed), a);
+  }
+  EXPECT_EQ(ParseImmediateAction("route_team:vip")->team, "vip");
+  for (const char* bad : {"", "notify", "route_team:", "route_team:no spaces", "assign_lead "}) {
+    EXPECT_FALSE(ParseImmediateAction(bad)) << bad;
+  }
+  EXPECT_EQ(ParseEscalateTo("lead"), EscalateTo::kLead);
+  EXPECT_EQ(ParseEscalateTo("manager"), EscalateTo::kManager);
+  EXPECT_EQ(ParseEscalateTo("admin"), std::nullopt);
+}
+
+// Good practice, not "everything to the lead": what a new install does.
+TEST(ImmediateEscalationTest, DefaultsSendOnlyLegalAndPublicThreatsToTheLead) {
+  std::map<std::string, std::vector<std::string>> got;
+  for (const auto& e : DefaultImmediateEscalations()) {
+    for (const auto& a : e.actions) got[e.cause].push_back(ToString(a));
+  }
+  using V = std::vector<std::string>;
+  EXPECT_EQ(got["threat:legal"], V{"assign_lead"});
+  EXPECT_EQ(got["threat:public"], V{"assign_lead"});
+  EXPECT_EQ(got["threat:review"], V{"raise_priority"});
+  EXPECT_EQ(got["tier:vip"], V{"route_team:vip"});
+  EXPECT_EQ(got["priority:P1"], V{"notify_lead"});
+  EXPECT_EQ(got["negative_vip"], V{"raise_priority"});
+  EXPECT_EQ(got.size(), ImmediateCauses().size());
 }
 
 const Firing kFrWarning{kWarn, "first_response", kT0.unix_ms, At(48), At(60)};
 const Firing kFrBreach{kBreach, "first_response", kT0.unix_ms, At(60), At(60)};
-const Firing kImmediate{FiringKind::kImmediate, "lead", 0, At(1), At(1)};
-const EscalationContext kCtx{Tier::kNormal, "chen.jie", false};
+const Firing kImmediate{FiringKind::kImmediate, "threat:legal", 0, At(1), At(1)};
+const EscalationContext kCtx{Tier::kNormal, "chen.jie", false, {}};
+
+EscalationContext Doing(std::vector<std::string> actions, EscalationContext ctx = kCtx) {
+  ctx.actions.clear();
+  for (const auto& a : actions) ctx.actions.push_back(*ParseImmediateAction(a));
+  return ctx;
+}
 
 EscalationRule OnBreach(std::string name) {
   EscalationRule r;
@@ -482,67 +548,160 @@ TEST(ApplyFiringTest, EveryMatchingRuleAppliesInOrder) {
   EXPECT_EQ(c.ticket.version, 5);
 }
 
-TEST(ApplyFiringTest, ImmediateAssignsToTheLeadWithTheCause) {
-  Change c = Fire(Complaint(Priority::kP1), kImmediate);
-  ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kEscalated, EventType::kTransferred}));
-  EXPECT_EQ(c.events[0].from, "immediate");
-  EXPECT_EQ(c.events[0].to, "chen.jie");
-  EXPECT_EQ(c.events[0].reason, "p1");
-  EXPECT_EQ(c.events[1].from, "li.na");
-  EXPECT_EQ(c.events[1].to, "chen.jie");
-  EXPECT_EQ(c.events[1].reason, "escalation: p1");
-  EXPECT_EQ(c.ticket.assignee, "chen.jie");
-  EXPECT_EQ(c.ticket.owner, "li.na");  // the first-contact owner stays
-  EXPECT_EQ(c.ticket.version, 5);
+// Each immediate action on a P3 ticket that li.na has, in team aftersales.
+struct ActionCase {
+  std::vector<std::string> actions;
+  std::vector<EventType> want;
+  const char* assignee;
+  Priority priority;
+  const char* team;
+};
+
+class ImmediateActionTest : public ::testing::TestWithParam<ActionCase> {};
+
+TEST_P(ImmediateActionTest, Does) {
+  const ActionCase& k = GetParam();
+  Change c = Fire(Complaint(), kImmediate, {}, Doing(k.actions));
+  EXPECT_EQ(Types(c), k.want);
+  EXPECT_EQ(c.ticket.assignee, k.assignee);
+  EXPECT_EQ(c.ticket.priority, k.priority);
+  EXPECT_EQ(c.ticket.team, k.team);
+  EXPECT_EQ(c.ticket.owner, "li.na") << "the first-contact owner never changes";
+  EXPECT_EQ(c.ticket.version, k.want.empty() ? 4 : 5);
   for (const auto& e : c.events) {
     EXPECT_EQ(e.actor, "system");
-    EXPECT_EQ(e.actor_role, Role::kAdmin);
+    if (e.type == EventType::kEscalated) {
+      EXPECT_EQ(e.from, "immediate");
+      EXPECT_EQ(e.to, "chen.jie");
+    }
+    if (e.type != EventType::kTransferred) {
+      EXPECT_EQ(e.reason, "threat:legal") << ToString(e.type);
+    }
   }
+}
 
+using ET = EventType;
+INSTANTIATE_TEST_SUITE_P(
+    Table, ImmediateActionTest,
+    ::testing::Values(
+        ActionCase{{}, {}, "li.na", Priority::kP3, "aftersales"},
+        ActionCase{{"notify_lead"}, {ET::kEscalated}, "li.na", Priority::kP3, "aftersales"},
+        ActionCase{{"assign_lead"}, {ET::kEscalated, ET::kTransferred}, "chen.jie",
+                   Priority::kP3, "aftersales"},
+        ActionCase{{"raise_priority"}, {ET::kPriorityChanged}, "li.na", Priority::kP2,
+                   "aftersales"},
+        ActionCase{{"route_team:vip"}, {ET::kTeamChanged, ET::kTransferred}, "", Priority::kP3,
+                   "vip"},
+        ActionCase{{"route_team:aftersales"}, {}, "li.na", Priority::kP3, "aftersales"},
+        ActionCase{{"notify_lead", "assign_lead", "raise_priority"},
+                   {ET::kEscalated, ET::kTransferred, ET::kPriorityChanged}, "chen.jie",
+                   Priority::kP2, "aftersales"}));
+
+TEST(ApplyFiringTest, ImmediateAssignReachesAQueuedTicketButLeavesASupervisorsOne) {
   Ticket queued = Complaint();
   queued.assignee = "";
   queued.owner = "";
-  queued.threat = true;
-  c = Fire(queued, kImmediate);
+  Change c = Fire(queued, kImmediate, {}, Doing({"assign_lead"}));
   ASSERT_EQ(Types(c), (std::vector<EventType>{EventType::kEscalated, EventType::kAssigned}));
-  EXPECT_EQ(c.events[0].reason, "threat");
-  EXPECT_EQ(c.events[1].to, "chen.jie");
   EXPECT_EQ(c.ticket.assignee, "chen.jie");
   EXPECT_EQ(c.ticket.owner, "");
 
-  EscalationContext vip = kCtx;
-  vip.tier = Tier::kVip;
-  c = Fire(Complaint(), kImmediate, {}, vip);
-  ASSERT_FALSE(c.events.empty());
-  EXPECT_EQ(c.events[0].reason, "vip");
-}
-
-TEST(ApplyFiringTest, ImmediateLeavesASupervisorsTicketWhereItIs) {
-  EscalationContext supervised = kCtx;
+  EscalationContext supervised = Doing({"assign_lead"});
   supervised.assignee_is_supervisor = true;
-  Change c = Fire(Complaint(Priority::kP1), kImmediate, {}, supervised);
+  c = Fire(Complaint(), kImmediate, {}, supervised);
   EXPECT_EQ(Types(c), std::vector<EventType>{EventType::kEscalated});
   EXPECT_EQ(c.ticket.assignee, "li.na");
-  EXPECT_EQ(c.ticket.version, 5);
 
-  Ticket with_lead = Complaint(Priority::kP1);
+  Ticket with_lead = Complaint();
   with_lead.assignee = "chen.jie";
-  c = Fire(with_lead, kImmediate);
+  c = Fire(with_lead, kImmediate, {}, Doing({"assign_lead"}));
   EXPECT_EQ(Types(c), std::vector<EventType>{EventType::kEscalated});
-  EXPECT_EQ(c.ticket.assignee, "chen.jie");
 
-  EscalationContext no_lead = kCtx;
+  EscalationContext no_lead = Doing({"assign_lead"});
   no_lead.lead = "";
-  c = Fire(Complaint(Priority::kP1), kImmediate, {}, no_lead);
+  c = Fire(Complaint(), kImmediate, {}, no_lead);
   ASSERT_EQ(Types(c), std::vector<EventType>{EventType::kEscalated});
   EXPECT_EQ(c.events[0].to, "");
   EXPECT_EQ(c.ticket.assignee, "li.na");
+
+  // A P1 stays P1.
+  c = Fire(Complaint(Priority::kP1), kImmediate, {}, Doing({"raise_priority"}));
+  EXPECT_TRUE(c.events.empty());
+}
+
+// Escalation by hand: who may escalate to whom.
+struct ByHandCase {
+  Role role;
+  EscalateTo to;
+  bool allowed;
+};
+
+class EscalateByHandTest : public ::testing::TestWithParam<ByHandCase> {};
+
+TEST_P(EscalateByHandTest, FollowsTheLine) {
+  const ByHandCase& k = GetParam();
+  Actor a{"someone", k.role, k.role == Role::kCustomer ? "C-000001" : ""};
+  auto c = EscalateByHand(Complaint(), a, k.to, "chen.jie", "客户要求主管处理", At(70));
+  if (!k.allowed) {
+    EXPECT_EQ(c.status().code(), StatusCode::kPermissionDenied);
+    return;
+  }
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_FALSE(c->events.empty());
+  const TicketEvent& e = c->events[0];
+  EXPECT_EQ(e.type, EventType::kEscalated);
+  EXPECT_EQ(e.actor, "someone");
+  EXPECT_EQ(e.from, "manual");
+  EXPECT_EQ(e.reason, "客户要求主管处理");
+  EXPECT_EQ(c->ticket.owner, "li.na");
+  EXPECT_EQ(c->ticket.version, 5);
+  if (k.to == EscalateTo::kLead) {
+    EXPECT_EQ(e.to, "chen.jie");
+    EXPECT_EQ(c->ticket.assignee, "chen.jie");
+  } else {
+    EXPECT_EQ(e.to, "manager");
+    EXPECT_EQ(c->ticket.assignee, "li.na");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Matrix, EscalateByHandTest,
+    ::testing::Values(ByHandCase{Role::kCustomer, EscalateTo::kLead, false},
+                      ByHandCase{Role::kCustomer, EscalateTo::kManager, false},
+                      ByHandCase{Role::kAgent, EscalateTo::kLead, true},
+                      ByHandCase{Role::kAgent, EscalateTo::kManager, false},
+                      ByHandCase{Role::kLead, EscalateTo::kLead, false},
+                      ByHandCase{Role::kLead, EscalateTo::kManager, true},
+                      ByHandCase{Role::kManager, EscalateTo::kLead, false},
+                      ByHandCase{Role::kManager, EscalateTo::kManager, false},
+                      ByHandCase{Role::kAdmin, EscalateTo::kManager, false}));
+
+TEST(EscalateByHandTest, RefusesBlankReasonsClosedTicketsAndTeamsWithoutALead) {
+  Actor agent{"li.na", Role::kAgent, ""};
+  for (const char* blank : {"", "   ", "\u3000\u00a0"}) {
+    auto c = EscalateByHand(Complaint(), agent, EscalateTo::kLead, "chen.jie", blank, At(70));
+    EXPECT_EQ(c.status().reason(), "reason_required") << blank;
+  }
+  Ticket done = Complaint();
+  done.status = TicketStatus::kResolved;
+  EXPECT_EQ(EscalateByHand(done, agent, EscalateTo::kLead, "chen.jie", "x", At(70)).status().reason(),
+            "invalid_state");
+  EXPECT_EQ(EscalateByHand(Complaint(), agent, EscalateTo::kLead, "", "x", At(70)).status().reason(),
+            "no_lead");
+  // Already with the lead: the escalation is recorded, nothing is reassigned.
+  Ticket with_lead = Complaint();
+  with_lead.assignee = "chen.jie";
+  auto c = EscalateByHand(with_lead, agent, EscalateTo::kLead, "chen.jie", " 需要组长 ", At(70));
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(Types(*c), std::vector<EventType>{EventType::kEscalated});
+  EXPECT_EQ(c->events[0].reason, "需要组长");
 }
 
 TEST(ApplyFiringTest, ClosedTicketsTakeNoAction) {
   Ticket closed = Complaint(Priority::kP1);
   closed.status = TicketStatus::kClosed;
   closed.threat = true;
+  closed.threat_level = ThreatLevel::kLegal;
   EscalationRule r = OnBreach("everything");
   r.notify_lead = true;
   r.raise_priority = true;
@@ -552,7 +711,7 @@ TEST(ApplyFiringTest, ClosedTicketsTakeNoAction) {
   w.on = kWarn;
   for (const Firing& f : {kFrWarning, kFrBreach, kImmediate}) {
     SCOPED_TRACE(ToString(f.kind));
-    Change c = Fire(closed, f, {r, w});
+    Change c = Fire(closed, f, {r, w}, Doing({"assign_lead", "raise_priority", "route_team:vip"}));
     EXPECT_TRUE(c.events.empty());
     EXPECT_EQ(c.ticket.version, 4);
     EXPECT_EQ(c.ticket.updated_at, At(5));

@@ -55,8 +55,9 @@ Ticket Replay(const std::vector<TicketEvent>& events) {
         t.team = e.to;
         break;
       case EventType::kThreatChanged:
-        EXPECT_EQ(e.from, t.threat ? "true" : "false");
-        t.threat = e.to == "true";
+        EXPECT_EQ(e.from, ToString(t.threat_level));
+        t.threat_level = *ParseThreatLevel(e.to);
+        t.threat = t.threat_level != ThreatLevel::kNone;
         break;
       case EventType::kReply:
       case EventType::kNote:

@@ -1,6 +1,6 @@
 // How a customer's text changes their ticket (service/ticket_text.h):
-// threats and negative VIP customers raise priority, tone is recorded, new
-// tickets get the classifier's category or the triage tag.
+// threats set the threat level, tone is recorded, new tickets get the
+// classifier's category or the triage tag.
 #include "service/ticket_text.h"
 
 #include <gtest/gtest.h>
@@ -58,48 +58,49 @@ TEST(TicketTextTest, UnsureCategoryMarksTheTicketForTriage) {
   EXPECT_EQ(Find(c, EventType::kCategoryChanged), nullptr);
 }
 
-TEST(TicketTextTest, ThreatsRaisePriorityAndFlagTheTicket) {
+TEST(TicketTextTest, ThreatsSetTheLevelOfTheMostSeriousSignalAndOnlyRaiseIt) {
   Change c = NewChange(Priority::kP3);
-  ASSERT_TRUE(ApplyTextFindings(c, Findings(text::Sentiment::kNegative, {}, {"12315"}),
+  ASSERT_TRUE(ApplyTextFindings(c, Findings(text::Sentiment::kNegative, {}, {"差评"}),
                                 {Tier::kNormal, false, 0.5}, Timestamp{2})
                   .ok());
   EXPECT_TRUE(c.ticket.threat);
-  EXPECT_EQ(c.ticket.priority, Priority::kP2);
-  const TicketEvent* e = Find(c, EventType::kPriorityChanged);
+  EXPECT_EQ(c.ticket.threat_level, ThreatLevel::kReview);
+  const TicketEvent* e = Find(c, EventType::kThreatChanged);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->reason, "threat");
-  // Flagged once: the same signals again change nothing more.
-  size_t events = c.events.size();
-  ASSERT_TRUE(ApplyTextFindings(c, Findings(text::Sentiment::kNegative, {}, {"12315"}),
+  EXPECT_EQ(e->from, "none");
+  EXPECT_EQ(e->to, "review");
+  EXPECT_EQ(e->reason, "text: 差评");
+  // What a threat sets off is the policy's immediate escalation, not this.
+  EXPECT_EQ(c.ticket.priority, Priority::kP3);
+  EXPECT_EQ(Find(c, EventType::kPriorityChanged), nullptr);
+
+  // A more serious signal raises the level; the same or a lesser one does not.
+  ASSERT_TRUE(ApplyTextFindings(c, Findings(text::Sentiment::kNegative, {}, {"12315", "曝光"}),
                                 {Tier::kNormal, false, 0.5}, Timestamp{3})
                   .ok());
+  EXPECT_EQ(c.ticket.threat_level, ThreatLevel::kLegal);
+  EXPECT_EQ(c.events.back().from, "review");
+  EXPECT_EQ(c.events.back().to, "legal");
+  size_t events = c.events.size();
+  for (const char* s : {"12315", "微博", "差评"}) {
+    ASSERT_TRUE(ApplyTextFindings(c, Findings(text::Sentiment::kNegative, {}, {s}),
+                                  {Tier::kNormal, false, 0.5}, Timestamp{4})
+                    .ok());
+  }
   EXPECT_EQ(c.events.size(), events);
-  EXPECT_EQ(c.ticket.priority, Priority::kP2);
+  EXPECT_EQ(c.ticket.threat_level, ThreatLevel::kLegal);
 }
 
-TEST(TicketTextTest, NegativeToneRaisesPriorityOnlyForVipCustomers) {
-  Change normal = NewChange(Priority::kP3);
-  ASSERT_TRUE(ApplyTextFindings(normal, Findings(text::Sentiment::kNegative), {Tier::kNormal, false, 0.5},
-                                Timestamp{2})
-                  .ok());
-  EXPECT_EQ(normal.ticket.priority, Priority::kP3);
-  EXPECT_EQ(normal.ticket.sentiment, "negative");
-
-  Change vip = NewChange(Priority::kP3);
-  ASSERT_TRUE(ApplyTextFindings(vip, Findings(text::Sentiment::kNegative), {Tier::kVip, false, 0.5}, Timestamp{2})
-                  .ok());
-  EXPECT_EQ(vip.ticket.priority, Priority::kP2);
-  EXPECT_EQ(Find(vip, EventType::kPriorityChanged)->reason, "negative_vip");
-  // Still negative: no second raise. P1 stays P1.
-  ASSERT_TRUE(ApplyTextFindings(vip, Findings(text::Sentiment::kNegative), {Tier::kVip, false, 0.5}, Timestamp{3})
-                  .ok());
-  EXPECT_EQ(vip.ticket.priority, Priority::kP2);
-  Change urgent = NewChange(Priority::kP1);
-  ASSERT_TRUE(ApplyTextFindings(urgent, Findings(text::Sentiment::kNegative), {Tier::kVip, false, 0.5},
-                                Timestamp{2})
-                  .ok());
-  EXPECT_EQ(urgent.ticket.priority, Priority::kP1);
-  EXPECT_EQ(Find(urgent, EventType::kPriorityChanged), nullptr);
+TEST(TicketTextTest, ToneIsRecordedWithoutChangingPriority) {
+  for (Tier tier : {Tier::kNormal, Tier::kVip}) {
+    Change c = NewChange(Priority::kP3);
+    ASSERT_TRUE(ApplyTextFindings(c, Findings(text::Sentiment::kNegative), {tier, false, 0.5},
+                                  Timestamp{2})
+                    .ok());
+    EXPECT_EQ(c.ticket.sentiment, "negative");
+    EXPECT_EQ(c.ticket.priority, Priority::kP3) << "negative_vip is the policy's to act on";
+    EXPECT_EQ(Find(c, EventType::kPriorityChanged), nullptr);
+  }
 }
 
 }  // namespace

@@ -50,6 +50,7 @@ TEST_P(StoreConformanceTest, TicketRoundTripsWithEveryField) {
   u.team = "after-sales";
   u.language = "en";
   u.threat = true;
+  u.threat_level = ThreatLevel::kPublic;
   ASSERT_TRUE(store_->UpdateTicket(*txn, u, t.version).ok());
   ASSERT_TRUE(txn->Commit().ok());
   auto r = Read();
@@ -69,6 +70,7 @@ TEST_P(StoreConformanceTest, TicketRoundTripsWithEveryField) {
   EXPECT_EQ(got->team, "after-sales");
   EXPECT_EQ(got->language, "en");
   EXPECT_TRUE(got->threat);
+  EXPECT_EQ(got->threat_level, ThreatLevel::kPublic);
   TicketFilter by_old_tag;
   by_old_tag.tag = "VIP";
   EXPECT_TRUE(store_->ListTickets(*r, by_old_tag)->empty());

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 11> kMigrations = {
+constexpr std::array<std::string_view, 12> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -442,6 +442,12 @@ CREATE INDEX notifications_unread ON notifications(login, seq) WHERE read_at IS 
     // 11: what the team keeps on a customer (notes, preferences, dates), as JSON.
     R"sql(
 ALTER TABLE customers ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+)sql",
+    // 12: how serious a threat is (none, review, public, legal); the
+    // threats flagged before levels existed count as legal.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN threat_level TEXT NOT NULL DEFAULT 'none';
+UPDATE tickets SET threat_level = 'legal' WHERE threat <> 0;
 )sql",
 };
 

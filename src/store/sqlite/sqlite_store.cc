@@ -14,7 +14,7 @@ namespace kefu::sqlite {
 const char* const kTicketColumns =
     "seq, subject, channel, customer_seq, order_seq, category, priority, status, assignee, owner, "
     "tags, created_at, updated_at, first_response_at, resolved_at, closed_at, version, team, "
-    "language, threat, sentiment";
+    "language, threat, sentiment, threat_level";
 
 Ticket ReadTicket(const Stmt& s) {
   Ticket t;
@@ -39,6 +39,8 @@ Ticket ReadTicket(const Stmt& s) {
   t.language = s.Text(18);
   t.threat = s.Int(19) != 0;
   t.sentiment = s.Text(20);
+  t.threat_level = ParseThreatLevel(s.Text(21))
+                       .value_or(t.threat ? ThreatLevel::kLegal : ThreatLevel::kNone);
   return t;
 }
 
@@ -97,18 +99,19 @@ Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags
 }
 
 // The ticket columns after seq, in kTicketColumns' order, and their values.
-constexpr std::array<const char*, 20> kTicketValueColumns = {
+constexpr std::array<const char*, 21> kTicketValueColumns = {
     "subject",    "channel",    "customer_seq",      "order_seq",   "category",
     "priority",   "status",     "assignee",          "owner",       "tags",
     "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at",
-    "version",    "team",       "language",          "threat",      "sentiment"};
+    "version",    "team",       "language",          "threat",      "sentiment",
+    "threat_level"};
 using ColumnValue = std::variant<std::monostate, int64_t, std::string>;  // monostate: NULL
 
 ColumnValue Opt(std::optional<int64_t> v) {
   return v ? ColumnValue(*v) : ColumnValue(std::monostate{});
 }
 
-std::array<ColumnValue, 20> TicketValues(const Ticket& t) {
+std::array<ColumnValue, 21> TicketValues(const Ticket& t) {
   return {t.subject,
           std::string(ToString(t.channel)),
           *ParseId('C', t.customer_id),
@@ -128,7 +131,8 @@ std::array<ColumnValue, 20> TicketValues(const Ticket& t) {
           t.team,
           t.language,
           int64_t{t.threat ? 1 : 0},
-          t.sentiment};
+          t.sentiment,
+          std::string(ToString(t.threat_level))};
 }
 
 void BindValue(Stmt& s, int i, const ColumnValue& v) {
@@ -141,7 +145,7 @@ void BindValue(Stmt& s, int i, const ColumnValue& v) {
   }
 }
 
-// Binds the 19 ticket columns after seq, starting at parameter `i`.
+// Binds the 21 ticket columns after seq, starting at parameter `i`.
 void BindTicket(Stmt& s, int i, const Ticket& t) {
   auto values = TicketValues(t);
   for (size_t c = 0; c < values.size(); ++c) BindValue(s, i + static_cast<int>(c), values[c]);
@@ -310,6 +314,20 @@ StatusOr<UserRecord> SqliteStore::GetUserByLogin(Txn& txn, const std::string& lo
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("user " + login + " not found");
   return UserRecord{ReadUser(s), s.Text(6)};
+}
+
+StatusOr<std::vector<User>> SqliteStore::ListActiveUsers(Txn& txn, Role role, int limit) {
+  static const std::string kSql = std::string("SELECT ") + kUserColumns +
+                                  " FROM users WHERE role = ? AND active = 1 ORDER BY login LIMIT ?";
+  KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
+  s.Bind(1, std::string(ToString(role))).Bind(2, int64_t{limit});
+  std::vector<User> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(ReadUser(s));
+  }
+  return out;
 }
 
 Status SqliteStore::InsertToken(Txn& txn, const TokenRecord& t) {
@@ -497,15 +515,15 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix) 
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
   {
     static const std::string kSql = std::string("INSERT INTO tickets(") + kTicketColumns +
-                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     BindTicket(s, 2, t);
     bool done = t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed;
     if (ix != nullptr) {
-      s.Bind(22, OptMs(ix->next_at)).Bind(23, OptMs(ix->breach_at));
+      s.Bind(23, OptMs(ix->next_at)).Bind(24, OptMs(ix->breach_at));
     } else {
-      s.Bind(22, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(23);
+      s.Bind(23, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(24);
     }
     KEFU_RETURN_IF_ERROR(s.Run());
   }

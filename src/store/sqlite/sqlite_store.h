@@ -34,6 +34,7 @@ class SqliteStore final : public Store {
   StatusOr<int64_t> InsertUser(Txn& txn, const User& u, const std::string& password_hash,
                                Timestamp now) override;
   StatusOr<UserRecord> GetUserByLogin(Txn& txn, const std::string& login) override;
+  StatusOr<std::vector<User>> ListActiveUsers(Txn& txn, Role role, int limit) override;
   Status InsertToken(Txn& txn, const TokenRecord& t) override;
   StatusOr<User> LookupToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
   Status RevokeToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
