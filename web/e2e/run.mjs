@@ -454,6 +454,60 @@ const failed = await runTests([
     noProblems(page);
   }],
 
+  ['escalation: an agent escalates a ticket to her lead with a reason and the lead\'s bell shows it', async () => {
+    // The demo's double charge: li.na answered it first (its owner, so she
+    // keeps seeing it once the lead has it), still open, in a team chen.jie leads.
+    const tickets = await lead.get('/tickets?limit=100');
+    const t = tickets.items.find((x) => x.subject === '付款被扣了两次钱！！');
+    check(t, 'the demo ticket about the double charge is missing');
+    check(!['resolved', 'closed'].includes(t.status), `the ticket is ${t.status}`);
+    check(t.owner === 'li.na', `the ticket's owner is ${t.owner}`);
+    check(['after-sales', 'logistics', 'vip'].includes(t.team), `the ticket is in team ${t.team}`);
+    const reason = '客户要求主管处理';
+    const page = await open();
+    await login(page, 'li.na');
+    await page.goto(`/console/tickets/${t.id}`);
+    await page.locator('[data-testid=ticket-subject]', { hasText: '付款被扣了两次钱' }).waitFor();
+    // The header names the threat's level, when the ticket has one.
+    const levels = { review: '差评威胁', public: '曝光威胁', legal: '法律威胁' };
+    const level = (await lead.get(`/tickets/${t.id}`)).threat_level;
+    if (levels[level]) await page.locator(`[data-testid=ticket-threat][data-level=${level}]`, { hasText: levels[level] }).waitFor();
+    await page.locator('[data-testid=escalate-open]', { hasText: '升级给组长' }).click();
+    await page.locator('[data-testid=escalate-reason]').waitFor();
+    check(await page.isDisabled('[data-testid=escalate-submit]'), 'the escalation can be sent without a reason');
+    await page.fill('[data-testid=escalate-reason]', '   ');
+    check(await page.isDisabled('[data-testid=escalate-submit]'), 'the escalation can be sent with a blank reason');
+    await page.fill('[data-testid=escalate-reason]', reason);
+    await page.click('[data-testid=escalate-submit]');
+    const line = page.locator('[data-testid=timeline] [data-event=escalated]', { hasText: reason });
+    await line.waitFor();
+    const text = await line.textContent();
+    check(text.includes('李娜 升级给 chen.jie') && text.includes(`（原因：${reason}）`), `the timeline shows: ${text}`);
+    check((await page.locator('[data-testid=escalate-form]').count()) === 0, 'the form stays open after escalating');
+    const after = await lead.get(`/tickets/${t.id}`);
+    check(after.assignee === 'chen.jie' && after.owner === 'li.na', `assignee ${after.assignee}, owner ${after.owner}`);
+    const events = await lead.get(`/tickets/${t.id}/events?limit=200`);
+    check(events.items.some((e) => e.type === 'escalated' && e.actor === 'li.na' && e.data?.from === 'manual'
+      && e.data?.to === 'chen.jie' && e.data?.reason === reason), 'the escalation is not on the timeline');
+    await shot(page, 'agent-escalation');
+    noProblems(page);
+
+    // The lead: an unread notification about the ticket, with the reason.
+    const chen = await open();
+    await login(chen, 'chen.jie');
+    await chen.locator('[data-testid=bell-count]').waitFor({ timeout: 15_000 });
+    const unread = await lead.get('/notifications?unread=true');
+    check(unread.items.some((n) => n.kind === 'escalated' && n.ticket === t.id && n.body.includes(reason)),
+      'chen.jie has no unread notification of the escalation');
+    await chen.click('[data-testid=bell]');
+    const item = chen.locator('[data-testid=bell-item][data-read=false]', { hasText: reason });
+    await item.waitFor();
+    const itemText = await item.textContent();
+    check(itemText.includes(t.id) && itemText.includes('工单升级'), `the bell shows: ${itemText}`);
+    await shot(chen, 'lead-escalation-bell');
+    noProblems(chen);
+  }],
+
   ['the session lives in an HttpOnly cookie and signing out ends it', async () => {
     const page = await open();
     await login(page, 'li.na');

@@ -122,6 +122,37 @@ export function Bell() {
     );
   }
 
+  // Marks every unread notification read, not only the listed ones: the
+  // unread ids are fetched page by page (at most MAX_MARK at a time).
+  async function markAllRead() {
+    const mine = ++seq.current;
+    const before = arrivals.current;
+    try {
+      const ids: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.get<NotificationPage>('/notifications', {
+          unread: 'true',
+          limit: 200,
+          cursor,
+        });
+        ids.push(...page.items.map((n) => n.id));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor && ids.length < MAX_MARK);
+      if (ids.length === 0) return;
+      const r = await api.post<{ marked: number; unread_count: number }>('/notifications/read', {
+        ids: ids.slice(0, MAX_MARK),
+      });
+      if (mine !== seq.current) return;
+      const at = new Date().toISOString();
+      const marked = new Set(ids);
+      setItems((xs) => xs.map((n) => (marked.has(n.id) ? { ...n, read: true, read_at: at } : n)));
+      if (arrivals.current === before) setCount(r.unread_count);
+    } catch {
+      if (mine === seq.current) setState('error');
+    }
+  }
+
   function toggle() {
     if (open) {
       setOpen(false);
@@ -220,8 +251,8 @@ export function Bell() {
               type="button"
               className="link"
               data-testid="bell-mark-all"
-              disabled={unreadIds.length === 0}
-              onClick={() => markRead(unreadIds)}
+              disabled={unreadIds.length === 0 && count === 0}
+              onClick={() => void markAllRead()}
             >
               {t('bell.markAll')}
             </button>

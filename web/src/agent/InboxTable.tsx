@@ -4,6 +4,7 @@ import { navigate } from '../lib/router';
 import { formatTime } from '../lib/time';
 import type { Ticket } from '../lib/types';
 import { SlaBadge } from './SlaBadge';
+import { ThreatBadge } from './ThreatBadge';
 import type { Sla } from './types';
 import { catLabel, isOpen, slaSummary } from './util';
 
@@ -101,7 +102,7 @@ export function InboxTable({ rows, names, sla, sort, onSort, selected, onSelect,
               >
                 {tk.subject}
               </a>
-              {tk.threat === true && <span className="badge danger">{t('ticket.threat')}</span>}
+              <ThreatBadge ticket={tk} />
             </td>
             <td className="col-customer">{names.get(tk.customer) ?? tk.customer}</td>
             <td><span className={`badge st-${tk.status}`}>{t('status.' + tk.status)}</span></td>

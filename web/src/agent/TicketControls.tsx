@@ -4,6 +4,7 @@ import { t, useLang } from '../lib/i18n';
 import { isSupervisor, useSession } from '../lib/session';
 import { CATEGORIES } from '../lib/strings';
 import { PRIORITIES, type Ticket } from '../lib/types';
+import { EscalateControl } from './EscalateControl';
 import { NEXT_STATUS, errMsg, isCode } from './util';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 }
 
 // Status (POST transitions), priority and category (PATCH with version),
-// and "assign to me" (POST assign).
+// "assign to me" (POST assign) and escalation (POST escalate).
 export function TicketControls({ ticket, onChanged, onStale }: Props) {
   useLang();
   const { me } = useSession();
@@ -112,6 +113,7 @@ export function TicketControls({ ticket, onChanged, onStale }: Props) {
           </button>
         )}
       </div>
+      <EscalateControl ticket={ticket} onChanged={onChanged} />
       {msg && <p className={msg.ok ? 'ok-text small' : 'error small'} role="status">{msg.text}</p>}
     </div>
   );

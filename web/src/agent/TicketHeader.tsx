@@ -3,6 +3,7 @@ import { t, useLang } from '../lib/i18n';
 import { navigate } from '../lib/router';
 import { formatTime, relative } from '../lib/time';
 import type { Ticket } from '../lib/types';
+import { ThreatBadge } from './ThreatBadge';
 import type { Sla } from './types';
 import { catLabel } from './util';
 
@@ -36,7 +37,7 @@ export function TicketHeader({ ticket: tk, sla, customerName, tier, now }: Props
         <span className={`badge st-${tk.status}`} data-testid="ticket-status">{t('status.' + tk.status)}</span>
         <span className={`badge ${tk.priority}`} data-testid="ticket-priority">{t('priority.' + tk.priority)}</span>
         {tier === 'vip' && <span className="badge vip">VIP</span>}
-        {tk.threat === true && <span className="badge danger">{t('ticket.threat')}</span>}
+        <ThreatBadge ticket={tk} />
         {sentiment && sentiment !== 'neutral' && (
           <span className={`badge ${sentiment === 'negative' ? 'warn' : 'ok'}`}>{t('ticket.sentiment.' + sentiment)}</span>
         )}

@@ -1,7 +1,7 @@
 import { t, useLang } from '../lib/i18n';
 import { formatTime } from '../lib/time';
 import type { TicketEvent } from '../lib/types';
-import { catLabel } from './util';
+import { catLabel, threatLabel } from './util';
 import './agent.css';
 
 interface Props {
@@ -15,6 +15,26 @@ function label(prefix: string, v: string | undefined): string {
   const k = prefix + v;
   const s = t(k);
   return s === k ? v : s;
+}
+
+// Whom an escalation names: a lead's login, or "manager" (every manager).
+function escalatedTo(to: string | undefined): string {
+  if (!to) return '—';
+  return to === 'manager' ? t('tl.escalated.manager') : to;
+}
+
+// An escalated event: by hand (from "manual", the reason the person gave),
+// by the policy at once (from "immediate", the reason is the cause) or by
+// an SLA rule (from "warning:<clock>" / "breach:<clock>", the rule's name).
+function escalated(e: TicketEvent): string {
+  const d = e.data;
+  const to = escalatedTo(d.to);
+  if (d.from === 'manual') {
+    const who = e.actor_name || e.actor;
+    return d.reason ? t('tl.escalated.manual', { who, to, r: d.reason }) : t('tl.escalated.manual.bare', { who, to });
+  }
+  if (d.from === 'immediate') return t('tl.escalated.immediate', { cause: label('esc.cause.', d.reason), to });
+  return t('tl.escalated', { from: d.from ?? '—', to }) + (d.reason ? ' · ' + t('tl.reason', { r: d.reason }) : '');
 }
 
 // One line for an event that is not a message.
@@ -43,12 +63,12 @@ function describe(e: TicketEvent): string {
     case 'team_changed':
       return t('tl.team_changed', { from: d.from ?? '—', to: d.to ?? '—' }) + reason;
     case 'threat_changed':
-      return t('tl.threat_changed', { from: d.from ?? '—', to: d.to ?? '—' }) + reason;
+      return t('tl.threat_changed', { from: threatLabel(d.from), to: threatLabel(d.to) }) + reason;
     case 'sla_warning':
     case 'sla_breached':
       return t('tl.' + e.type, { clock: label('sla.', d.from), to: formatTime(d.to) });
     case 'escalated':
-      return t('tl.escalated', { from: d.from ?? '—', to: d.to ?? '—' }) + reason;
+      return escalated(e);
     case 'after_sales':
       return t('tl.after_sales', { id: d.body ?? '', from: d.from ? label('as.status.', d.from) + ' → ' : '', to: label('as.status.', d.to) }) + reason;
     case 'compensation':

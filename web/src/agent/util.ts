@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../lib/api';
 import { t } from '../lib/i18n';
-import type { Ticket } from '../lib/types';
+import { THREAT_LEVELS, type Ticket, type ThreatLevel } from '../lib/types';
 import type { Sla } from './types';
 
 // The moves of docs/api.md §4.1.
@@ -168,4 +168,23 @@ export function exceptionLabel(kind: string | null | undefined, serverLabel?: st
   const k = 'ship.exc.' + kind;
   const s = t(k);
   return s !== k ? s : serverLabel || kind;
+}
+
+// The ticket's threat level, or null for none. An answer without
+// threat_level (an older server) falls back to the boolean flag: 'flag'.
+export function threatOf(tk: Ticket): Exclude<ThreatLevel, 'none'> | 'flag' | null {
+  const level = tk.threat_level;
+  if (level === 'review' || level === 'public' || level === 'legal') return level;
+  if (level === 'none') return null;
+  return tk.threat === true ? 'flag' : null;
+}
+
+// A threat level as a timeline shows it: a level name, or (older events)
+// "true"/"false" for the flag; anything else as it is.
+export function threatLabel(v: string | null | undefined): string {
+  if (!v) return '—';
+  if ((THREAT_LEVELS as string[]).includes(v)) return t('threat.' + v);
+  if (v === 'true') return t('ticket.threat');
+  if (v === 'false') return t('threat.none');
+  return v;
 }

@@ -27,6 +27,7 @@ register({
   'notification.refund_overdue': { zh: '退款逾期', en: 'Refund overdue' },
   'notification.punitive_claim': { zh: '惩罚性赔偿请求', en: 'Punitive damages claim' },
   'notification.interview_assigned': { zh: '待面试评分', en: 'Interview to score' },
+  'notification.escalated': { zh: '工单升级', en: 'Escalated' },
   'common.loading': { zh: '加载中…', en: 'Loading…' },
   'common.save': { zh: '保存', en: 'Save' },
   'common.cancel': { zh: '取消', en: 'Cancel' },

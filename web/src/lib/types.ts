@@ -11,6 +11,12 @@ export interface Me {
   csrf_token: string;
 }
 
+// How a customer threatens to take a complaint further: a bad review
+// (差评), going public (曝光/媒体/平台投诉), or the regulator and the courts
+// (12315/市场监管/律师/法院).
+export type ThreatLevel = 'none' | 'review' | 'public' | 'legal';
+export const THREAT_LEVELS: ThreatLevel[] = ['none', 'review', 'public', 'legal'];
+
 export interface Ticket {
   id: string;
   subject: string;
@@ -24,6 +30,10 @@ export interface Ticket {
   tags: string[];
   channel: string;
   team?: string | null;
+  // The team's assessment (staff only; customers always get false / "none").
+  // Older answers carry only the boolean flag.
+  threat?: boolean;
+  threat_level?: ThreatLevel | string;
   sentiment?: number | null;
   created_at: string;
   updated_at: string;
