@@ -275,11 +275,9 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
                               {"punitive_fen", c.decision.punitive_fen},
                               {"max_refund_fen", c.decision.max_refund_fen}}
                              .dump()}));
-    const TeamSpec* team = c.cfg->FindTeam(c.ticket.team);
-    if (team && !team->lead.empty()) {
-      KEFU_RETURN_IF_ERROR(Notify(store_, *txn, team->lead, c.ticket.id, "punitive_claim",
-                                  "惩罚性赔偿申请待审核 / punitive claim to decide: " + r.id, now));
-    }
+    KEFU_RETURN_IF_ERROR(NotifySupervisors(store_, *txn, *c.cfg, c.ticket, "punitive_claim",
+                                           "惩罚性赔偿申请待审核 / punitive claim to decide: " + r.id,
+                                           now));
   }
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return r;

@@ -113,11 +113,11 @@ StatusOr<Compensation> CompensationService::Request(const Actor& a, const std::s
                               {"amount_fen", c.amount_fen}, {"team", c.team},
                               {"within_limit_of", a.login}, {"reason", c.reason}}
                              .dump()}));
-  } else if (const TeamSpec* team = f.cfg->FindTeam(t.team)) {
-    KEFU_RETURN_IF_ERROR(Notify(store_, *txn, team->lead, t.id, "approval_pending",
-                                "待审批补偿 / compensation awaiting approval: " + c.id + " " +
-                                    Describe(c) + " (" + t.id + ")",
-                                now));
+  } else {
+    KEFU_RETURN_IF_ERROR(NotifySupervisors(store_, *txn, *f.cfg, t, "approval_pending",
+                                           "待审批补偿 / compensation awaiting approval: " + c.id +
+                                               " " + Describe(c) + " (" + t.id + ")",
+                                           now));
   }
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return c;

@@ -192,8 +192,19 @@ StatusOr<std::vector<T>> KeepVisible(Store& store, Txn& txn, const Actor& a, std
 Status Notify(Store& store, Txn& txn, const std::string& login, const std::string& ticket_id,
               std::string kind, std::string body, Timestamp now);
 
-// Notifies whom each escalated event of c.events[first..] names (kind
-// "escalated"): the lead's login, or every active manager for "manager".
+// Notifies every active manager.
+Status NotifyManagers(Store& store, Txn& txn, const std::string& ticket_id,
+                      const std::string& kind, const std::string& body, Timestamp now);
+
+// Notifies the lead of t's team, or every active manager when the ticket
+// has no team or its team no lead (an approval never waits unseen).
+Status NotifySupervisors(Store& store, Txn& txn, const ConfigSnapshot& cfg, const Ticket& t,
+                         const std::string& kind, const std::string& body, Timestamp now);
+
+// Notifies the people c.events[first..] name: whom each escalated event
+// names (kind "escalated": the lead's login, or every active manager for
+// "manager"), and the assignee of a ticket whose SLA clock breached (kind
+// "sla_breached").
 Status NotifyEscalations(Store& store, Txn& txn, const Change& c, size_t first, Timestamp now);
 
 }  // namespace kefu

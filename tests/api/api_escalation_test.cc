@@ -189,5 +189,33 @@ TEST_F(EscalationApiTest, VipCustomersGoToTheVipDeskNotToTheLead) {
   EXPECT_TRUE(Told("lead1").empty());
 }
 
+// Notifications reach the person they name: a breach reaches the assignee.
+TEST_F(EscalationApiTest, ABreachReachesTheAssignee) {
+  HttpResult r = srv_.Put("/api/v1/sla-policy", tokens_["boss"],
+                          Json{{"rules", Json::array({{{"name", "default"},
+                                                       {"first_response_minutes", 10}}})}});
+  ASSERT_EQ(r.status, 200) << r.text;
+  // The customer writes in: the first-response clock runs.
+  std::string id = srv_.Post("/api/v1/tickets", tokens_["cus"], Json{{"subject", "还没发货"}})
+                       .body.value("id", "");
+  ASSERT_EQ(srv_.Post("/api/v1/tickets/" + id + "/assign", tokens_["lead1"], Json{{"agent", "ann"}})
+                .status, 200);
+  ASSERT_TRUE(srv_.scheduler().RunOnce().ok());
+  auto breaches = [&] {
+    int n = 0;
+    Json page = srv_.Get("/api/v1/notifications", tokens_["ann"]).body;
+    for (const auto& x : page["items"]) {
+      if (x["kind"] == "sla_breached" && x["ticket"] == id) ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(breaches(), 0);
+  clock_.Advance(11 * 60'000);
+  ASSERT_TRUE(srv_.scheduler().RunOnce().ok());
+  EXPECT_EQ(breaches(), 1);
+  ASSERT_TRUE(srv_.scheduler().RunOnce().ok());
+  EXPECT_EQ(breaches(), 1) << "once per breach";
+}
+
 }  // namespace
 }  // namespace kefu::testing

@@ -21,6 +21,36 @@ class NotificationsApiTest : public AfterSalesApiTest {
   }
 };
 
+// An approval waits with the team's lead, or with the managers when the
+// ticket has no team (or its team no lead): never unseen.
+TEST_F(NotificationsApiTest, ApprovalsForATeamlessTicketGoToTheManagers) {
+  auto pending = [&](const std::string& ticket) {
+    Json c = Ok(srv_.Post("/api/v1/tickets/" + ticket + "/compensations", ann_,
+                          Json{{"kind", "coupon"}, {"amount_fen", 9000}, {"reason", "少件补偿"}}),
+                201);
+    EXPECT_EQ(c["status"], "pending_approval");
+  };
+  auto told = [&](const std::string& token, const std::string& ticket) {
+    int n = 0;
+    for (const auto& x : Notifications(token, "approval_pending")) n += x["ticket"] == ticket;
+    return n;
+  };
+  std::string teamless = NewTicket(cus_, {{"subject", "少发了一个杯盖"}});
+  Take(teamless, ann_);
+  ASSERT_TRUE(Ticket(teamless)["team"].is_null());
+  pending(teamless);
+  EXPECT_EQ(told(boss_, teamless), 1);
+  EXPECT_EQ(told(lead_, teamless), 0);
+
+  Ok(srv_.Put("/api/v1/teams/desk", boss_, {{"display_name", "售后一组"}, {"lead", "lead1"}}), 200);
+  std::string teamed = NewTicket(cus_, {{"subject", "杯子碎了"}});
+  Take(teamed, ann_);
+  Ok(srv_.Patch("/api/v1/tickets/" + teamed, lead_, Json{{"team", "desk"}}), 200);
+  pending(teamed);
+  EXPECT_EQ(told(lead_, teamed), 1);
+  EXPECT_EQ(told(boss_, teamed), 0);
+}
+
 TEST_F(NotificationsApiTest, UnreadUntilMarkedReadByTheirOwner) {
   int64_t first = Notify("lead1", "补偿待审批 P-000001");
   int64_t second = Notify("lead1", "售后待审批 A-000002");
