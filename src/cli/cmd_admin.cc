@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/escalation.h"
 #include "service/auth_service.h"
+#include "service/config_service.h"
 #include "service/demo_data.h"
 #include "service/search_service.h"
 #include "store/sqlite/sqlite_store.h"
@@ -29,6 +31,11 @@ int RunMigrate(const std::string& db) {
   auto store = sqlite::SqliteStore::Open({db, 1, &DefaultSearchAnalyzer()});
   if (!store.ok()) return ExitCodeFor(store.status());
   std::printf("database %s is at the latest schema\n", db.c_str());
+  SystemClock clock;
+  ConfigService config(**store, clock);
+  auto seeded = config.SeedDefaults(SystemActor());
+  if (!seeded.ok()) return ExitCodeFor(seeded.status());
+  if (*seeded) std::printf("no configuration yet: the default calendar and SLA policy are set\n");
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "api/app.h"
 #include "api/server.h"
 #include "cli/commands.h"
+#include "core/escalation.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kefu::cli {
@@ -33,6 +34,10 @@ int RunServe(const ServeArgs& a) {
     spdlog::error("scheduler: {}", st.ToString());
   };
   api::App app(**store, clock, std::move(opts));
+  // A Kefu that was never configured starts with running clocks.
+  auto seeded = app.config().SeedDefaults(SystemActor());
+  if (!seeded.ok()) return ExitCodeFor(seeded.status());
+  if (*seeded) spdlog::info("no configuration yet: the default calendar and SLA policy apply");
   // Without a stored model the built-in one is trained on first use (about
   // a second): do it now, beside start-up, not in the first request.
   std::thread warm([&text = app.services().text] { (void)text.Classifier(); });

@@ -8,6 +8,7 @@
 namespace kefu {
 
 const char* EmbeddedCnMainlandHolidays();
+const char* EmbeddedDefaultConfigJson();
 
 namespace {
 
@@ -91,8 +92,7 @@ const TeamSpec* ConfigSnapshot::FindTeam(const std::string& name) const {
 const BusinessCalendar& ConfigSnapshot::CalendarOf(const std::string& team) const {
   static const BusinessCalendar kAlwaysOpen = AlwaysOpen();
   const TeamSpec* t = FindTeam(team);
-  if (!t || t->calendar.empty()) return kAlwaysOpen;
-  auto it = calendars.find(t->calendar);
+  auto it = calendars.find(t && !t->calendar.empty() ? t->calendar : std::string("default"));
   return it == calendars.end() ? kAlwaysOpen : it->second;
 }
 
@@ -338,6 +338,16 @@ Status ConfigService::Delete(const Actor& a, ConfigKind k, const std::string& na
   KEFU_RETURN_IF_ERROR(store_.AppendAudit(
       *txn, AuditEntry{clock_.Now(), a.login, "config.delete", kind + "/" + name, ""}));
   return txn->Commit();
+}
+
+StatusOr<bool> ConfigService::SeedDefaults(const Actor& a) {
+  {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+    KEFU_ASSIGN_OR_RETURN(int64_t version, store_.ConfigVersion(*txn));
+    if (version != 0) return false;
+  }
+  KEFU_RETURN_IF_ERROR(ApplyBundle(a, json::parse(EmbeddedDefaultConfigJson())));
+  return true;
 }
 
 Status ConfigService::ApplyBundle(const Actor& a, const json& bundle) {

@@ -40,6 +40,8 @@ struct ConfigSnapshot {
 
   const TeamSpec* FindTeam(const std::string& name) const;
   // The calendar of `team`; a 24x7 calendar for no team or no calendar.
+  // The team's calendar; else the calendar named "default" when there is
+  // one; else always open.
   const BusinessCalendar& CalendarOf(const std::string& team) const;
 };
 
@@ -84,6 +86,16 @@ class ConfigService {
   // "after_sales": {...}} in that order, in one transaction (all or nothing), as `a`. Macros and
   // phrases in a bundle are created new. For the CLI and the demo data.
   Status ApplyBundle(const Actor& a, const nlohmann::json& bundle);
+
+  // Gives a Kefu that was never configured (configuration version 0) the
+  // defaults of data/defaults/config.json, so that a new install's tickets
+  // have running clocks before anyone configures them: the calendar
+  // "default" (the mainland work week, 09:00-18:00 with lunch, and the
+  // built-in holidays, which every ticket without a team calendar uses) and
+  // an SLA policy (2 business hours to the first response, 2 business days
+  // to resolve, tighter for P1 and VIP). True when it seeded them; a
+  // configured Kefu is left alone.
+  StatusOr<bool> SeedDefaults(const Actor& a);
 
   // Agents with a profile, with their presence and load. Staff only.
   struct AgentView {

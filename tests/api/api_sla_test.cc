@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/escalation.h"
 #include "testing/test_server.h"
 
 namespace kefu::testing {
@@ -206,6 +207,41 @@ TEST_F(SlaApiTest, UrgentTicketsEscalateAsThePolicySays) {
                 Json{{"subject", "x"}, {"customer", srv_.CustomerOf("cus")}, {"threat", false},
                      {"threat_level", "legal"}});
   EXPECT_EQ(r.status, 422) << r.text;
+}
+
+// Clocks from the first day: a Kefu never configured gets the default
+// calendar (the mainland work week) and SLA policy; a configured one is left
+// alone.
+TEST_F(SlaApiTest, ANewInstallHasBusinessHourClocks) {
+  auto seeded = srv_.config().SeedDefaults(SystemActor());
+  ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
+  EXPECT_TRUE(*seeded);
+  Json policy = srv_.Get("/api/v1/sla-policy", manager_).body;
+  ASSERT_EQ(policy["rules"].size(), 3u) << policy.dump();
+  EXPECT_EQ(policy["rules"][2]["first_response_minutes"], 120);
+  EXPECT_EQ(srv_.Get("/api/v1/calendars/default", manager_).status, 200);
+
+  // Monday 10:00 in Beijing: two business hours is noon. Friday 17:00: the
+  // weekend does not count, so Monday 10:00 (09:00-12:00, 13:00-18:00).
+  std::string monday = NewTicket(cus_);
+  Json sla = srv_.Get("/api/v1/tickets/" + monday + "/sla", manager_).body;
+  EXPECT_EQ(sla["rule"], "默认");
+  EXPECT_EQ(sla["calendar"], "default");
+  ASSERT_FALSE(sla["clocks"].empty()) << sla.dump();
+  EXPECT_EQ(sla["clocks"][0]["due_at"], "2026-11-23T04:00:00.000Z");
+  clock_.Advance(4 * 24 * 60 * kMinute + 7 * 60 * kMinute);  // Friday 17:00
+  cus_ = srv_.Login("cus");  // the week outlived the tokens
+  manager_ = srv_.Login("boss");
+  std::string friday = NewTicket(cus_);
+  sla = srv_.Get("/api/v1/tickets/" + friday + "/sla", manager_).body;
+  EXPECT_EQ(sla["clocks"][0]["due_at"], "2026-11-30T02:00:00.000Z") << sla.dump();
+
+  // Once configured, never again: a manager's policy stays.
+  Configure();
+  seeded = srv_.config().SeedDefaults(SystemActor());
+  ASSERT_TRUE(seeded.ok());
+  EXPECT_FALSE(*seeded);
+  EXPECT_EQ(srv_.Get("/api/v1/sla-policy", manager_).body["rules"].size(), 1u);
 }
 
 TEST_F(SlaApiTest, RoutingAssignsOnlineAgentsWithinCapacityAndQueuesTheRest) {

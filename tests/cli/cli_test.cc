@@ -53,6 +53,10 @@ TEST(CliTest, MigrateDemoDataAndUserCommands) {
   std::string db = dir.File("k.db");
   CliRun m = Kefu("migrate --db " + db);
   EXPECT_EQ(m.code, 0) << m.out;
+  EXPECT_NE(m.out.find("default calendar and SLA policy"), std::string::npos) << m.out;
+  CliRun m2 = Kefu("migrate --db " + db);
+  EXPECT_EQ(m2.code, 0) << m2.out;
+  EXPECT_EQ(m2.out.find("default calendar"), std::string::npos) << "seeded once: " << m2.out;
   CliRun d = Kefu("demo-data --db " + db);
   ASSERT_EQ(d.code, 0) << d.out;
   EXPECT_NE(d.out.find("31 tickets"), std::string::npos) << d.out;
