@@ -21,6 +21,7 @@ json SlaJson(const Ticket& t, const TicketSla& sla) {
                       {"state", ToString(c.state)},
                       {"target_minutes", c.target_ms / 60'000},
                       {"elapsed_minutes", c.elapsed_ms / 60'000},
+                      {"experienced_minutes", c.experienced_ms / 60'000},
                       {"started_at", FormatIso8601(c.start)},
                       {"warning_at", OptTime(c.warning_at)},
                       {"due_at", OptTime(c.due)},

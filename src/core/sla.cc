@@ -86,6 +86,7 @@ SlaClock MakeClock(SlaMetric metric, int64_t target_minutes, Timestamp start,
   c.target_ms = target_minutes * 60'000;
   c.met_at = stop;
   c.elapsed_ms = Elapsed(runs, start, stop.value_or(now), cal);
+  c.experienced_ms = std::max<int64_t>(0, stop.value_or(now).unix_ms - start.unix_ms);
   if (stop) {
     c.due = ReachedAt(runs, start, c.target_ms, cal);
     c.state = c.elapsed_ms <= c.target_ms ? SlaState::kMet : SlaState::kBreached;

@@ -64,7 +64,10 @@ struct SlaClock {
   SlaMetric metric = SlaMetric::kFirstResponse;
   SlaState state = SlaState::kOk;
   int64_t target_ms = 0;
-  int64_t elapsed_ms = 0;            // business time counted so far (or until met)
+  int64_t elapsed_ms = 0;            // business time counted so far (or until met): the
+                                     // time the team controlled (pauses left out)
+  int64_t experienced_ms = 0;        // wall-clock time since start (or until met): what the
+                                     // customer lived through, nights and pauses included
   Timestamp start;                   // when this clock started (its identity for firings)
   std::optional<Timestamp> warning_at;  // when elapsed reaches the warning share; none while paused
   std::optional<Timestamp> due;      // when elapsed reaches the target; none while paused

@@ -94,6 +94,20 @@ TEST(SlaClockTest, ThirdPartyWaitCountsUnlessThePolicyPausesIt) {
   SlaClock paused = s.Get(Targets(0, 0, 600, true), SlaMetric::kResolution, 90);
   EXPECT_EQ(paused.elapsed_ms, 30 * kMin);
   EXPECT_TRUE(paused.paused);
+  // The customer waited all along: the carrier's delay is the merchant's.
+  EXPECT_EQ(paused.experienced_ms, 90 * kMin);
+}
+
+TEST(SlaClockTest, CustomerExperiencedTimeIsWallClockUntilMet) {
+  Story s(kT0);
+  s.Reply(kAgent, 10);
+  s.Move(TicketStatus::kPendingCustomer, 20);
+  s.Reply(kCustomer, 80);
+  s.Move(TicketStatus::kResolved, 100);
+  SlaClock done = s.Get(Targets(0, 0, 600), SlaMetric::kResolution, 500);
+  EXPECT_EQ(done.met_at, s.At(100));
+  EXPECT_EQ(done.elapsed_ms, 40 * kMin) << "the hour waiting on the customer is not the team's";
+  EXPECT_EQ(done.experienced_ms, 100 * kMin) << "stops when met, not at now";
 }
 
 TEST(SlaClockTest, NextResponseRunsFromAnUnansweredCustomerReply) {

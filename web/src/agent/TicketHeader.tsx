@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { t, useLang } from '../lib/i18n';
 import { navigate } from '../lib/router';
-import { formatTime, relative } from '../lib/time';
+import { formatTime, minutesSpan, relative } from '../lib/time';
 import type { Ticket } from '../lib/types';
 import { ThreatBadge } from './ThreatBadge';
 import type { Sla } from './types';
@@ -78,6 +78,14 @@ export function TicketHeader({ ticket: tk, sla, customerName, tier, now }: Props
                   {t('sla.state.' + state)}
                   {c.due_at && c.state !== 'met' ? ' · ' + t('sla.due', { t: formatTime(c.due_at) }) : ''}
                 </div>
+                {c.experienced_minutes !== undefined && (
+                  <div className="sla-sub muted" data-testid={`sla-times-${c.metric}`}>
+                    {t('sla.times', {
+                      team: minutesSpan(c.elapsed_minutes),
+                      customer: minutesSpan(c.experienced_minutes),
+                    })}
+                  </div>
+                )}
               </div>
             );
           })}

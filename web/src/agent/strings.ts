@@ -94,6 +94,10 @@ register({
   'sla.state.met': { zh: '已达成', en: 'Met' },
   'sla.due': { zh: '截止 {t}', en: 'due {t}' },
   'sla.met_at': { zh: '达成于 {t}', en: 'met {t}' },
+  'sla.times': {
+    zh: '团队计时 {team} · 客户实际等待 {customer}',
+    en: 'team time {team} · customer waited {customer}',
+  },
   'sla.rule': { zh: '规则：{r}', en: 'Rule: {r}' },
   'sla.title': { zh: 'SLA 时限', en: 'SLA clocks' },
 

@@ -12,6 +12,7 @@ export interface SlaClock {
   state: 'ok' | 'warning' | 'breached' | 'met' | string;
   target_minutes: number;
   elapsed_minutes: number;
+  experienced_minutes?: number;
   due_at: string | null;
   warning_at: string | null;
   met_at: string | null;

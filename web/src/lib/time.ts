@@ -10,14 +10,19 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 // "in 1 h 20 min" / "20 min ago" style countdowns for SLA clocks.
-export function relative(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return '—';
-  const ms = new Date(iso).getTime() - now;
-  const mins = Math.round(Math.abs(ms) / 60000);
+// A span of whole minutes: "3小时5分" / "3 h 5 min", "40分钟" / "40 min".
+export function minutesSpan(mins: number): string {
   const h = Math.floor(mins / 60);
   const m = mins % 60;
   const zh = lang() === 'zh';
-  const span = h > 0 ? (zh ? `${h}小时${m}分` : `${h} h ${m} min`) : zh ? `${m}分钟` : `${m} min`;
+  return h > 0 ? (zh ? `${h}小时${m}分` : `${h} h ${m} min`) : zh ? `${m}分钟` : `${m} min`;
+}
+
+export function relative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const ms = new Date(iso).getTime() - now;
+  const zh = lang() === 'zh';
+  const span = minutesSpan(Math.round(Math.abs(ms) / 60000));
   if (ms >= 0) return zh ? `剩余 ${span}` : `in ${span}`;
   return zh ? `已超时 ${span}` : `${span} overdue`;
 }
