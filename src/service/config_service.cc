@@ -91,8 +91,9 @@ const TeamSpec* ConfigSnapshot::FindTeam(const std::string& name) const {
 
 const BusinessCalendar& ConfigSnapshot::CalendarOf(const std::string& team) const {
   static const BusinessCalendar kAlwaysOpen = AlwaysOpen();
+  static const std::string kDefault = "default";
   const TeamSpec* t = FindTeam(team);
-  auto it = calendars.find(t && !t->calendar.empty() ? t->calendar : std::string("default"));
+  auto it = calendars.find(t && !t->calendar.empty() ? t->calendar : kDefault);
   return it == calendars.end() ? kAlwaysOpen : it->second;
 }
 
