@@ -223,6 +223,8 @@ json ToJson(const Ticket& t, const Actor& viewer) {
       {"category", OrNull(t.category)},
       // Tags are the team's internal labels: customers get an empty list.
       {"tags", staff ? t.tags : std::vector<std::string>{}},
+      // Who follows the ticket inside the team: customers get an empty list.
+      {"watchers", staff ? t.watchers : std::vector<std::string>{}},
       {"team", OrNull(t.team)},
       {"language", t.language},
       // The threat flag is the team's assessment: customers always get false.

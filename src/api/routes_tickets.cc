@@ -176,6 +176,18 @@ void AddTicketRoutes(Router& r, Services& s) {
           return TicketResponse(200, t, req.actor);
         });
 
+  r.Add(restinio::http_method_put(), "/api/v1/tickets/:id/watchers", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "watchers"));
+          std::vector<std::string> logins;
+          if (!f.Has("watchers")) return ValidationError("watchers is required: a list of logins");
+          KEFU_RETURN_IF_ERROR(f.StrList("watchers", &logins));
+          KEFU_RETURN_IF_ERROR(f.Finish());
+          KEFU_ASSIGN_OR_RETURN(Ticket t, s.tickets.SetWatchers(req.actor, req.Param("id"), logins));
+          return TicketResponse(200, t, req.actor);
+        });
+
   r.Add(restinio::http_method_patch(), "/api/v1/tickets/:id", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_ASSIGN_OR_RETURN(TicketPatch p, ParsePatch(req));

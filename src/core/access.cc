@@ -1,5 +1,7 @@
 #include "core/access.h"
 
+#include <algorithm>
+
 namespace kefu {
 
 bool CanSee(const Actor& a, const Ticket& t) {
@@ -7,7 +9,8 @@ bool CanSee(const Actor& a, const Ticket& t) {
     case Role::kCustomer:
       return !a.customer_id.empty() && t.customer_id == a.customer_id;
     case Role::kAgent:
-      return t.assignee.empty() || t.assignee == a.login || t.owner == a.login;
+      return t.assignee.empty() || t.assignee == a.login || t.owner == a.login ||
+             std::binary_search(t.watchers.begin(), t.watchers.end(), a.login);
     case Role::kLead:
     case Role::kManager:
     case Role::kAdmin:

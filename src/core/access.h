@@ -4,7 +4,8 @@
 //   customer  - only tickets of their own Customer record;
 //   agent     - tickets assigned to them, tickets they own (首问负责: the owner
 //               stays accountable after a transfer and always sees the
-//               ticket) and unassigned tickets (the shared queue);
+//               ticket), tickets they watch (core/watchers.h) and
+//               unassigned tickets (the shared queue);
 //   lead, manager, admin - every ticket.
 // A ticket the actor cannot see is reported as kNotFound, never kPermissionDenied,
 // so that its existence does not leak.

@@ -5,6 +5,7 @@
 
 #include "common/utf8.h"
 #include "core/validation.h"
+#include "core/watchers.h"
 
 namespace kefu {
 
@@ -237,6 +238,8 @@ StatusOr<Change> EscalateByHand(const Ticket& t, const Actor& a, EscalateTo to,
   if (to == EscalateTo::kLead && t.assignee != lead) {
     KEFU_RETURN_IF_ERROR(
         Chain(c, Assign(c.ticket, SystemActor(), lead, "escalation: manual by " + a.login, now)));
+    // The agent who handed it up keeps following it (and seeing it).
+    if (a.login != t.owner) KEFU_RETURN_IF_ERROR(Chain(c, AddWatcher(c.ticket, a, a.login, now)));
   }
   return Collapse(t, std::move(c), now);
 }

@@ -99,7 +99,8 @@ std::string_view ToString(EscalateTo to);
 // Escalation by hand (升级): an agent to the team's lead, a lead to the
 // managers, with a reason. An escalated event (from "manual", to: the lead's
 // login or "manager", reason) by `a`; to the lead the ticket is also
-// assigned to them (the owner never changes). Errors, nothing changed:
+// assigned to them (the owner never changes) and an agent who is not the
+// owner becomes a watcher, so they keep seeing it. Errors, nothing changed:
 //   kPermissionDenied  customers; an agent to the managers; a lead, manager
 //                      or admin to a lead; a manager or admin to anyone
 //                      (there is no one above them here)

@@ -48,12 +48,12 @@ std::string FormatYuan(int64_t fen) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 21> kEventNames = {
+constexpr std::array<std::string_view, 22> kEventNames = {
     "created",      "reply",          "note",         "status_changed",   "assigned",
     "transferred",  "owner_set",      "tags_changed", "priority_changed", "category_changed",
     "team_changed", "threat_changed", "sla_warning",  "sla_breached",     "escalated",
     "after_sales",  "compensation",   "shipment",     "reminder",
-    "rated",        "bot_reply"};
+    "rated",        "bot_reply",      "watchers_changed"};
 constexpr std::array<std::string_view, 4> kOrderStatusNames = {"pending_payment", "paid",
                                                                "shipped", "delivered"};
 }  // namespace

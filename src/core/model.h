@@ -148,6 +148,8 @@ struct Ticket {
   std::string assignee;  // login of the agent working on it; empty: queued
   std::string owner;     // first agent to reply publicly (首问负责人); never changes
   std::vector<std::string> tags;  // sorted, unique
+  // Staff logins following the ticket (core/watchers.h); sorted, unique.
+  std::vector<std::string> watchers;
   Timestamp created_at;
   Timestamp updated_at;
   std::optional<Timestamp> first_response_at;
@@ -192,6 +194,7 @@ enum class EventType {
   kReminder,         // a follow-up is due; data: from (what), to (who is reminded), reason
   kRated,            // the customer rated the service; data: to (score 1-5), body (comment)
   kBotReply,         // the FAQ bot's words to the customer (public); data: body, reason (answer or handoff)
+  kWatchersChanged,  // data: added, removed (logins)
 };
 
 std::string_view ToString(EventType t);

@@ -5,13 +5,13 @@
 #include "auth/password.h"
 #include "auth/token.h"
 #include "core/validation.h"
+#include "core/watchers.h"
 
 namespace kefu {
 namespace {
 
 Status CheckLogin(const std::string& login) {
-  if (login.size() < 2 || login.size() > 64 ||
-      login.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
+  if (!IsLoginShaped(login)) {
     return ValidationError("login must be 2 to 64 of a-z, 0-9, '.', '_' and '-'");
   }
   if (IsServiceLogin(login)) {

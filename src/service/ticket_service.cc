@@ -5,6 +5,8 @@
 #include "core/access.h"
 #include "core/escalation.h"
 #include "core/routing.h"
+#include "core/watchers.h"
+#include "service/ticket_watchers.h"
 #include "service/ticket_text.h"
 
 namespace kefu {
@@ -17,6 +19,7 @@ Status SaveChange(Store& store, Txn& txn, Change& c, bool is_new, const Ticket* 
   } else {
     KEFU_RETURN_IF_ERROR(store.UpdateTicket(txn, c.ticket, c.ticket.version - 1, before));
   }
+  KEFU_RETURN_IF_ERROR(NotifyWatchers(store, txn, c));
   return store.AppendEvents(txn, c.events);
 }
 
@@ -245,9 +248,12 @@ StatusOr<bool> TicketService::ApplyView(const Actor& a, const std::string& view,
     f.unresolved = true;
   } else if (view == "pending_third_party") {
     f.status = TicketStatus::kPendingThirdParty;
+  } else if (view == "watching") {
+    f.watcher = a.login;
+    f.unresolved = true;
   } else {
     return ValidationError("view must be one of mine, team, unassigned, breaching_soon, breached, "
-                           "vip, pending_third_party");
+                           "vip, pending_third_party, watching");
   }
   return true;
 }
@@ -306,6 +312,11 @@ StatusOr<Ticket> TicketService::Mutate(const Actor& a, const std::string& id, De
   KEFU_RETURN_IF_ERROR(txn->Commit());
   Committed(c.ticket);
   return c.ticket;
+}
+
+StatusOr<Ticket> TicketService::Apply(const Actor& a, const std::string& id,
+                                      const Decision& decide) {
+  return Mutate(a, id, decide);
 }
 
 void JoinTeam(Change& c, const ConfigSnapshot& cfg, Tier tier, Timestamp now) {
@@ -402,6 +413,7 @@ StatusOr<Ticket> TicketService::AddMessage(const Actor& a, const std::string& id
       KEFU_ASSIGN_OR_RETURN(Customer customer, store_.GetCustomer(txn, t.customer_id));
       KEFU_RETURN_IF_ERROR(ApplyTextFindings(c, *findings, {customer.tier, false, 0}, now));
     }
+    if (internal) KEFU_RETURN_IF_ERROR(ApplyMentions(store_, txn, c, a, body, now));
     if (!internal && IsStaff(a.role) && deps_.config) {
       KEFU_ASSIGN_OR_RETURN(auto cfg, deps_.config->Snapshot(txn));
       KEFU_ASSIGN_OR_RETURN(std::string note, CheckOutgoingReply(*cfg, body, confirm));
@@ -450,6 +462,15 @@ StatusOr<Ticket> TicketService::Escalate(const Actor& a, const std::string& id, 
     }
     KEFU_ASSIGN_OR_RETURN(Change c, EscalateByHand(t, a, to, lead, reason, now));
     KEFU_RETURN_IF_ERROR(NotifyEscalations(store_, txn, c, 0, now));
+    return c;
+  });
+}
+
+StatusOr<Ticket> TicketService::SetWatchers(const Actor& a, const std::string& id,
+                                            const std::vector<std::string>& logins) {
+  return Mutate(a, id, [&](Txn& txn, const Ticket& t, Timestamp now) -> StatusOr<Change> {
+    KEFU_ASSIGN_OR_RETURN(Change c, kefu::SetWatchers(t, a, logins, now));
+    if (!c.events.empty()) KEFU_RETURN_IF_ERROR(CheckWatcherLogins(store_, txn, c.events[0].added));
     return c;
   });
 }

@@ -3,6 +3,7 @@
 // explains the state. Visibility and permissions follow core/access.h.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,13 +37,14 @@ struct TicketQuery {
   // "breached": one has breached; "" = any.
   std::string sla;
   // An inbox view (staff): "mine", "team", "unassigned", "breaching_soon",
-  // "breached", "vip", "pending_third_party" (docs/api.md §11.1); "" = none.
+  // "breached", "vip", "pending_third_party", "watching" (docs/api.md §11.1);
+  // "" = none.
   std::string view;
   PageRequest page;
 };
 
 inline constexpr const char* kInboxViews[] = {"mine", "team", "unassigned", "breaching_soon", "breached",
-                                              "vip", "pending_third_party"};
+                                              "vip", "pending_third_party", "watching"};
 
 // What a TicketService works with besides the store. All optional: without
 // config there are no teams to check and no forbidden phrases; with sla,
@@ -106,6 +108,8 @@ class TicketService {
   // The FAQ bot's public words on ticket `id` (core AddBotReply).
   StatusOr<Ticket> AddBotReply(const std::string& id, const std::string& body, const std::string& reason);
 
+  // An internal note's @login mentions make those staff watchers and notify
+  // them (service/ticket_watchers.h ApplyMentions).
   StatusOr<Ticket> AddMessage(const Actor& a, const std::string& id, const std::string& body,
                               bool internal, bool confirm = false);
 
@@ -123,11 +127,22 @@ class TicketService {
   StatusOr<Ticket> Assign(const Actor& a, const std::string& id, const std::string& agent,
                           const std::string& reason);
   StatusOr<Ticket> Patch(const Actor& a, const std::string& id, const TicketPatch& p);
+  // Replaces the watchers (core/watchers.h SetWatchers); each added login
+  // must be an active staff user (kValidation "unknown_watcher").
+  StatusOr<Ticket> SetWatchers(const Actor& a, const std::string& id,
+                               const std::vector<std::string>& logins);
   // Escalation by hand (core/escalation.h EscalateByHand): the lead is the
   // ticket's team's lead; whom it names is notified. kNotFound for a
   // ticket `a` cannot see.
   StatusOr<Ticket> Escalate(const Actor& a, const std::string& id, EscalateTo to,
                             const std::string& reason);
+
+  // For other services: applies `decide` (core commands on the ticket as
+  // read in the write transaction) as every command here is applied: one
+  // transaction, the SLA index kept, watchers and observers told. `a` must
+  // see the ticket (kNotFound). No events: nothing is written.
+  using Decision = std::function<StatusOr<Change>(Txn&, const Ticket&, Timestamp)>;
+  StatusOr<Ticket> Apply(const Actor& a, const std::string& id, const Decision& decide);
 
   StatusOr<std::map<TicketStatus, int64_t>> CountByStatus();
   // OK if the store answers a read (cheap: for /healthz).

@@ -55,6 +55,7 @@ struct TicketFilter {
   std::optional<Channel> channel;
   std::string assignee;  // "" = any
   std::string owner;     // "" = any
+  std::string watcher;   // "" = any; a login: only tickets it watches
   std::string customer_id;
   std::string tag;
   std::string category;  // "" = any; "-" = none yet

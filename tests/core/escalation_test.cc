@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "core/access.h"
 #include "core/escalation.h"
 #include "ticket_story.h"
 
@@ -658,9 +659,13 @@ TEST_P(EscalateByHandTest, FollowsTheLine) {
   if (k.to == EscalateTo::kLead) {
     EXPECT_EQ(e.to, "chen.jie");
     EXPECT_EQ(c->ticket.assignee, "chen.jie");
+    // The agent handing it up is not its owner: they watch it from now on.
+    EXPECT_EQ(c->ticket.watchers, std::vector<std::string>{"someone"});
+    EXPECT_TRUE(CanSee(a, c->ticket));
   } else {
     EXPECT_EQ(e.to, "manager");
     EXPECT_EQ(c->ticket.assignee, "li.na");
+    EXPECT_TRUE(c->ticket.watchers.empty());
   }
 }
 

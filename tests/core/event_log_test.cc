@@ -6,9 +6,21 @@
 #include <random>
 
 #include "core/ticket_rules.h"
+#include "core/watchers.h"
 
 namespace kefu {
 namespace {
+
+// Applies an event's added and removed members to a sorted set.
+void ApplyDiff(std::vector<std::string>& set, const TicketEvent& e) {
+  for (const auto& a : e.added) set.push_back(a);
+  for (const auto& r : e.removed) {
+    auto it = std::find(set.begin(), set.end(), r);
+    EXPECT_NE(it, set.end()) << "event " << e.seq << " removes " << r << ", which is not there";
+    if (it != set.end()) set.erase(it);
+  }
+  std::sort(set.begin(), set.end());
+}
 
 // Rebuilds the mutable state of a ticket from its history only.
 Ticket Replay(const std::vector<TicketEvent>& events) {
@@ -34,14 +46,9 @@ Ticket Replay(const std::vector<TicketEvent>& events) {
         EXPECT_TRUE(t.owner.empty()) << "the owner was set twice";
         t.owner = e.to;
         break;
-      case EventType::kTagsChanged: {
-        std::vector<std::string> tags = t.tags;
-        for (const auto& a : e.added) tags.push_back(a);
-        for (const auto& r : e.removed) tags.erase(std::find(tags.begin(), tags.end(), r));
-        std::sort(tags.begin(), tags.end());
-        t.tags = tags;
+      case EventType::kTagsChanged:
+        ApplyDiff(t.tags, e);
         break;
-      }
       case EventType::kPriorityChanged:
         EXPECT_EQ(e.from, ToString(t.priority));
         t.priority = *ParsePriority(e.to);
@@ -59,11 +66,20 @@ Ticket Replay(const std::vector<TicketEvent>& events) {
         t.threat_level = *ParseThreatLevel(e.to);
         t.threat = t.threat_level != ThreatLevel::kNone;
         break;
+      case EventType::kWatchersChanged:
+        ApplyDiff(t.watchers, e);
+        break;
       case EventType::kReply:
       case EventType::kNote:
       case EventType::kSlaWarning:
       case EventType::kSlaBreached:
       case EventType::kEscalated:
+      case EventType::kAfterSales:
+      case EventType::kCompensation:
+      case EventType::kShipment:
+      case EventType::kReminder:
+      case EventType::kRated:
+      case EventType::kBotReply:
         break;
     }
   }
@@ -93,7 +109,7 @@ TEST(EventLogTest, ReplayingEventsRebuildsTheTicketAfterRandomCommandSequences) 
       now.unix_ms += 1000;
       const Actor& a = actors[rng() % actors.size()];
       StatusOr<Change> c = Status(StatusCode::kInternal, "unset", "");
-      switch (rng() % 5) {
+      switch (rng() % 6) {
         case 0:
           c = AddMessage(t, a, "消息", rng() % 3 == 0, now);
           break;
@@ -109,6 +125,14 @@ TEST(EventLogTest, ReplayingEventsRebuildsTheTicketAfterRandomCommandSequences) 
           p.tags = std::vector<std::string>{tag_pool[rng() % 4], tag_pool[rng() % 4]};
           if (rng() % 2) p.category = rng() % 2 ? "logistics_delay" : "";
           c = Patch(t, a, p, now);
+          break;
+        }
+        case 4: {
+          std::vector<std::string> w;
+          for (const auto& s : staff) {
+            if (rng() % 2) w.push_back(s);
+          }
+          c = SetWatchers(t, a, w, now);
           break;
         }
         default:
@@ -132,6 +156,7 @@ TEST(EventLogTest, ReplayingEventsRebuildsTheTicketAfterRandomCommandSequences) 
     EXPECT_EQ(r.assignee, t.assignee);
     EXPECT_EQ(r.owner, t.owner);
     EXPECT_EQ(r.tags, t.tags);
+    EXPECT_EQ(r.watchers, t.watchers);
     EXPECT_EQ(r.priority, t.priority);
     EXPECT_EQ(r.category, t.category);
     EXPECT_EQ(r.subject, t.subject);

@@ -7,7 +7,7 @@ namespace kefu::sqlite {
 namespace {
 
 // Append only: never edit a migration that has shipped.
-constexpr std::array<std::string_view, 12> kMigrations = {
+constexpr std::array<std::string_view, 13> kMigrations = {
     // 1: foundation - users, tokens, customers, orders, tickets, events, audit.
     R"sql(
 CREATE TABLE counters (kind TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -448,6 +448,17 @@ ALTER TABLE customers ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
     R"sql(
 ALTER TABLE tickets ADD COLUMN threat_level TEXT NOT NULL DEFAULT 'none';
 UPDATE tickets SET threat_level = 'legal' WHERE threat <> 0;
+)sql",
+    // 13: staff who watch a ticket: a JSON list on the ticket, and an index
+    // by login so that an agent's list finds the tickets they watch.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN watchers TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE ticket_watchers (
+  login TEXT NOT NULL,
+  ticket_seq INTEGER NOT NULL,
+  PRIMARY KEY (login, ticket_seq)
+) WITHOUT ROWID;
+CREATE INDEX ticket_watchers_by_ticket ON ticket_watchers(ticket_seq);
 )sql",
 };
 

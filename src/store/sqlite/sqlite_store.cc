@@ -14,7 +14,7 @@ namespace kefu::sqlite {
 const char* const kTicketColumns =
     "seq, subject, channel, customer_seq, order_seq, category, priority, status, assignee, owner, "
     "tags, created_at, updated_at, first_response_at, resolved_at, closed_at, version, team, "
-    "language, threat, sentiment, threat_level";
+    "language, threat, sentiment, threat_level, watchers";
 
 Ticket ReadTicket(const Stmt& s) {
   Ticket t;
@@ -41,6 +41,7 @@ Ticket ReadTicket(const Stmt& s) {
   t.sentiment = s.Text(20);
   t.threat_level = ParseThreatLevel(s.Text(21))
                        .value_or(t.threat ? ThreatLevel::kLegal : ThreatLevel::kNone);
+  t.watchers = nlohmann::json::parse(s.Text(22)).get<std::vector<std::string>>();
   return t;
 }
 
@@ -98,20 +99,33 @@ Status WriteTicketTags(Db& db, int64_t seq, const std::vector<std::string>& tags
   return OkStatus();
 }
 
+// Writes the watcher rows of ticket `seq` (the agent-list index), replacing
+// the old ones.
+Status WriteTicketWatchers(Db& db, int64_t seq, const std::vector<std::string>& logins) {
+  KEFU_ASSIGN_OR_RETURN(Stmt del, db.Prepare("DELETE FROM ticket_watchers WHERE ticket_seq = ?"));
+  KEFU_RETURN_IF_ERROR(del.Bind(1, seq).Run());
+  for (const auto& login : logins) {
+    KEFU_ASSIGN_OR_RETURN(Stmt ins,
+                          db.Prepare("INSERT INTO ticket_watchers(login, ticket_seq) VALUES (?, ?)"));
+    KEFU_RETURN_IF_ERROR(ins.Bind(1, login).Bind(2, seq).Run());
+  }
+  return OkStatus();
+}
+
 // The ticket columns after seq, in kTicketColumns' order, and their values.
-constexpr std::array<const char*, 21> kTicketValueColumns = {
+constexpr std::array<const char*, 22> kTicketValueColumns = {
     "subject",    "channel",    "customer_seq",      "order_seq",   "category",
     "priority",   "status",     "assignee",          "owner",       "tags",
     "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at",
     "version",    "team",       "language",          "threat",      "sentiment",
-    "threat_level"};
+    "threat_level", "watchers"};
 using ColumnValue = std::variant<std::monostate, int64_t, std::string>;  // monostate: NULL
 
 ColumnValue Opt(std::optional<int64_t> v) {
   return v ? ColumnValue(*v) : ColumnValue(std::monostate{});
 }
 
-std::array<ColumnValue, 21> TicketValues(const Ticket& t) {
+std::array<ColumnValue, 22> TicketValues(const Ticket& t) {
   return {t.subject,
           std::string(ToString(t.channel)),
           *ParseId('C', t.customer_id),
@@ -132,7 +146,8 @@ std::array<ColumnValue, 21> TicketValues(const Ticket& t) {
           t.language,
           int64_t{t.threat ? 1 : 0},
           t.sentiment,
-          std::string(ToString(t.threat_level))};
+          std::string(ToString(t.threat_level)),
+          json(t.watchers).dump()};
 }
 
 void BindValue(Stmt& s, int i, const ColumnValue& v) {
@@ -515,19 +530,20 @@ Status SqliteStore::InsertTicket(Txn& txn, const Ticket& t, const SlaIndex* ix) 
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('T', t.id, "ticket"));
   {
     static const std::string kSql = std::string("INSERT INTO tickets(") + kTicketColumns +
-                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                                    ", sla_next_at, sla_breach_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(kSql.c_str()));
     s.Bind(1, seq);
     BindTicket(s, 2, t);
     bool done = t.status == TicketStatus::kResolved || t.status == TicketStatus::kClosed;
     if (ix != nullptr) {
-      s.Bind(23, OptMs(ix->next_at)).Bind(24, OptMs(ix->breach_at));
+      s.Bind(24, OptMs(ix->next_at)).Bind(25, OptMs(ix->breach_at));
     } else {
-      s.Bind(23, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(24);
+      s.Bind(24, done ? std::nullopt : std::optional<int64_t>(t.created_at.unix_ms)).BindNull(25);
     }
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   QueueSearchDoc(txn, TicketDoc(t, seq));
+  if (!t.watchers.empty()) KEFU_RETURN_IF_ERROR(WriteTicketWatchers(D(txn), seq, t.watchers));
   if (t.tags.empty()) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/false);
 }
@@ -577,6 +593,7 @@ Status SqliteStore::UpdateTicket(Txn& txn, const Ticket& t, int64_t expected_ver
   if (old.subject != t.subject || old.order_id != t.order_id) {
     QueueSearchDoc(txn, TicketDoc(t, seq));
   }
+  if (old.watchers != t.watchers) KEFU_RETURN_IF_ERROR(WriteTicketWatchers(D(txn), seq, t.watchers));
   if (old.tags == t.tags) return OkStatus();
   return WriteTicketTags(D(txn), seq, t.tags, /*replace=*/true);
 }

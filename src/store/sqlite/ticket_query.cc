@@ -15,6 +15,9 @@ std::string TicketWhere(const TicketFilter& f) {
   if (f.channel) where += " AND channel = :channel";
   if (!f.assignee.empty()) where += " AND assignee = :assignee";
   if (!f.owner.empty()) where += " AND owner = :owner";
+  if (!f.watcher.empty()) {
+    where += " AND seq IN (SELECT ticket_seq FROM ticket_watchers WHERE login = :watcher)";
+  }
   if (!f.customer_id.empty()) where += " AND customer_seq = :customer";
   if (!f.category.empty()) where += " AND category = :category";
   if (!f.team.empty()) where += " AND team = :team";
@@ -40,6 +43,7 @@ void BindTicketFilter(Stmt& s, const TicketFilter& f) {
   if (f.channel) s.BindNamed(":channel", ToString(*f.channel));
   if (!f.assignee.empty()) s.BindNamed(":assignee", f.assignee);
   if (!f.owner.empty()) s.BindNamed(":owner", f.owner);
+  if (!f.watcher.empty()) s.BindNamed(":watcher", f.watcher);
   if (!f.customer_id.empty()) s.BindNamed(":customer", ParseId('C', f.customer_id).value_or(-1));
   if (!f.tag.empty()) s.BindNamed(":tag", f.tag);
   if (!f.category.empty()) s.BindNamed(":category", f.category == "-" ? std::string() : f.category);
@@ -73,16 +77,17 @@ StatusOr<std::vector<Ticket>> SqliteStore::ListTickets(Txn& txn, const TicketFil
     if (!f.tag.empty()) {
       where += " AND EXISTS (SELECT 1 FROM ticket_tags WHERE tag = :tag AND ticket_seq = tickets.seq)";
     }
-    // An agent's view is a union of three index ranges (queued, assigned,
-    // owned), each read newest first and cut at the limit, so the query
-    // costs the same on a million tickets as on a hundred. A single OR
-    // would make SQLite collect and sort every match.
+    // An agent's view is a union of four index ranges (queued, assigned,
+    // owned, watched), each read newest first and cut at the limit, so the
+    // query costs the same on a million tickets as on a hundred. A single
+    // OR would make SQLite collect and sort every match.
     auto branch = [&](const char* cond) {
       return "SELECT seq FROM (SELECT seq FROM tickets WHERE " + where + " AND " + cond +
              " ORDER BY seq DESC LIMIT :limit)";
     };
     sql += "seq IN (" + branch("assignee = ''") + " UNION ALL " + branch("assignee = :agent") +
-           " UNION ALL " + branch("owner = :agent") + ")";
+           " UNION ALL " + branch("owner = :agent") + " UNION ALL " +
+           branch("seq IN (SELECT ticket_seq FROM ticket_watchers WHERE login = :agent)") + ")";
   }
   sql += order;
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(sql));
@@ -104,8 +109,11 @@ StatusOr<int64_t> SqliteStore::CountTickets(Txn& txn, const TicketFilter& f) {
   if (!f.tag.empty()) {
     where += " AND EXISTS (SELECT 1 FROM ticket_tags WHERE tag = :tag AND ticket_seq = tickets.seq)";
   }
-  // The same tickets as an agent's list: queued, assigned to or owned by them.
-  if (!f.visible_to_agent.empty()) where += " AND (assignee = '' OR assignee = :agent OR owner = :agent)";
+  // The same tickets as an agent's list: queued, assigned to, owned or watched by them.
+  if (!f.visible_to_agent.empty()) {
+    where += " AND (assignee = '' OR assignee = :agent OR owner = :agent OR seq IN "
+             "(SELECT ticket_seq FROM ticket_watchers WHERE login = :agent))";
+  }
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("SELECT COUNT(*) FROM tickets WHERE " + where));
   BindTicketFilter(s, all);
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
