@@ -185,7 +185,8 @@ json ToJson(const PolicyDecision& d) {
               {"explanation_en", d.explanation_en}};
 }
 
-json ToJson(const AfterSalesRequest& r, Timestamp now) {
+json ToJson(const AfterSalesRequest& r, const Actor& viewer, Timestamp now) {
+  bool staff = IsStaff(viewer.role);
   return json{{"id", r.id},
               {"ticket", r.ticket_id},
               {"order", r.order_id},
@@ -206,6 +207,11 @@ json ToJson(const AfterSalesRequest& r, Timestamp now) {
               {"requested_by", r.requested_by},
               {"decided_by", OrNull(r.decided_by)},
               {"decision_reason", OrNull(r.decision_reason)},
+              {"exception_by", staff ? OrNull(r.exception_by) : json(nullptr)},
+              {"exception_reason", staff ? OrNull(r.exception_reason) : json(nullptr)},
+              {"override", r.override},
+              {"overridden_by", OrNull(r.overridden_by)},
+              {"override_reason", OrNull(r.override_reason)},
               {"created_at", FormatIso8601(r.created_at)},
               {"updated_at", FormatIso8601(r.updated_at)},
               {"received_at", OptTime(r.received_at)},
@@ -302,7 +308,7 @@ json ToJson(const CustomerOverview& v, const Actor& viewer, Timestamp now) {
   out["open_tickets"] = list(v.open_tickets, [&](const Ticket& t) { return ToJson(t, viewer); });
   out["past_tickets"] = list(v.past_tickets, [&](const Ticket& t) { return ToJson(t, viewer); });
   out["after_sales"] =
-      list(v.after_sales, [&](const AfterSalesRequest& r) { return ToJson(r, now); });
+      list(v.after_sales, [&](const AfterSalesRequest& r) { return ToJson(r, viewer, now); });
   out["compensations"] = list(v.compensations, [](const Compensation& c) { return ToJson(c); });
   out["totals"] = {{"refunded_fen", v.refunded_fen}, {"compensated_fen", v.compensated_fen}};
   return out;

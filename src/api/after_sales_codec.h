@@ -25,7 +25,9 @@ StatusOr<CarrierUpdate> ParseCarrierUpdate(const json& j);
 StatusOr<TrackingEvent> ParseStaffShipmentEvent(const json& j, Timestamp now);
 
 json ToJson(const PolicyDecision& d);
-json ToJson(const AfterSalesRequest& r, Timestamp now);
+// A customer (`viewer`) does not see who asked for an exception or why: that
+// is the team's internal case.
+json ToJson(const AfterSalesRequest& r, const Actor& viewer, Timestamp now);
 json ToJson(const Compensation& c);
 json ToJson(const TeamBudget& b);
 // With `events`, the shipment's tracking history under "events".

@@ -14,8 +14,8 @@ StatusOr<std::optional<AfterSalesStatus>> StatusQuery(const Request& req) {
   return std::optional<AfterSalesStatus>(*st);
 }
 
-json AfterSalesPage(const Page<AfterSalesRequest>& page, Timestamp now) {
-  return PageJson(page, [now](const AfterSalesRequest& x) { return ToJson(x, now); });
+json AfterSalesPage(const Page<AfterSalesRequest>& page, const Actor& viewer, Timestamp now) {
+  return PageJson(page, [&](const AfterSalesRequest& x) { return ToJson(x, viewer, now); });
 }
 
 }  // namespace
@@ -36,7 +36,7 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(AfterSalesDraft d, ParseAfterSalesDraft(j));
           KEFU_ASSIGN_OR_RETURN(AfterSalesRequest out,
                                 s.after_sales.Open(req.actor, req.Param("id"), d));
-          Response resp = Response::Of(201, ToJson(out, s.clock.Now()));
+          Response resp = Response::Of(201, ToJson(out, req.actor, s.clock.Now()));
           resp.headers.emplace_back("Location", "/api/v1/after-sales/" + out.id);
           return resp;
         });
@@ -50,7 +50,7 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           q.ticket_id = req.Param("id");
           KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
           KEFU_ASSIGN_OR_RETURN(auto page, s.after_sales.List(req.actor, q));
-          return Response::Of(200, AfterSalesPage(page, s.clock.Now()));
+          return Response::Of(200, AfterSalesPage(page, req.actor, s.clock.Now()));
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/after-sales", Auth::kRequired,
@@ -66,14 +66,14 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           q.overdue = overdue == "true";
           KEFU_ASSIGN_OR_RETURN(q.page, req.Page());
           KEFU_ASSIGN_OR_RETURN(auto page, s.after_sales.List(req.actor, q));
-          return Response::Of(200, AfterSalesPage(page, s.clock.Now()));
+          return Response::Of(200, AfterSalesPage(page, req.actor, s.clock.Now()));
         });
 
   r.Add(restinio::http_method_get(), "/api/v1/after-sales/:id", Auth::kRequired,
         [&s](Request& req) -> StatusOr<Response> {
           KEFU_RETURN_IF_ERROR(req.CheckQuery({}));
           KEFU_ASSIGN_OR_RETURN(AfterSalesRequest out, s.after_sales.Get(req.actor, req.Param("id")));
-          return Response::Of(200, ToJson(out, s.clock.Now()));
+          return Response::Of(200, ToJson(out, req.actor, s.clock.Now()));
         });
 
   r.Add(restinio::http_method_post(), "/api/v1/after-sales/:id/transitions", Auth::kRequired,
@@ -82,7 +82,38 @@ void AddAfterSalesRoutes(Router& r, Services& s) {
           KEFU_ASSIGN_OR_RETURN(auto mv, ParseAfterSalesMove(j));
           KEFU_ASSIGN_OR_RETURN(AfterSalesRequest out,
                                 s.after_sales.Move(req.actor, req.Param("id"), mv.first, mv.second));
-          return Response::Of(200, ToJson(out, s.clock.Now()));
+          return Response::Of(200, ToJson(out, req.actor, s.clock.Now()));
+        });
+
+  r.Add(restinio::http_method_post(), "/api/v1/after-sales/:id/exception", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "exception"));
+          std::string reason;
+          KEFU_RETURN_IF_ERROR(f.Str("reason", &reason));
+          KEFU_RETURN_IF_ERROR(f.Finish());
+          KEFU_ASSIGN_OR_RETURN(AfterSalesRequest out,
+                                s.after_sales.AskException(req.actor, req.Param("id"), reason));
+          return Response::Of(200, ToJson(out, req.actor, s.clock.Now()));
+        });
+
+  r.Add(restinio::http_method_post(), "/api/v1/after-sales/:id/override", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "override"));
+          AfterSalesOverride o;
+          KEFU_RETURN_IF_ERROR(f.Str("reason", &o.reason));
+          if (f.Has("refund_fen")) {
+            int64_t fen = 0;
+            KEFU_RETURN_IF_ERROR(f.Fen("refund_fen", &fen, 0, "refund_exceeds_paid"));
+            o.refund_fen = fen;
+          } else {
+            f.Raw("refund_fen");
+          }
+          KEFU_RETURN_IF_ERROR(f.Finish());
+          KEFU_ASSIGN_OR_RETURN(AfterSalesRequest out,
+                                s.after_sales.Override(req.actor, req.Param("id"), o));
+          return Response::Of(200, ToJson(out, req.actor, s.clock.Now()));
         });
 
   r.Add(restinio::http_method_post(), "/api/v1/tickets/:id/compensations", Auth::kRequired,

@@ -29,7 +29,11 @@ json AfterSalesJson(const AfterSalesSummary& s) {
   json by_kind = json::object(), by_reason = json::object();
   for (const auto& [k, n] : s.by_kind) by_kind[std::string(ToString(k))] = n;
   for (const auto& [r, n] : s.by_reason) by_reason[std::string(ToString(r))] = n;
+  json refused_by_rule = json::object();
+  for (const auto& [rule, n] : s.refused_by_rule) refused_by_rule[rule] = n;
   return {{"requests", s.requests},
+          {"refused", {{"count", s.refused}, {"by_rule", refused_by_rule}}},
+          {"overridden", s.overridden},
           {"by_kind", by_kind},
           {"by_reason", by_reason},
           {"refunded", {{"count", s.refunded}, {"amount_fen", s.refunded_fen}}},

@@ -37,7 +37,7 @@ int RunAfterSalesList(const std::string& db, const std::string& status, bool ove
     q.page.limit = 200;
     KEFU_ASSIGN_OR_RETURN(auto page, s.after_sales.List(kCli, q));
     Timestamp now = s.clock.Now();
-    return api::PageJson(page, [now](const AfterSalesRequest& r) { return api::ToJson(r, now); });
+    return api::PageJson(page, [now](const AfterSalesRequest& r) { return api::ToJson(r, kCli, now); });
   });
 }
 

@@ -15,10 +15,10 @@ constexpr std::array<std::string_view, 5> kKindNames = {"return_refund", "refund
 constexpr std::array<std::string_view, 9> kReasonNames = {
     "no_reason",     "quality_fault", "not_as_described", "damaged_in_transit", "wrong_item",
     "not_delivered", "missing_item",  "fraud",            "food_safety"};
-constexpr std::array<std::string_view, 11> kStatusNames = {
+constexpr std::array<std::string_view, 12> kStatusNames = {
     "requested", "approved",  "rejected",  "awaiting_return_shipment", "received",
     "inspected", "refunded",  "exchanged", "repaired",                 "cancelled",
-    "resent"};
+    "resent",    "refused"};
 constexpr std::array<std::string_view, 3> kPayerNames = {"none", "buyer", "merchant"};
 
 }  // namespace
@@ -41,7 +41,7 @@ std::optional<Payer> ParsePayer(std::string_view s) { return ParseName<Payer>(kP
 bool IsFinal(AfterSalesStatus s) {
   using S = AfterSalesStatus;
   return s == S::kRejected || s == S::kRefunded || s == S::kExchanged || s == S::kRepaired ||
-         s == S::kCancelled || s == S::kResent;
+         s == S::kCancelled || s == S::kResent || s == S::kRefused;
 }
 
 bool IsFaultReason(AfterSalesReason r) { return r != AfterSalesReason::kNoReason; }
@@ -83,6 +83,7 @@ bool CanMove(AfterSalesKind kind, AfterSalesStatus from, AfterSalesStatus to) {
     case S::kRepaired:
     case S::kCancelled:
     case S::kResent:
+    case S::kRefused:  // only an override reopens it (OverrideRefusal)
       return false;
   }
   return false;

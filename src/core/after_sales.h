@@ -27,6 +27,7 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "core/enums.h"
+#include "core/model.h"
 
 namespace kefu {
 
@@ -47,6 +48,7 @@ enum class AfterSalesReason {
 enum class AfterSalesStatus {
   kRequested, kApproved, kRejected, kAwaitingReturnShipment, kReceived, kInspected,
   kRefunded, kExchanged, kRepaired, kCancelled, kResent,
+  kRefused,  // the policy said no when it was opened; kept so refusals can be counted
 };
 // Who bears a cost (return shipping, import duties).
 enum class Payer { kNone, kBuyer, kMerchant };
@@ -137,6 +139,14 @@ struct AfterSalesRequest {
   std::string deduction_basis;
   std::string deduction_reason;
   std::string requested_by;
+  // A refusal the team thinks should not stand: who asked for an exception
+  // (申请例外) and why.
+  std::string exception_by;
+  std::string exception_reason;
+  // A refusal a lead or above overrode: the request then runs as if allowed.
+  bool override = false;
+  std::string overridden_by;
+  std::string override_reason;
   std::string decided_by;           // who approved or rejected
   std::string decision_reason;      // why (approval, rejection, inspection)
   Timestamp created_at;
@@ -183,6 +193,44 @@ struct AfterSalesMove {
 StatusOr<AfterSalesRequest> MoveAfterSales(const AfterSalesRequest& r, const AfterSalesMove& m,
                                            const std::string& actor, Role actor_role,
                                            Timestamp now, int refund_within_days);
+
+// Whether a refusal may be overridden: not when it states a fact no one can
+// decide away (the units are not available: quantity_exceeds_line; nothing
+// was paid: not_paid).
+bool CanOverride(const PolicyDecision& d);
+
+// Staff member `a` asks for an exception to refused request `r`, with a
+// reason. Errors (nothing changes): kPermissionDenied for customers;
+// kFailedPrecondition "invalid_transition" unless refused,
+// "exception_pending" if one was already asked; kValidation
+// "reason_required" for a blank reason. Records exception_by and the
+// trimmed reason; updated_at = now; version + 1.
+StatusOr<AfterSalesRequest> AskException(const AfterSalesRequest& r, const Actor& a,
+                                         std::string_view reason, Timestamp now);
+
+// What a supervisor's override says.
+struct AfterSalesOverride {
+  std::string reason;                 // required
+  std::optional<int64_t> refund_fen;  // default: all that was paid for the units
+};
+
+// A lead, manager or admin opens refused request `r` as if the policy had
+// allowed it. `paid_fen` is what was paid for the request's units now.
+// Errors (nothing changes), in this order:
+//   kPermissionDenied           below lead
+//   kPermissionDenied "self_override"  `a` opened the request or asked the exception
+//   kFailedPrecondition "invalid_transition"  not refused
+//   kFailedPrecondition "not_overridable"     !CanOverride(r.decision)
+//   kValidation "reason_required"             blank reason
+//   kValidation "refund_exceeds_paid"         refund_fen < 0 or above paid_fen
+// On success: status requested (the usual approval follows), override,
+// overridden_by, override_reason; the decision becomes eligible with
+// max_refund_fen = paid_fen for refund kinds (0 otherwise), the goods come
+// back for return, exchange and repair at the merchant's cost for a fault
+// reason (the buyer's otherwise), its rule and article kept as the record of
+// what was overridden; refund_fen = o.refund_fen or max; version + 1.
+StatusOr<AfterSalesRequest> OverrideRefusal(const AfterSalesRequest& r, const AfterSalesOverride& o,
+                                            const Actor& a, int64_t paid_fen, Timestamp now);
 
 // True when the refund is due and not yet issued at `now`.
 bool RefundOverdue(const AfterSalesRequest& r, Timestamp now);

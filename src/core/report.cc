@@ -95,6 +95,12 @@ Dashboard Summarize(const std::vector<DashboardTicket>& tickets, Timestamp now, 
 AfterSalesSummary SummarizeAfterSales(const std::vector<AfterSalesFact>& facts) {
   AfterSalesSummary s;
   for (const auto& f : facts) {
+    if (f.status == AfterSalesStatus::kRefused) {
+      s.refused = SaturatingAdd(s.refused, f.count);
+      s.refused_by_rule[f.rule] = SaturatingAdd(s.refused_by_rule[f.rule], f.count);
+      continue;
+    }
+    if (f.override) s.overridden = SaturatingAdd(s.overridden, f.count);
     s.requests = SaturatingAdd(s.requests, f.count);
     s.by_kind[f.kind] = SaturatingAdd(s.by_kind[f.kind], f.count);
     s.by_reason[f.reason] = SaturatingAdd(s.by_reason[f.reason], f.count);

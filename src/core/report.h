@@ -58,10 +58,15 @@ struct AfterSalesFact {
   int64_t refunded_fen = 0;          // refund_fen of the refunded ones
   int64_t punitive_claimed_fen = 0;  // punitive damages the decisions allowed
   int64_t punitive_paid_fen = 0;     // of the refunded ones: the punitive part paid
+  std::string rule;                  // the policy's rule (refusals: why)
+  bool override = false;             // a refusal a lead overrode
 };
 
 struct AfterSalesSummary {
-  int64_t requests = 0;
+  int64_t requests = 0;  // opened (granted or overridden); refusals are counted apart
+  int64_t refused = 0;   // the policy said no (status refused)
+  std::map<std::string, int64_t> refused_by_rule;
+  int64_t overridden = 0;  // refusals a lead or above overrode (among requests)
   std::map<AfterSalesKind, int64_t> by_kind;
   std::map<AfterSalesReason, int64_t> by_reason;
   int64_t refunded = 0, refunded_fen = 0;

@@ -1,4 +1,5 @@
 #include "service/after_sales_service.h"
+#include "service/after_sales_context.h"
 
 #include <algorithm>
 #include <array>
@@ -19,27 +20,6 @@
 
 namespace kefu {
 
-struct AfterSalesService::Context {
-  Ticket ticket;
-  Order order;
-  PolicyDecision decision;
-  int64_t held = 0;  // quantity of the line held by other live requests
-  std::shared_ptr<const ConfigSnapshot> cfg;
-};
-
-namespace {
-
-using nlohmann::json;
-
-constexpr std::array<std::string_view, 6> kDeductionBases = {
-    "free_shipping_threshold", "gift_not_returned", "depreciation", "partial_goods",
-    "agreed_with_buyer", "other"};
-
-Status NotEligible(const PolicyDecision& d) {
-  return Status(StatusCode::kValidation, "not_eligible",
-                d.rule + ": " + d.explanation_en + " / " + d.explanation_zh);
-}
-
 TicketEvent AfterSalesEvent(const Ticket& t, const AfterSalesRequest& r, const Actor& a,
                             std::string_view from, std::string reason, Timestamp now) {
   TicketEvent e = MakeEvent(t, EventType::kAfterSales, a, now);
@@ -49,6 +29,14 @@ TicketEvent AfterSalesEvent(const Ticket& t, const AfterSalesRequest& r, const A
   e.reason = std::move(reason);
   return e;
 }
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 6> kDeductionBases = {
+    "free_shipping_threshold", "gift_not_returned", "depreciation", "partial_goods",
+    "agreed_with_buyer", "other"};
 
 bool IsRefund(AfterSalesKind k) {
   return k == AfterSalesKind::kReturnRefund || k == AfterSalesKind::kRefundOnly;
@@ -219,21 +207,25 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
   if (c.ticket.status == TicketStatus::kClosed) {
     return FailedPrecondition("ticket_closed", "ticket " + ticket_id + " is closed");
   }
-  if (!c.decision.eligible) return NotEligible(c.decision);
-  int64_t refund = d.refund_fen.value_or(c.decision.max_refund_fen);
-  if (refund < 0 || refund > c.decision.max_refund_fen) {
+  // A refusal is kept (status refused), so that it can be counted, asked
+  // an exception for and overridden; what follows checks a granted request.
+  bool refused = !c.decision.eligible;
+  int64_t refund = refused ? 0 : d.refund_fen.value_or(c.decision.max_refund_fen);
+  if (refused) {
+    // nothing to check: no money is promised
+  } else if (refund < 0 || refund > c.decision.max_refund_fen) {
     return Status(StatusCode::kValidation, "refund_exceeds_paid",
                   "refund_fen must be between 0 and " + std::to_string(c.decision.max_refund_fen) +
                       " (what was paid for the items)");
   }
-  if (refund < c.decision.max_refund_fen &&
+  if (!refused && refund < c.decision.max_refund_fen &&
       (d.deduction_basis.empty() || IsBlankText(d.deduction_reason))) {
     return Status(StatusCode::kValidation, "deduction_reason_required",
                   "a refund of " + FormatYuan(refund) + " yuan is below the " +
                       FormatYuan(c.decision.max_refund_fen) +
                       " yuan allowed: give deduction_basis and deduction_reason");
   }
-  if (c.decision.evidence_required && IsBlankText(d.evidence)) {
+  if (!refused && c.decision.evidence_required && IsBlankText(d.evidence)) {
     return Status(StatusCode::kValidation, "evidence_required",
                   c.decision.rule + " needs evidence: describe or link what supports the claim");
   }
@@ -247,11 +239,12 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
   r.unit = d.unit;
   r.kind = d.kind;
   r.reason = d.reason;
+  r.status = refused ? AfterSalesStatus::kRefused : AfterSalesStatus::kRequested;
   r.note = d.note;
   r.decision = c.decision;
   r.refund_fen = refund;
   r.evidence = d.evidence;
-  if (refund < c.decision.max_refund_fen) {
+  if (!refused && refund < c.decision.max_refund_fen) {
     r.deduction_basis = d.deduction_basis;
     r.deduction_reason = d.deduction_reason;
   }
@@ -265,7 +258,7 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
                                        std::string(ToString(r.reason)) + ": " + c.decision.rule,
                                    now));
   KEFU_RETURN_IF_ERROR(SaveTicketChange(store_, *txn, c.ticket, Change{c.ticket, std::move(events)}, now));
-  if (c.decision.lead_required) {
+  if (!refused && c.decision.lead_required) {
     // Punitive claims (CRPL 55, Food Safety Law 148): audited, and a lead decides.
     KEFU_RETURN_IF_ERROR(store_.AppendAudit(
         *txn, AuditEntry{now, a.login, "after_sales.punitive_claim", r.id,

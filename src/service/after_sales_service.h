@@ -15,6 +15,7 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "core/after_sales.h"
+#include "core/ticket_rules.h"
 #include "service/config_service.h"
 #include "service/paging.h"
 #include "store/store.h"
@@ -45,6 +46,10 @@ struct AfterSalesDraft {
   std::string deduction_reason;
 };
 
+// An after_sales event of ticket `t` about request `r` (to: its status).
+TicketEvent AfterSalesEvent(const Ticket& t, const AfterSalesRequest& r, const Actor& a,
+                            std::string_view from, std::string reason, Timestamp now);
+
 // Why a refund is below what the policy allows.
 bool IsDeductionBasis(std::string_view s);
 
@@ -70,13 +75,15 @@ class AfterSalesService {
   //   kValidation "bad_line" / "validation_failed"  no such order line, order not the customer's
   //   kFailedPrecondition "already_requested"       the line's quantity is already held by
   //                                                 other requests (a line is refunded once)
-  //   kValidation "not_eligible"                    the policy refuses: the message names the
-  //                                                 rule and explains it
   //   kValidation "refund_exceeds_paid"             refund_fen above what was paid
   //   kValidation "deduction_reason_required"       refund_fen below the maximum without a
   //                                                 deduction_basis and deduction_reason
   //   kValidation "evidence_required"               a punitive claim without evidence
   //   kFailedPrecondition "ticket_closed"           the ticket is closed
+  // When the policy refuses, the request is stored all the same with status
+  // refused, its decision naming the rule, the article and the explanation
+  // (no refund, nothing else checked): refusals are counted, and staff may
+  // ask an exception (AskException) that a lead may grant (Override).
   // The unit's history goes into the decision: repairs finished since the
   // unit's period began (two give exchange or return), and the hand-over of
   // a replacement (a new period). A request may name its unit (`unit`, for
@@ -107,6 +114,21 @@ class AfterSalesService {
   // order's own parcel lost.
   StatusOr<AfterSalesRequest> Move(const Actor& a, const std::string& id, const AfterSalesMove& m,
                                    std::optional<int64_t> expected_version);
+
+  // A staff member asks for an exception to a refused request (core
+  // AskException): audited "after_sales.exception_requested", an
+  // after_sales event (refused -> refused) on the ticket, and the ticket's
+  // lead (or the managers) told (kind "exception_requested").
+  StatusOr<AfterSalesRequest> AskException(const Actor& a, const std::string& id,
+                                           const std::string& reason);
+  // A lead or above opens a refused request as if allowed (core
+  // OverrideRefusal) with what was paid for its units now: audited
+  // "after_sales.override", an after_sales event (refused -> requested,
+  // reason "override: ..."), and whoever asked the exception told (kind
+  // "exception_granted"). kFailedPrecondition "already_requested" when other
+  // requests took the units meanwhile, "ticket_closed" on a closed ticket.
+  StatusOr<AfterSalesRequest> Override(const Actor& a, const std::string& id,
+                                       const AfterSalesOverride& o);
 
   // Job: tells the ticket's assignee and its team's lead, once per request,
   // that a refund is overdue; a reminder event goes on the ticket. Returns

@@ -420,7 +420,7 @@ class Store {
   // resolved at or after `since` (what a dashboard over the window needs).
   virtual StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) = 0;
   // After-sales requests created at or after `since`, one row per kind,
-  // reason and status (core/report.h).
+  // reason, status, rule and override (core/report.h).
   virtual StatusOr<std::vector<AfterSalesFact>> ListAfterSalesFacts(Txn& txn, Timestamp since) = 0;
 
   // Training records. Insert sets seq and version (1); kAlreadyExists

@@ -89,10 +89,16 @@ TEST_F(AfterSalesLawApiTest, AnUnpaidOrderIsNotRefunded) {
   EXPECT_FALSE(preview["eligible"].get<bool>());
   EXPECT_EQ(preview["rule"], "not_paid");
   EXPECT_EQ(preview["max_refund_fen"], 0);
-  HttpResult opened = Open(t, ann_, draft);
-  EXPECT_EQ(opened.status, 422) << Describe(opened);
-  EXPECT_EQ(opened.body["error"]["code"], "not_eligible");
-  EXPECT_TRUE(Ok(srv_.Get("/api/v1/tickets/" + t + "/after-sales", ann_), 200)["items"].empty());
+  // Opened all the same, the refusal is kept, with no money promised; it
+  // states a fact, so not even a lead can override it.
+  Json opened = Ok(Open(t, ann_, draft), 201);
+  EXPECT_EQ(opened["status"], "refused");
+  EXPECT_EQ(opened["refund_fen"], 0);
+  EXPECT_EQ(opened["decision"]["rule"], "not_paid");
+  EXPECT_TRUE(IsError(srv_.Post("/api/v1/after-sales/" + opened["id"].get<std::string>() + "/override",
+                                lead_, Json{{"reason", "客户很急"}}),
+                      409, "not_overridable"));
+  EXPECT_EQ(Ok(srv_.Get("/api/v1/tickets/" + t + "/after-sales", ann_), 200)["items"].size(), 1u);
 }
 
 // 漏发: two of three units missing are refunded with nothing to send back;

@@ -49,7 +49,12 @@ std::string DetailsJson(const AfterSalesRequest& r) {
                         {"evidence", r.evidence},
                         {"unit", r.unit},
                         {"deduction_basis", r.deduction_basis},
-                        {"deduction_reason", r.deduction_reason}}
+                        {"deduction_reason", r.deduction_reason},
+                        {"exception_by", r.exception_by},
+                        {"exception_reason", r.exception_reason},
+                        {"override", r.override},
+                        {"overridden_by", r.overridden_by},
+                        {"override_reason", r.override_reason}}
       .dump();
 }
 
@@ -82,6 +87,11 @@ void ReadDetails(const std::string& text, AfterSalesRequest& r) {
   r.unit = j.value("unit", 0);
   r.deduction_basis = j.value("deduction_basis", "");
   r.deduction_reason = j.value("deduction_reason", "");
+  r.exception_by = j.value("exception_by", "");
+  r.exception_reason = j.value("exception_reason", "");
+  r.override = j.value("override", false);
+  r.overridden_by = j.value("overridden_by", "");
+  r.override_reason = j.value("override_reason", "");
 }
 
 // Binds the 28 columns after seq, ticket_seq, order_seq and customer_seq,

@@ -87,8 +87,9 @@ StatusOr<std::vector<AfterSalesFact>> SqliteStore::ListAfterSalesFacts(Txn& txn,
           "SUM(CASE WHEN status = 'refunded' THEN refund_fen ELSE 0 END), "
           "SUM(COALESCE(json_extract(details, '$.punitive_fen'), 0)), "
           "SUM(CASE WHEN status = 'refunded' THEN "
-          "MIN(refund_fen, COALESCE(json_extract(details, '$.punitive_fen'), 0)) ELSE 0 END) "
-          "FROM after_sales WHERE created_at >= ? GROUP BY kind, reason, status"));
+          "MIN(refund_fen, COALESCE(json_extract(details, '$.punitive_fen'), 0)) ELSE 0 END), "
+          "rule, COALESCE(json_extract(details, '$.override'), 0) "
+          "FROM after_sales WHERE created_at >= ? GROUP BY kind, reason, status, 8, 9"));
   s.Bind(1, since.unix_ms);
   std::vector<AfterSalesFact> out;
   for (;;) {
@@ -98,7 +99,8 @@ StatusOr<std::vector<AfterSalesFact>> SqliteStore::ListAfterSalesFacts(Txn& txn,
     auto reason = ParseAfterSalesReason(s.Text(1));
     auto status = ParseAfterSalesStatus(s.Text(2));
     if (!kind || !reason || !status) continue;  // written by a newer version
-    out.push_back(AfterSalesFact{*kind, *reason, *status, s.Int(3), s.Int(4), s.Int(5), s.Int(6)});
+    out.push_back(AfterSalesFact{*kind, *reason, *status, s.Int(3), s.Int(4), s.Int(5), s.Int(6),
+                                 s.Text(7), s.Int(8) != 0});
   }
 }
 
