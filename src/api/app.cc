@@ -7,7 +7,7 @@ namespace {
 
 SchedulerOptions WithJobs(SchedulerOptions o, AfterSalesService& after_sales,
                           LogisticsService& logistics, ClassificationService& classification,
-                          TrainingService& training) {
+                          TrainingService& training, BotService& bot) {
   o.jobs.push_back([&after_sales](Timestamp now) { return after_sales.FlagOverdueRefunds(now); });
   o.jobs.push_back([&logistics](Timestamp now) { return logistics.RemindCarrierFollowUps(now); });
   // A model trained on another node of the same database.
@@ -18,6 +18,11 @@ SchedulerOptions WithJobs(SchedulerOptions o, AfterSalesService& after_sales,
   // Exam attempts whose time ran out are submitted with what was saved.
   o.jobs.push_back([&training](Timestamp) -> StatusOr<int> {
     KEFU_RETURN_IF_ERROR(training.SweepExpired().status());
+    return 0;  // not a reminder
+  });
+  // Answered chats whose customer never said whether it helped.
+  o.jobs.push_back([&bot](Timestamp now) -> StatusOr<int> {
+    KEFU_RETURN_IF_ERROR(bot.AutoResolve(now).status());
     return 0;  // not a reminder
   });
   return o;
@@ -41,10 +46,10 @@ App::App(Store& store, Clock& clock, AppOptions o)
       training_(store, clock, DefaultSearchAnalyzer().tokenizer()),
       scheduler_(store, config_, sla_, clock,
                  WithJobs(std::move(o.scheduler), after_sales_, logistics_, classification_,
-                          training_)),
+                          training_, bot_)),
       tickets_(store, clock, TicketServiceDeps{&config_, &sla_, {&scheduler_}, text_.get()}),
       customers_(store, clock),
-      bot_(store, tickets_, *text_, DefaultSearchAnalyzer()),
+      bot_(store, tickets_, config_, *text_, DefaultSearchAnalyzer()),
       notifications_(store, clock),
       feed_(store, auth_, LiveFeedOptions{.max_per_user = o.max_streams_per_user}),
       presence_(store, auth_, feed_, clock),

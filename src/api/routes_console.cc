@@ -72,6 +72,7 @@ json DashboardJson(const DashboardReport& r) {
           {"generated_at", FormatIso8601(r.generated_at)},
           {"by_status", by_status},
           {"after_sales", AfterSalesJson(r.after_sales)},
+          {"bot", r.bot},
           {"by_category", by_category},
           {"by_priority", by_priority},
           {"first_response", DurationsJson(w.first_response)},

@@ -2,6 +2,8 @@
 #include "api/json_codec.h"
 #include "api/routes.h"
 
+#include "core/bot_followup.h"
+
 namespace kefu::api {
 namespace {
 
@@ -79,6 +81,8 @@ json ToJson(const BotReply& r) {
     j["source"] = d.answer->source;
     j["article_id"] = d.answer->article_id.empty() ? json(nullptr) : json(d.answer->article_id);
     j["answer_confidence"] = d.answer->confidence;
+    // Recorded on a ticket: the customer is asked whether it helped.
+    j["confirm_question"] = r.confirm ? json(kBotConfirmQuestion) : json(nullptr);
   }
   return j;
 }
@@ -126,6 +130,17 @@ void AddKnowledgeRoutes(Router& r, Services& s) {
           KEFU_RETURN_IF_ERROR(f.Finish());
           KEFU_ASSIGN_OR_RETURN(BotReply reply, s.bot.Ask(req.actor, q));
           return Response::Of(200, ToJson(reply));
+        });
+  r.Add(restinio::http_method_post(), "/api/v1/tickets/:id/bot-feedback", Auth::kRequired,
+        [&s](Request& req) -> StatusOr<Response> {
+          KEFU_ASSIGN_OR_RETURN(json j, req.Json());
+          KEFU_ASSIGN_OR_RETURN(FieldReader f, FieldReader::Of(j, "bot feedback"));
+          if (!f.Has("solved")) return ValidationError("solved is required: true or false");
+          bool solved = false;
+          KEFU_RETURN_IF_ERROR(f.Bool("solved", &solved));
+          KEFU_RETURN_IF_ERROR(f.Finish());
+          KEFU_ASSIGN_OR_RETURN(Ticket t, s.bot.Confirm(req.actor, req.Param("id"), solved));
+          return Response::Of(200, ToJson(t, req.actor));
         });
 }
 

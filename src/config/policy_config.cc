@@ -133,11 +133,15 @@ void PutEnum(ordered_json& j, const char* key, const std::optional<E>& v) {
 StatusOr<PolicyConfig> ParsePolicy(const json& j) {
   const std::string what = "sla policy";
   KEFU_RETURN_IF_ERROR(RefuseUnknown(
-      j, {"warning_percent", "rules", "escalations", "immediate_escalation"}, what));
+      j, {"warning_percent", "rules", "escalations", "immediate_escalation", "bot_confirm_hours"},
+      what));
   PolicyConfig p;
   int64_t warning = p.sla.warning_percent;
   KEFU_RETURN_IF_ERROR(ReadInt(j, "warning_percent", what, 1, 99, warning));
   p.sla.warning_percent = static_cast<int>(warning);
+  int64_t bot_hours = p.bot_confirm_hours;
+  KEFU_RETURN_IF_ERROR(ReadInt(j, "bot_confirm_hours", what, 1, 720, bot_hours));
+  p.bot_confirm_hours = static_cast<int>(bot_hours);
   KEFU_RETURN_IF_ERROR(ReadList(j, "rules", what, ParseRule, p.sla.rules));
   KEFU_RETURN_IF_ERROR(ReadList(j, "escalations", what, ParseEscalation, p.escalations));
   if (j.contains("immediate_escalation")) {
@@ -202,6 +206,7 @@ ordered_json PolicyToJson(const PolicyConfig& p) {
     for (const auto& a : e.actions) actions.push_back(ToString(a));
     j["immediate_escalation"].push_back({{"cause", e.cause}, {"actions", std::move(actions)}});
   }
+  j["bot_confirm_hours"] = p.bot_confirm_hours;
   return j;
 }
 

@@ -39,6 +39,9 @@ struct PolicyConfig {
   SlaPolicy sla;
   std::vector<EscalationRule> escalations;
   std::vector<ImmediateEscalation> immediate = DefaultImmediateEscalations();
+  // How long the bot waits for "solved / not solved" before it resolves the
+  // chat as bot_auto_resolved (core/bot_followup.h); 1 to 720 hours.
+  int bot_confirm_hours = 24;
 
   // The actions of an immediate cause; empty when the cause is not listed.
   std::span<const ImmediateAction> ImmediateActions(std::string_view cause) const;

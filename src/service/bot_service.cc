@@ -4,6 +4,7 @@
 
 #include "common/utf8.h"
 #include "core/after_sales.h"
+#include "core/bot_followup.h"
 #include "core/calendar.h"
 #include "core/escalation.h"
 #include "core/logistics.h"
@@ -43,6 +44,7 @@ std::string_view AfterSalesStatusZh(AfterSalesStatus s) {
     case AfterSalesStatus::kRepaired: return "已维修";
     case AfterSalesStatus::kCancelled: return "已取消";
     case AfterSalesStatus::kResent: return "已补发，请留意新的物流单号";
+    case AfterSalesStatus::kRefused: return "不符合售后政策，客服会为您说明可选的处理方式";
   }
   return "";
 }
@@ -208,16 +210,15 @@ Status BotService::Record(const Actor& a, const BotQuestion& q, BotReply& r) {
   if (d.handoff) {
     TicketPatch p;
     p.tags = t.tags;
-    p.tags->push_back("bot_handoff");
+    p.tags->push_back(kBotHandoffTag);
     return tickets_.Patch(bot, r.ticket_id, p).status();
   }
-  if (t.status == TicketStatus::kNew) {
-    KEFU_ASSIGN_OR_RETURN(t, tickets_.Transition(bot, r.ticket_id, TicketStatus::kOpen, "bot"));
-  }
-  if (t.status != TicketStatus::kResolved) {
-    KEFU_RETURN_IF_ERROR(tickets_.Transition(bot, r.ticket_id, TicketStatus::kResolved, "bot_answered").status());
-  }
-  return OkStatus();
+  // Did it help? The ticket waits on the customer's answer.
+  r.confirm = true;
+  return tickets_
+      .Apply(bot, r.ticket_id,
+             [](Txn&, const Ticket& t, Timestamp now) { return AskBotConfirmation(t, now); })
+      .status();
 }
 
 }  // namespace kefu

@@ -1,6 +1,7 @@
 #include "service/report_service.h"
 
 #include "core/access.h"
+#include "core/bot_followup.h"
 
 namespace kefu {
 
@@ -16,6 +17,10 @@ StatusOr<DashboardReport> ReportService::Dashboard(const Actor& a, int days) {
   r.window = Summarize(tickets, r.generated_at, days);
   KEFU_ASSIGN_OR_RETURN(std::vector<AfterSalesFact> facts, store_.ListAfterSalesFacts(*txn, since));
   r.after_sales = SummarizeAfterSales(facts);
+  KEFU_ASSIGN_OR_RETURN(r.bot, store_.CountTaggedTickets(*txn,
+                                                         {kBotAnsweredTag, kBotSolvedTag,
+                                                          kBotAutoResolvedTag, kBotHandoffTag},
+                                                         since));
   return r;
 }
 

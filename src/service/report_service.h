@@ -15,6 +15,10 @@ struct DashboardReport {
   std::map<TicketStatus, int64_t> by_status;  // every ticket
   Dashboard window;                            // the last `days` days
   AfterSalesSummary after_sales;               // requests created in the window
+  // Chats the bot answered, created in the window, by how they ended
+  // (core/bot_followup.h tags): bot_answered (still waiting), bot_solved,
+  // bot_auto_resolved, bot_handoff.
+  std::map<std::string, int64_t> bot;
   Timestamp generated_at;
 };
 

@@ -422,6 +422,10 @@ class Store {
   // After-sales requests created at or after `since`, one row per kind,
   // reason, status, rule and override (core/report.h).
   virtual StatusOr<std::vector<AfterSalesFact>> ListAfterSalesFacts(Txn& txn, Timestamp since) = 0;
+  // For each of `tags`, how many tickets created at or after `since` carry
+  // it (cost: the tagged tickets, not all tickets).
+  virtual StatusOr<std::map<std::string, int64_t>> CountTaggedTickets(
+      Txn& txn, const std::vector<std::string>& tags, Timestamp since) = 0;
 
   // Training records. Insert sets seq and version (1); kAlreadyExists
   // "duplicate_id" when (kind, id) exists. Update writes owner, ref,

@@ -177,19 +177,23 @@ TEST_F(TextIntelligenceTest, TheBotAnswersFromTheCustomersShipment) {
   EXPECT_EQ(reply["action"], "answer") << reply.dump();
   EXPECT_EQ(reply["source"], "shipment");
   EXPECT_NE(reply["answer"].get<std::string>().find("SF7000000001"), std::string::npos) << reply.dump();
-  // The exchange is on a chat ticket, resolved by the bot; the transcript is a note.
+  // The exchange is on a chat ticket that waits for the customer to say
+  // whether the answer helped; the transcript is a note.
   std::string ticket = reply["ticket_id"];
+  EXPECT_EQ(reply["confirm_question"], "这个回答解决您的问题了吗？");
   Json t = Ticket(ticket);
   EXPECT_EQ(t["channel"], "chat");
-  EXPECT_EQ(t["status"], "resolved");
+  EXPECT_EQ(t["status"], "pending_customer");
   auto notes = Events(ticket, boss_, "note");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_NE(notes[0]["data"]["body"].get<std::string>().find("SF7000000001"), std::string::npos);
   // The customer reads the bot's answer on the ticket later, not its workings.
   auto said = Events(ticket, cus_, "bot_reply");
-  ASSERT_EQ(said.size(), 1u);
+  ASSERT_EQ(said.size(), 2u);
   EXPECT_EQ(said[0]["data"]["body"], reply["answer"]);
   EXPECT_EQ(said[0]["data"]["reason"], "answer");
+  EXPECT_EQ(said[1]["data"]["body"], "这个回答解决您的问题了吗？");
+  EXPECT_EQ(said[1]["data"]["reason"], "confirm");
   EXPECT_TRUE(Events(ticket, cus_, "note").empty());
   EXPECT_TRUE(Ticket(ticket)["owner"].is_null()) << "the bot owns nothing";
   EXPECT_TRUE(Ticket(ticket)["first_response_at"].is_null()) << "the bot's answer is not a staff response";
@@ -206,9 +210,9 @@ TEST_F(TextIntelligenceTest, TheBotAnswersFromTheCustomersShipment) {
   t = Ticket(ticket);
   EXPECT_EQ(t["status"], "open");
   said = Events(ticket, cus_, "bot_reply");
-  ASSERT_EQ(said.size(), 2u);
-  EXPECT_EQ(said[1]["data"]["body"], "正在为您转接人工客服，请稍候。");
-  EXPECT_EQ(said[1]["data"]["reason"], "handoff");
+  ASSERT_EQ(said.size(), 3u);
+  EXPECT_EQ(said[2]["data"]["body"], "正在为您转接人工客服，请稍候。");
+  EXPECT_EQ(said[2]["data"]["reason"], "handoff");
   EXPECT_NE(std::find(t["tags"].begin(), t["tags"].end(), "bot_handoff"), t["tags"].end());
 }
 

@@ -104,4 +104,18 @@ StatusOr<std::vector<AfterSalesFact>> SqliteStore::ListAfterSalesFacts(Txn& txn,
   }
 }
 
+StatusOr<std::map<std::string, int64_t>> SqliteStore::CountTaggedTickets(
+    Txn& txn, const std::vector<std::string>& tags, Timestamp since) {
+  std::map<std::string, int64_t> out;
+  for (const auto& tag : tags) {
+    KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare(
+                                      "SELECT COUNT(*) FROM ticket_tags g JOIN tickets t "
+                                      "ON t.seq = g.ticket_seq WHERE g.tag = ? AND t.created_at >= ?"));
+    s.Bind(1, tag).Bind(2, since.unix_ms);
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    out[tag] = row ? s.Int(0) : 0;
+  }
+  return out;
+}
+
 }  // namespace kefu::sqlite

@@ -59,6 +59,9 @@ class SqliteStore final : public Store {
   StatusOr<std::optional<Rating>> GetRating(Txn& txn, const std::string& ticket_id) override;
   StatusOr<std::vector<DashboardTicket>> ListTicketFacts(Txn& txn, Timestamp since) override;
   StatusOr<std::vector<AfterSalesFact>> ListAfterSalesFacts(Txn& txn, Timestamp since) override;
+  StatusOr<std::map<std::string, int64_t>> CountTaggedTickets(Txn& txn,
+                                                             const std::vector<std::string>& tags,
+                                                             Timestamp since) override;
   Status InsertTrainingRecord(Txn& txn, TrainingRecord& r) override;
   Status UpdateTrainingRecord(Txn& txn, TrainingRecord& r, int64_t expected_version) override;
   StatusOr<TrainingRecord> GetTrainingRecord(Txn& txn, const std::string& kind,
