@@ -174,15 +174,53 @@ const failed = await runTests([
     await page.fill('[data-testid=chat-input]', '我的快递到哪了');
     await page.press('[data-testid=chat-input]', 'Enter');
     await page.locator('[data-testid=chat-log]', { hasText: '顺丰' }).waitFor();
+    // The bot asks whether it helped; typing on instead drops the question.
+    await page.locator('[data-testid=bot-confirm]').waitFor();
     await page.fill('[data-testid=chat-input]', '转人工');
     await page.press('[data-testid=chat-input]', 'Enter');
     await page.locator('[data-testid=chat-handoff]').waitFor();
+    check((await page.locator('[data-testid=bot-confirm]').count()) === 0, 'the bot still asks whether it helped');
     await shot(page, 'customer-chat');
     // The ticket keeps the conversation: the customer reads the bot's answer there later.
     await page.locator('[data-testid=chat-handoff] a').click();
     await page.waitForURL(/\/help\/tickets\/T-\d+/);
     await page.locator('[data-testid=message]', { hasText: '顺丰' }).waitFor();
     await page.locator('[data-testid=message]', { hasText: '正在为您转接人工客服' }).waitFor();
+    noProblems(page);
+  }],
+
+  ['the bot asks whether its answer helped', async () => {
+    const page = await open({ viewport: { width: 1024, height: 800 } });
+    await login(page, 'wangfang');
+    await page.goto('/help/chat');
+    const ask = async (q) => {
+      await page.fill('[data-testid=chat-input]', q);
+      await page.press('[data-testid=chat-input]', 'Enter');
+      await page.locator('[data-testid=chat-log]', { hasText: '顺丰' }).waitFor();
+      await page.locator('[data-testid=bot-confirm]', { hasText: '这个回答解决您的问题了吗' }).waitFor();
+      return (await page.textContent('[data-testid=chat-recorded] a')).trim();
+    };
+    // Not solved: a person takes over the ticket.
+    const first = await ask('我的快递到哪了');
+    await page.click('[data-testid=bot-not-solved]');
+    await page.locator('[data-testid=chat-handoff]', { hasText: '正在为您转接人工客服' }).waitFor();
+    await page.locator(`[data-testid=chat-handoff] a[href="/help/tickets/${first}"]`).waitFor();
+    check((await page.locator('[data-testid=bot-confirm]').count()) === 0, 'the buttons stay after "not solved"');
+    const handed = await lead.get(`/tickets/${first}`);
+    check(handed.status === 'open' && handed.tags.includes('bot_handoff'),
+      `after "not solved" ${first} is ${handed.status} with tags ${handed.tags}`);
+
+    // Solved, in a new conversation: the ticket is resolved by the customer's word.
+    await page.click('[data-testid=chat-restart]');
+    const second = await ask('我的快递到哪了');
+    check(second !== first, `the new conversation is recorded on ${second} again`);
+    await page.click('[data-testid=bot-solved]');
+    await page.locator('[data-testid=chat-solved]').waitFor();
+    check((await page.locator('[data-testid=bot-confirm]').count()) === 0, 'the buttons stay after "solved"');
+    await shot(page, 'customer-chat-solved');
+    const solved = await lead.get(`/tickets/${second}`);
+    check(solved.status === 'resolved', `after "solved" ${second} is ${solved.status}`);
+    check(solved.tags.includes('bot_solved'), `after "solved" ${second} has tags ${solved.tags}`);
     noProblems(page);
   }],
 

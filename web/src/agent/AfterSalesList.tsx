@@ -5,6 +5,7 @@ import { formatTime, yuan } from '../lib/time';
 import type { AfterSales, Order } from '../lib/types';
 import { deductionText } from '../lib/Deductions';
 import { giftText } from './Decision';
+import { RefusalActions } from './RefusalActions';
 import { lbl, useSubmit } from './util';
 
 // The ticket's after-sales requests with what each carries, and the moves
@@ -23,7 +24,12 @@ export function AfterSalesList({ list, orders = [], onMoved }: { list: AfterSale
             <div className="row">
               <span className="mono">{a.id}</span>
               <span>{lbl('as.kind.', a.kind)} · {lbl('as.reason.', a.reason)}</span>
-              <span className="badge" data-testid="as-status">{lbl('as.status.', a.status)}</span>
+              <span className={`badge ${a.status === 'refused' ? 'danger' : ''}`} data-testid="as-status">{lbl('as.status.', a.status)}</span>
+              {a.override && (
+                <span className="badge override" data-testid="as-override-badge" title={t('as.by_reason', { by: a.overridden_by ?? '', reason: a.override_reason ?? '' })}>
+                  {t('as.override')}
+                </span>
+              )}
               {a.decision.lead_required && a.status === 'requested' && (
                 <span className="badge warn" title={t('as.lead_required.hint')}>{t('as.lead_required')}</span>
               )}
@@ -36,6 +42,7 @@ export function AfterSalesList({ list, orders = [], onMoved }: { list: AfterSale
               {' · '}{yuan(a.refund_fen)} · {formatTime(a.created_at)}
               {a.decision.article ? ' · ' + a.decision.article : ''}
             </div>
+            {a.status === 'refused' && <RefusalActions a={a} onDone={onMoved} />}
             <Details a={a} order={orders.find((o) => o.id === a.order)} />
             {a.kind === 'resend' && a.status === 'approved' && (
               <ResendForm a={a} order={orders.find((o) => o.id === a.order)} onDone={onMoved} />
@@ -57,6 +64,10 @@ function Details({ a, order }: { a: AfterSales; order?: Order }) {
   if (gifts.length > 0) rows.push(['gifts-to-return', t('as.gifts_to_return'), gifts.map((g) => giftText(g, order?.items)).join('；')]);
   if (a.deduction_basis || a.deduction_reason) {
     rows.push(['deduction', t('as.deduction'), [lbl('as.basis.', a.deduction_basis), a.deduction_reason].filter(Boolean).join('：')]);
+  }
+  if (a.override) rows.push(['override', t('as.override'), t('as.by_reason', { by: a.overridden_by ?? '—', reason: a.override_reason ?? '' })]);
+  if (a.exception_by && a.status !== 'refused') {
+    rows.push(['exception', t('as.exception'), t('as.by_reason', { by: a.exception_by, reason: a.exception_reason ?? '' })]);
   }
   if (a.evidence) rows.push(['evidence', t('as.evidence.short'), a.evidence]);
   if (a.return_tracking) rows.push(['return-tracking', t('as.return_tracking'), a.return_tracking]);

@@ -171,9 +171,11 @@ export function AfterSalesPanel({ ticket, orders, shipments = [], onChanged }: P
     }
     await run(
       async () => {
+        // A refusal is recorded too (status refused), with the decision's why.
         const a = await api.post<AfterSales>(base, b);
         setDecision(a.decision);
-        setMsg({ ok: true, text: t('as.created', { id: a.id }) });
+        if (a.status === 'refused') setMsg({ ok: false, text: t('as.refused', { id: a.id }) });
+        else setMsg({ ok: true, text: t('as.created', { id: a.id }) });
         setNote('');
         setRefund('');
         setEvidence('');
@@ -186,10 +188,7 @@ export function AfterSalesPanel({ ticket, orders, shipments = [], onChanged }: P
       },
       (e) => {
         const again = () => api.post<Decision>(base + '/preview', b).then(setDecision, () => setMsg({ ok: false, text: errMsg(e) }));
-        if (isCode(e, 'not_eligible')) {
-          setMsg({ ok: false, text: t('as.refused') });
-          void again();
-        } else if (isCode(e, 'deduction_reason_required')) {
+        if (isCode(e, 'deduction_reason_required')) {
           // show the deduction fields against the decision's maximum
           setNeedDeduction(true);
           setMsg({ ok: false, text: errMsg(e) });

@@ -93,6 +93,7 @@ export function ReplyBox({ ticket, focus, focusKey, onSent, onTyping }: Props) {
         <MacroPicker ticket={ticket} onSent={onSent} disabled={closed} onInsert={(s) => { setNote(false); setText(s); box.current?.focus(); }} />
       </div>
       {closed && <p className="muted small">{t('reply.closed')}</p>}
+      {internal && <p className="muted small mention-hint" data-testid="mention-hint">{t('reply.mention')}</p>}
       <textarea
         ref={box}
         data-testid="reply-box"

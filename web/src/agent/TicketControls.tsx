@@ -5,6 +5,7 @@ import { isSupervisor, useSession } from '../lib/session';
 import { CATEGORIES } from '../lib/strings';
 import { PRIORITIES, type Ticket } from '../lib/types';
 import { EscalateControl } from './EscalateControl';
+import { WatchersControl } from './WatchersControl';
 import { NEXT_STATUS, errMsg, isCode } from './util';
 
 interface Props {
@@ -14,7 +15,8 @@ interface Props {
 }
 
 // Status (POST transitions), priority and category (PATCH with version),
-// "assign to me" (POST assign) and escalation (POST escalate).
+// "assign to me" (POST assign), watchers (PUT watchers) and escalation
+// (POST escalate).
 export function TicketControls({ ticket, onChanged, onStale }: Props) {
   useLang();
   const { me } = useSession();
@@ -113,6 +115,7 @@ export function TicketControls({ ticket, onChanged, onStale }: Props) {
           </button>
         )}
       </div>
+      <WatchersControl ticket={ticket} onChanged={onChanged} />
       <EscalateControl ticket={ticket} onChanged={onChanged} />
       {msg && <p className={msg.ok ? 'ok-text small' : 'error small'} role="status">{msg.text}</p>}
     </div>

@@ -37,10 +37,19 @@ function escalated(e: TicketEvent): string {
   return t('tl.escalated', { from: d.from ?? '—', to }) + (d.reason ? ' · ' + t('tl.reason', { r: d.reason }) : '');
 }
 
+// 添加关注人 a、b；移除 c (or only one of the two).
+function watchersChanged(added: string[], removed: string[]): string {
+  const parts: string[] = [];
+  if (added.length) parts.push(t('tl.watchers_added', { who: added.join('、') }));
+  if (removed.length) parts.push(t(added.length ? 'tl.watchers_removed.also' : 'tl.watchers_removed', { who: removed.join('、') }));
+  return parts.join('；') || t('tl.other', { type: 'watchers_changed' });
+}
+
 // One line for an event that is not a message.
 function describe(e: TicketEvent): string {
   const d = e.data;
-  const reason = d.reason ? ' · ' + t('tl.reason', { r: d.reason }) : '';
+  // Reasons the system gives (the FAQ bot's) read as words; others as typed.
+  const reason = d.reason ? ' · ' + t('tl.reason', { r: label('tl.why.', d.reason) }) : '';
   switch (e.type) {
     case 'status_changed':
       return t('tl.status_changed', { from: label('status.', d.from), to: label('status.', d.to) }) + reason;
@@ -56,6 +65,8 @@ function describe(e: TicketEvent): string {
       if (d.removed?.length) parts.push(t('tl.tags_removed', { tags: d.removed.join('、') }));
       return parts.join('；') + reason;
     }
+    case 'watchers_changed':
+      return watchersChanged(d.added ?? [], d.removed ?? []);
     case 'priority_changed':
       return t('tl.priority_changed', { from: d.from ?? '—', to: d.to ?? '—' }) + reason;
     case 'category_changed':

@@ -3,8 +3,8 @@
 // the console uses are listed.
 import type { AfterSales, Compensation, HitType, Order, Ticket } from '../lib/types';
 
-export type View = 'mine' | 'team' | 'unassigned' | 'breaching_soon' | 'breached' | 'vip' | 'pending_third_party';
-export const VIEWS: View[] = ['mine', 'team', 'unassigned', 'breaching_soon', 'breached', 'vip', 'pending_third_party'];
+export type View = 'mine' | 'team' | 'watching' | 'unassigned' | 'breaching_soon' | 'breached' | 'vip' | 'pending_third_party';
+export const VIEWS: View[] = ['mine', 'team', 'watching', 'unassigned', 'breaching_soon', 'breached', 'vip', 'pending_third_party'];
 export type Counts = Partial<Record<View, number>>;
 
 export interface SlaClock {

@@ -1,8 +1,12 @@
 // 在线客服: chat with the FAQ bot; a handoff leaves the question with a
-// person on the conversation's ticket.
+// person on the conversation's ticket. After an answer the bot asks whether
+// it helped: solved ends the conversation, not solved hands it over; a new
+// question instead drops the buttons (the server reopens the ticket).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { t } from '../lib/i18n';
+import type { Ticket } from '../lib/types';
+import { BotConfirm } from './BotConfirm';
 import type { BotReply } from './types';
 import { Link } from '../lib/ui';
 import { friendlyError } from './ui';
@@ -10,10 +14,11 @@ import './customer.css';
 
 interface Line {
   n: number;
-  who: 'me' | 'bot' | 'handoff' | 'error';
+  who: 'me' | 'bot' | 'handoff' | 'solved' | 'error';
   text: string;
   ticket?: string | null;
   article?: string | null;
+  confirm?: string | null; // the bot's question after an answer
 }
 
 const SUGGESTIONS = ['cust.chat.s1', 'cust.chat.s2', 'cust.chat.s3', 'cust.chat.s4'];
@@ -21,6 +26,8 @@ const SUGGESTIONS = ['cust.chat.s1', 'cust.chat.s2', 'cust.chat.s3', 'cust.chat.
 export function Chat() {
   const [lines, setLines] = useState<Line[]>([]);
   const [ticket, setTicket] = useState<string | null>(null);
+  // The answer (its line's n) that waits for solved / not solved.
+  const [awaiting, setAwaiting] = useState<number | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const counter = useRef(0);
@@ -32,16 +39,18 @@ export function Chat() {
     if (el) el.scrollTop = el.scrollHeight;
   }, [lines, busy]);
 
-  function add(l: Omit<Line, 'n'>) {
+  function add(l: Omit<Line, 'n'>): number {
     counter.current += 1;
     const line = { ...l, n: counter.current };
     setLines((xs) => [...xs, line]);
+    return line.n;
   }
 
   async function ask(question: string) {
     const q = question.trim();
     if (!q || busy) return;
     add({ who: 'me', text: q });
+    setAwaiting(null);
     setText('');
     setBusy(true);
     try {
@@ -49,8 +58,10 @@ export function Chat() {
       if (ticket) body.ticket_id = ticket;
       const r = await api.post<BotReply>('/bot/ask', body);
       if (r.ticket_id) setTicket(r.ticket_id);
-      if (r.action === 'answer') add({ who: 'bot', text: r.answer, article: r.article_id, ticket: r.ticket_id });
-      else add({ who: 'handoff', text: r.message, ticket: r.ticket_id ?? ticket });
+      if (r.action === 'answer') {
+        const n = add({ who: 'bot', text: r.answer, article: r.article_id, ticket: r.ticket_id, confirm: r.confirm_question });
+        if (r.confirm_question && r.ticket_id) setAwaiting(n);
+      } else add({ who: 'handoff', text: r.message, ticket: r.ticket_id ?? ticket });
     } catch (e) {
       add({ who: 'error', text: friendlyError(e) });
     } finally {
@@ -64,9 +75,16 @@ export function Chat() {
     ask(text);
   }
 
+  function answered(solved: boolean, tk: Ticket) {
+    setAwaiting(null);
+    if (solved) add({ who: 'solved', text: t('cust.chat.solved') });
+    else add({ who: 'handoff', text: t('cust.chat.notSolved'), ticket: tk.id });
+  }
+
   function restart() {
     setLines([]);
     setTicket(null);
+    setAwaiting(null);
     setText('');
   }
 
@@ -82,7 +100,7 @@ export function Chat() {
             <p className="muted small">{t('cust.chat.sub')}</p>
           </div>
           {lines.length > 0 && (
-            <button className="link" onClick={restart}>
+            <button className="link" data-testid="chat-restart" onClick={restart}>
               {t('cust.chat.restart')}
             </button>
           )}
@@ -107,6 +125,11 @@ export function Chat() {
                 {l.who === 'bot' && l.article && (
                   <div className="chat-extra">
                     <Link to={`/help/articles/${encodeURIComponent(l.article)}`}>{t('cust.chat.readArticle')}</Link>
+                  </div>
+                )}
+                {l.n === awaiting && l.ticket && (
+                  <div className="chat-extra">
+                    <BotConfirm ticket={l.ticket} question={l.confirm} onAnswered={answered} />
                   </div>
                 )}
                 {l.who === 'handoff' && (
@@ -154,7 +177,7 @@ export function Chat() {
           </button>
         </form>
         {ticket && (
-          <p className="muted small chat-ticket">
+          <p className="muted small chat-ticket" data-testid="chat-recorded">
             {t('cust.chat.recorded')} <Link to={`/help/tickets/${encodeURIComponent(ticket)}`}>{ticket}</Link>
           </p>
         )}

@@ -1,5 +1,6 @@
 // One of the customer's tickets: the public conversation, a reply box,
-// live updates and, once resolved, the satisfaction rating.
+// live updates, the FAQ bot's "did this help?" while it waits for the
+// answer and, once resolved, the satisfaction rating.
 import { useRef, useState, type FormEvent } from 'react';
 import { api, type Page } from '../lib/api';
 import { useLoad } from '../lib/hooks';
@@ -9,6 +10,7 @@ import { useRoute } from '../lib/router';
 import { useSession } from '../lib/session';
 import { formatTime } from '../lib/time';
 import type { Ticket, TicketEvent } from '../lib/types';
+import { BotConfirm } from './BotConfirm';
 import { Rating } from './Rating';
 import { Link } from '../lib/ui';
 import { Notice, StatusPill, friendlyError } from './ui';
@@ -33,6 +35,14 @@ async function loadAll(id: string): Promise<{ ticket: Ticket; events: TicketEven
     ticket.rating = (await api.get<{ rating: Ticket['rating'] }>(`/tickets/${path}/rating`)).rating;
   }
   return { ticket, events };
+}
+
+// The bot's question, when the ticket waits for the customer's answer to
+// it: pending_customer and the latest bot reply asks it (reason confirm).
+function botQuestion(ticket: Ticket, events: TicketEvent[]): string | null {
+  if (ticket.status !== 'pending_customer') return null;
+  const last = [...events].reverse().find((e) => e.type === 'bot_reply');
+  return last?.data?.reason === 'confirm' ? (last.data.body ?? '') : null;
 }
 
 function staffName(e: TicketEvent): string {
@@ -64,6 +74,7 @@ export function TicketView({ id }: { id: string }) {
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
   const [sendError, setSendError] = useState('');
+  const [confirmed, setConfirmed] = useState('');
   const timer = useRef<number | undefined>(undefined);
 
   useLive(id, () => {
@@ -103,6 +114,7 @@ export function TicketView({ id }: { id: string }) {
   const { ticket, events } = data;
   const closed = ticket.status === 'closed';
   const done = ticket.status === 'resolved' || closed;
+  const question = botQuestion(ticket, events);
 
   return (
     <div className="cust-page narrow">
@@ -145,6 +157,19 @@ export function TicketView({ id }: { id: string }) {
           );
         })}
       </section>
+
+      {question !== null && (
+        <BotConfirm
+          ticket={ticket.id}
+          question={question}
+          onAnswered={(solved, tk) => {
+            setData({ ticket: tk, events });
+            setConfirmed(t(solved ? 'cust.bot.thanks' : 'cust.bot.handedOff'));
+            reload();
+          }}
+        />
+      )}
+      {confirmed && <Notice kind="ok">{confirmed}</Notice>}
 
       {done && <Rating ticket={ticket} onRated={reload} />}
 

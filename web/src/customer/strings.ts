@@ -27,6 +27,7 @@ register({
   'cust.err.already_rated': { zh: '您已经评价过了，谢谢！', en: 'You have already rated this. Thank you!' },
   'cust.err.not_resolved': { zh: '问题解决后才能评价。', en: 'You can rate once the request is solved.' },
   'cust.err.forbidden': { zh: '没有权限进行此操作。', en: 'You are not allowed to do that.' },
+  'cust.err.not_awaiting_confirmation': { zh: '这个问题已经有了结果，无需再确认。', en: 'This question has already been settled.' },
   'cust.err.unavailable': { zh: '系统繁忙，请稍后再试。', en: 'The system is busy; please try again later.' },
 
   'cust.help.greeting': { zh: '您好，有什么可以帮您？', en: 'Hello, how can we help?' },
@@ -99,6 +100,7 @@ register({
   'cust.as.rejected': { zh: '未通过', en: 'declined' },
   'cust.as.cancelled': { zh: '已取消', en: 'cancelled' },
   'cust.as.resent': { zh: '已补发', en: 'sent again' },
+  'cust.as.refused': { zh: '已拒绝（不符合售后政策）', en: 'refused by policy' },
 
   'cust.rate.title': { zh: '您对这次服务满意吗？', en: 'How did we do?' },
   'cust.rate.sub': { zh: '您的评价会帮助我们做得更好。', en: 'Your rating helps us improve.' },
@@ -126,5 +128,13 @@ register({
   'cust.chat.readArticle': { zh: '查看完整文章 →', en: 'Read the full article →' },
   'cust.chat.handoffNote': { zh: '人工客服会尽快在工单中回复您，您可以随时查看进度。', en: 'A person will answer you on your request; you can follow it there.' },
   'cust.chat.openTicket': { zh: '查看工单 {id}', en: 'Open request {id}' },
+  'cust.chat.solved': { zh: '很高兴帮到您！本次咨询已结束。', en: 'Glad we could help! This conversation is closed.' },
+  // The server's words after "not solved" (core/bot_followup.h kBotNotSolvedMessage).
+  'cust.chat.notSolved': { zh: '抱歉没能帮到您，正在为您转接人工客服，请稍候。', en: 'Sorry we could not help; we are passing you to a person, please wait.' },
+  'cust.bot.solved': { zh: '已解决', en: 'Solved' },
+  'cust.bot.notSolved': { zh: '未解决', en: 'Not solved' },
+  'cust.bot.question': { zh: '这个回答解决您的问题了吗？', en: 'Did this answer solve your problem?' },
+  'cust.bot.thanks': { zh: '感谢您的确认，本次咨询已结束。', en: 'Thank you; this request is closed.' },
+  'cust.bot.handedOff': { zh: '已为您转接人工客服，请留意回复。', en: 'A person will take it from here; watch for their reply.' },
   'cust.chat.recorded': { zh: '本次对话已记录在工单', en: 'This conversation is kept on request' },
 });

@@ -9,6 +9,9 @@ export type BotReply =
       source: string;
       article_id: string | null;
       category?: string;
+      // Asked when the answer is recorded on a ticket (这个回答解决您的问题了吗？);
+      // the ticket then waits for POST /tickets/:id/bot-feedback.
+      confirm_question?: string | null;
     }
   | {
       action: 'handoff';

@@ -203,8 +203,14 @@ function AfterSalesCard({
         <span className="badge">{t('lead.as.reason.' + a.reason)}</span>
         {d && <span className={`badge ${d.eligible ? 'ok' : 'danger'}`}>{d.article}</span>}
         {evidenceMissing && <span className="badge warn" data-testid="appr-no-evidence">{t('lead.appr.noEvidence')}</span>}
+        {a.override && <span className="badge warn" data-testid="appr-override">{t('lead.appr.override')}</span>}
       </div>
       {a.note && <p className="appr-reason">“{a.note}”</p>}
+      {a.override && (
+        <p className="appr-policy small" data-testid="appr-override-reason">
+          {t('lead.appr.overrideBy', { by: a.overridden_by ?? '—', reason: a.override_reason ?? '' })}
+        </p>
+      )}
       {d && <p className="appr-policy small muted">{lang() === 'zh' ? d.explanation_zh : d.explanation_en}</p>}
       {evidence && (
         <div className="appr-evidence small" data-testid="appr-evidence">

@@ -7,6 +7,7 @@ import { t, useLang } from '../lib/i18n';
 import { navigate, useRoute } from '../lib/router';
 import { yuan } from '../lib/time';
 import { STATUSES } from '../lib/types';
+import { BotSection } from './BotSection';
 import { ChartBox, COLORS } from './Charts';
 import type { AfterSalesReport, Dashboard as Report } from './types';
 import { Empty, ErrorBox, Fact, Refresh, duration, percent } from './ui';
@@ -131,6 +132,7 @@ export function Dashboard() {
             </div>
           )}
           {data.after_sales && <AfterSales r={data.after_sales} days={data.days} />}
+          {data.bot && <BotSection r={data.bot} days={data.days} />}
         </>
       )}
     </div>
@@ -144,9 +146,10 @@ function named(prefix: string, key: string): string {
 }
 
 // 售后: the after-sales requests created in the window, what was refunded,
-// and the punitive-damages claims among them.
+// the policy's refusals and the overrides, and the punitive-damages claims.
 function AfterSales({ r, days }: { r: AfterSalesReport; days: number }) {
   const p = r.punitive;
+  const refused = r.refused;
   return (
     <section className="panel as-report" data-testid="dash-after-sales">
       <div className="as-report-head">
@@ -166,6 +169,18 @@ function AfterSales({ r, days }: { r: AfterSalesReport; days: number }) {
           <strong>{yuan(r.refunded.amount_fen)}</strong>
           <span>{t('lead.dash.as.refundedAmount')}</span>
         </div>
+        {refused && (
+          <div>
+            <strong data-testid="dash-as-refused">{refused.count}</strong>
+            <span>{t('lead.dash.as.refused')}</span>
+          </div>
+        )}
+        {r.overridden !== undefined && (
+          <div>
+            <strong data-testid="dash-as-overridden">{r.overridden}</strong>
+            <span>{t('lead.dash.as.overridden')}</span>
+          </div>
+        )}
       </div>
       {r.requests === 0 ? (
         <Empty>{t('lead.dash.as.none')}</Empty>
@@ -173,6 +188,11 @@ function AfterSales({ r, days }: { r: AfterSalesReport; days: number }) {
         <div className="as-breakdown">
           <Counts title={t('lead.dash.as.byKind')} counts={r.by_kind} prefix="lead.as.kind." total={r.requests} />
           <Counts title={t('lead.dash.as.byReason')} counts={r.by_reason} prefix="lead.as.reason." total={r.requests} />
+        </div>
+      )}
+      {refused && refused.count > 0 && (
+        <div className="as-breakdown" data-testid="dash-as-refused-rules">
+          <Counts title={t('lead.dash.as.refusedByRule')} counts={refused.by_rule} prefix="lead.as.rule." total={refused.count} />
         </div>
       )}
       <h3>{t('lead.dash.as.punitive')}</h3>

@@ -55,11 +55,22 @@ export interface Dashboard {
   csat: { count: number; average: number | null; satisfied_share: number | null };
   trend: { date: string; created: number; resolved: number; backlog: number }[];
   after_sales?: AfterSalesReport; // absent from older servers
+  bot?: BotReport; // absent from older servers
+}
+
+// Tickets created in the window by how the FAQ bot's part ended (by tag).
+export interface BotReport {
+  bot_answered: number; // still waiting for the customer's answer
+  bot_solved: number;
+  bot_auto_resolved: number;
+  bot_handoff: number;
 }
 
 // After-sales requests created in the dashboard's window; money in fen.
 export interface AfterSalesReport {
-  requests: number;
+  requests: number; // opened (granted or overridden); refusals apart
+  refused?: { count: number; by_rule: Record<string, number> }; // the policy said no
+  overridden?: number; // refusals a lead or above overrode (特批)
   by_kind: Record<string, number>;
   by_reason: Record<string, number>;
   refunded: { count: number; amount_fen: number };

@@ -28,6 +28,8 @@ export interface Ticket {
   order: string | null;
   category: string | null;
   tags: string[];
+  // Staff who follow the ticket (关注人); customers always get [].
+  watchers?: string[];
   channel: string;
   team?: string | null;
   // The team's assessment (staff only; customers always get false / "none").
@@ -160,6 +162,13 @@ export interface AfterSales {
   requested_by: string;
   decided_by?: string | null;
   decision_reason?: string | null;
+  // A refusal: who asked for an exception (申请例外) and why (null for customers).
+  exception_by?: string | null;
+  exception_reason?: string | null;
+  // A refusal a lead or above overrode (特批): it then follows the usual flow.
+  override?: boolean;
+  overridden_by?: string | null;
+  override_reason?: string | null;
   created_at: string;
   refund_due?: string | null;
   refund_overdue?: boolean;
