@@ -46,7 +46,8 @@ StatusOr<Change> SetWatchers(const Ticket& t, const Actor& a, std::vector<std::s
 
 StatusOr<Change> AddWatcher(const Ticket& t, const Actor& a, const std::string& login,
                             Timestamp now) {
-  if (login == t.assignee || std::binary_search(t.watchers.begin(), t.watchers.end(), login)) {
+  if (login == t.assignee || t.watchers.size() >= kMaxWatchers ||
+      std::binary_search(t.watchers.begin(), t.watchers.end(), login)) {
     if (!IsStaff(a.role)) return PermissionDenied("watchers are kept by the service team");
     return Change{t, {}};
   }

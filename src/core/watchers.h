@@ -26,7 +26,9 @@ StatusOr<Change> SetWatchers(const Ticket& t, const Actor& a, std::vector<std::s
                              Timestamp now);
 
 // Adds `login` as a watcher (as SetWatchers; no event if already watching,
-// or if `login` is already the assignee: they see and hear it anyway).
+// if `login` is the assignee (they see and hear it anyway), or if the
+// ticket already has kMaxWatchers: a mention or an escalation never fails
+// for want of room).
 StatusOr<Change> AddWatcher(const Ticket& t, const Actor& a, const std::string& login,
                             Timestamp now);
 

@@ -211,9 +211,7 @@ StatusOr<AfterSalesRequest> AfterSalesService::Open(const Actor& a, const std::s
   // an exception for and overridden; what follows checks a granted request.
   bool refused = !c.decision.eligible;
   int64_t refund = refused ? 0 : d.refund_fen.value_or(c.decision.max_refund_fen);
-  if (refused) {
-    // nothing to check: no money is promised
-  } else if (refund < 0 || refund > c.decision.max_refund_fen) {
+  if (!refused && (refund < 0 || refund > c.decision.max_refund_fen)) {
     return Status(StatusCode::kValidation, "refund_exceeds_paid",
                   "refund_fen must be between 0 and " + std::to_string(c.decision.max_refund_fen) +
                       " (what was paid for the items)");

@@ -111,6 +111,26 @@ TEST(ReportTest, AfterSalesAddsUpPunitiveClaimsApart) {
   EXPECT_EQ(s.punitive_rejected, 2);  // the cancelled one is neither
   EXPECT_EQ(s.punitive_claimed_fen, 119700 + 50000 + 200000 + 100000);
   EXPECT_EQ(s.punitive_paid_fen, 119700);
+  EXPECT_EQ(s.refused, 0);
+}
+
+TEST(AfterSalesSummaryTest, CountsRefusalsByRuleApartAndOverridesAmongRequests) {
+  using K = AfterSalesKind;
+  using R = AfterSalesReason;
+  using S = AfterSalesStatus;
+  std::vector<AfterSalesFact> facts = {
+      {K::kReturnRefund, R::kNoReason, S::kRefused, 3, 0, 0, 0, "no_reason_window_passed", false},
+      {K::kReturnRefund, R::kNoReason, S::kRefused, 1, 0, 0, 0, "excluded_perishable", false},
+      {K::kReturnRefund, R::kNoReason, S::kRequested, 2, 0, 0, 0, "no_reason_window_passed", true},
+      {K::kReturnRefund, R::kQualityFault, S::kApproved, 5, 0, 0, 0, "fault_return", false},
+  };
+  AfterSalesSummary s = SummarizeAfterSales(facts);
+  EXPECT_EQ(s.refused, 4);
+  EXPECT_EQ(s.refused_by_rule["no_reason_window_passed"], 3);
+  EXPECT_EQ(s.refused_by_rule["excluded_perishable"], 1);
+  EXPECT_EQ(s.overridden, 2);
+  EXPECT_EQ(s.requests, 7) << "opened requests, overridden ones included; refusals apart";
+  EXPECT_EQ(s.by_reason[R::kNoReason], 2);
 }
 
 }  // namespace

@@ -79,6 +79,12 @@ TEST(AddWatcherTest, AddsOnceAndNeverTheAssignee) {
   EXPECT_TRUE(assignee->events.empty());
   EXPECT_EQ(AddWatcher(Assigned(), kCustomer, "li.na", kNow).status().code(),
             StatusCode::kPermissionDenied);
+  // A full list takes no one more, and that is not an error.
+  Ticket full = Assigned();
+  for (size_t i = 0; i < kMaxWatchers; ++i) full.watchers.push_back("agent" + std::to_string(100 + i));
+  auto more = AddWatcher(full, kAgent, "fawu.wang", kNow);
+  ASSERT_TRUE(more.ok()) << more.status().ToString();
+  EXPECT_TRUE(more->events.empty());
 }
 
 TEST(WatcherAccessTest, AWatcherSeesATicketAssignedToSomeoneElse) {
