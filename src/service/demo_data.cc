@@ -131,6 +131,13 @@ Status LoadExtras(DemoExtras& x, const json& demo, const std::string& ref, const
       KEFU_ASSIGN_OR_RETURN(req, x.after_sales.Move(actor_of(m.at(1).get<std::string>()), req.id,
                                                     mv, std::nullopt));
     }
+    // A refusal the team asks an exception for: ["who", "why"].
+    if (r.contains("exception")) {
+      x.at.Advance(60'000);
+      const json& e = r.at("exception");
+      KEFU_ASSIGN_OR_RETURN(req, x.after_sales.AskException(actor_of(e.at(0).get<std::string>()),
+                                                            req.id, e.at(1).get<std::string>()));
+    }
     ++x.sum.after_sales;
   }
   for (const auto& c : demo.value("compensations", json::array())) {

@@ -154,6 +154,11 @@ TEST(CliTest, AfterSalesCommandsOnTheDemo) {
   EXPECT_EQ(requested["items"].size(), 3u) << list.out;  // the tee, the dress and the scarf
   for (const auto& r : requested["items"]) EXPECT_EQ(r["status"], "requested");
   EXPECT_EQ(Kefu("after-sales list --db " + db + " --status nonsense").code, 1);
+  // The dryer's late fault return: refused by the policy, kept, an exception asked.
+  auto refused = nlohmann::json::parse(Kefu("after-sales list --db " + db + " --status refused").out);
+  ASSERT_EQ(refused["items"].size(), 1u) << refused.dump();
+  EXPECT_EQ(refused["items"][0]["exception_by"], "li.na");
+  EXPECT_FALSE(refused["items"][0]["decision"]["eligible"].get<bool>());
 
   CliRun pending = Kefu("compensation list --db " + db + " --status pending_approval");
   ASSERT_EQ(pending.code, 0) << pending.out;
