@@ -157,7 +157,7 @@ TEST(CliTest, AfterSalesCommandsOnTheDemo) {
   // The dryer's late fault return: refused by the policy, kept, an exception asked.
   auto refused = nlohmann::json::parse(Kefu("after-sales list --db " + db + " --status refused").out);
   ASSERT_EQ(refused["items"].size(), 1u) << refused.dump();
-  EXPECT_EQ(refused["items"][0]["exception_by"], "li.na");
+  EXPECT_EQ(refused["items"][0]["exception_by"], "sun.li");
   EXPECT_FALSE(refused["items"][0]["decision"]["eligible"].get<bool>());
 
   CliRun pending = Kefu("compensation list --db " + db + " --status pending_approval");
