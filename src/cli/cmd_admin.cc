@@ -53,6 +53,17 @@ int RunUserAdd(const UserAddArgs& a) {
   return 0;
 }
 
+int RunUserSetActive(const std::string& db, const std::string& login, bool active) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return ExitCodeFor(store.status());
+  SystemClock clock;
+  AuthService auth(**store, clock);
+  if (Status st = auth.SetActive(login, active, kCli); !st.ok()) return ExitCodeFor(st);
+  std::printf("user %s %s\n", login.c_str(),
+              active ? "enabled" : "disabled (its tokens are revoked; open streams end within seconds)");
+  return 0;
+}
+
 int RunTokenCreate(const TokenCreateArgs& a) {
   auto store = OpenStore(a.db);
   if (!store.ok()) return ExitCodeFor(store.status());

@@ -59,6 +59,8 @@ struct UserAddArgs {
   std::string db, login, password, role, display_name, customer;
 };
 int RunUserAdd(const UserAddArgs& a);
+// `kefu user disable|enable --db --login`: see AuthService::SetActive.
+int RunUserSetActive(const std::string& db, const std::string& login, bool active);
 
 struct TokenCreateArgs {
   std::string db, login, label = "cli";

@@ -69,6 +69,15 @@ int main(int argc, char** argv) {
   uadd->add_option("--name", ua.display_name, "Display name");
   uadd->add_option("--customer", ua.customer, "For role customer: the customer id (else one is created)");
   uadd->callback([&] { rc = kefu::cli::RunUserAdd(ua); });
+  std::string active_db, active_login;
+  for (bool enable : {false, true}) {
+    auto* sub = user->add_subcommand(enable ? "enable" : "disable",
+                                     enable ? "Let a disabled user sign in again"
+                                            : "Stop a user: sign-in refused, tokens revoked, streams ended");
+    sub->add_option("--db", active_db, "SQLite database file")->required();
+    sub->add_option("--login", active_login, "Login name")->required();
+    sub->callback([&, enable] { rc = kefu::cli::RunUserSetActive(active_db, active_login, enable); });
+  }
 
   auto* token = app.add_subcommand("token", "Manage API tokens");
   token->require_subcommand(1);

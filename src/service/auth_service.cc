@@ -165,7 +165,8 @@ StatusOr<User> AuthService::AddUser(const NewUser& n, const Actor& by) {
   KEFU_RETURN_IF_ERROR(CheckLogin(n.login));
   KEFU_RETURN_IF_ERROR(CheckPasswordPolicy(n.password));
   std::string display = n.display_name.empty() ? n.login : n.display_name;
-  KEFU_RETURN_IF_ERROR(CheckText("display_name", display, 1, kMaxNameChars));
+  // A name shown beside every message: no bidi controls (CheckLabel).
+  KEFU_RETURN_IF_ERROR(CheckLabel("display_name", display, 1, kMaxNameChars));
   if (n.role != Role::kCustomer && !n.customer_id.empty()) {
     return ValidationError("only customer users are linked to a customer record");
   }
@@ -189,6 +190,27 @@ StatusOr<User> AuthService::AddUser(const NewUser& n, const Actor& by) {
       store_.AppendAudit(*txn, {now, by.login, "user.create", u.login, detail.dump()}));
   KEFU_RETURN_IF_ERROR(txn->Commit());
   return u;
+}
+
+Status AuthService::SetActive(const std::string& login, bool active, const Actor& by) {
+  Timestamp now = clock_.Now();
+  std::vector<std::string> revoked;
+  {
+    KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kWrite));
+    KEFU_ASSIGN_OR_RETURN(UserRecord r, store_.GetUserByLogin(*txn, login));
+    if (r.user.active == active) return OkStatus();
+    KEFU_ASSIGN_OR_RETURN(revoked, store_.SetUserActive(*txn, login, active, now));
+    nlohmann::json detail = {{"tokens_revoked", revoked.size()}};
+    KEFU_RETURN_IF_ERROR(store_.AppendAudit(
+        *txn, {now, by.login, active ? "user.enable" : "user.disable", login, detail.dump()}));
+    KEFU_RETURN_IF_ERROR(txn->Commit());
+  }
+  // Streams of this node end now; other nodes' at their next recheck.
+  std::lock_guard lock(observers_mu_);
+  for (const std::string& hash : revoked) {
+    for (SessionObserver* o : observers_) o->TokenRevoked(hash);
+  }
+  return OkStatus();
 }
 
 }  // namespace kefu

@@ -85,6 +85,13 @@ class AuthService {
   // combination or unknown customer.
   StatusOr<User> AddUser(const NewUser& n, const Actor& by);
 
+  // Disables (active = false) or enables a user, audited as "user.disable"
+  // / "user.enable". Disabling revokes every token of the user and tells the
+  // observers (their streams end); a disabled user cannot sign in, and a
+  // user enabled again signs in anew. No change when already so.
+  // kNotFound for an unknown login.
+  Status SetActive(const std::string& login, bool active, const Actor& by);
+
  private:
   StatusOr<IssuedToken> Issue(Txn& txn, const User& u, int64_t ttl_ms, const std::string& label);
   // Checks `password` against the stored user (or, for an unknown login, a

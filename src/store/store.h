@@ -228,6 +228,11 @@ class Store {
   virtual StatusOr<User> LookupToken(Txn& txn, const std::string& token_hash, Timestamp now) = 0;
   // kNotFound if no such active token.
   virtual Status RevokeToken(Txn& txn, const std::string& token_hash, Timestamp now) = 0;
+  // Sets the user's active flag (kNotFound for an unknown login); when
+  // disabling, revokes every token of theirs that is not revoked yet and
+  // returns those tokens' hashes.
+  virtual StatusOr<std::vector<std::string>> SetUserActive(Txn& txn, const std::string& login,
+                                                           bool active, Timestamp now) = 0;
 
   // Customers and orders. Get* return kNotFound.
   virtual Status InsertCustomer(Txn& txn, const Customer& c) = 0;

@@ -85,6 +85,23 @@ TEST(CliTest, MigrateDemoDataAndUserCommands) {
   EXPECT_TRUE(at == 0 || tok.out[at - 1] == '\n');
   EXPECT_EQ(tok.out.find('\n', at) - at, 69u) << tok.out;
   EXPECT_EQ(Kefu("token create --db " + db + " --login nobody").code, 1);
+
+  // Disabled: no new tokens; enabled again: tokens are issued.
+  CliRun off = Kefu("user disable --db " + db + " --login qa.zhou");
+  ASSERT_EQ(off.code, 0) << off.out;
+  EXPECT_NE(off.out.find("disabled"), std::string::npos) << off.out;
+  CliRun refused = Kefu("token create --db " + db + " --login qa.zhou");
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.out.find("user_disabled"), std::string::npos) << refused.out;
+  EXPECT_EQ(Kefu("user enable --db " + db + " --login qa.zhou").code, 0);
+  EXPECT_EQ(Kefu("token create --db " + db + " --login qa.zhou").code, 0);
+  EXPECT_EQ(Kefu("user disable --db " + db + " --login nobody").code, 1);
+  // A display name with a bidi override is refused like a subject.
+  // Regression: CheckLabel -> CheckText in AuthService::AddUser lets it through.
+  CliRun bidi = Kefu("user add --db " + db +
+                     " --login qa.bidi --password secret-pass --role agent --name '\u202e张三'");
+  EXPECT_EQ(bidi.code, 1);
+  EXPECT_NE(bidi.out.find("bidi_control"), std::string::npos) << bidi.out;
 }
 
 TEST(CliTest, ImportIsAllOrNothingAndChecksReferences) {

@@ -106,6 +106,38 @@ TEST_F(LiveFeedTest, ARecheckEndsExpiredTokensAndDisabledUsers) {
   EXPECT_EQ(feed_.Subscribers(), 0u);
 }
 
+TEST_F(LiveFeedTest, DisablingAUserEndsItsStreamsAndRevokesItsTokens) {
+  std::string a1 = Token("agent.a"), a2 = Token("agent.a"), b_token = Token("agent.b");
+  Seen s1, s2, b;
+  ASSERT_TRUE(Subscribe(a1, s1).ok());
+  ASSERT_TRUE(Subscribe(a2, s2).ok());
+  ASSERT_TRUE(Subscribe(b_token, b).ok());
+  // Regression: remove the TokenRevoked loop at the end of
+  // AuthService::SetActive (auth_service.cc) to see the streams go on.
+  ASSERT_TRUE(auth_.SetActive("agent.a", false, kAdmin).ok());
+  EXPECT_EQ(s1.ends + s2.ends, 2) << "at once, not at the next recheck";
+  EXPECT_EQ(b.ends, 0);
+  EXPECT_FALSE(auth_.Authenticate(a1).ok());
+  EXPECT_FALSE(auth_.Login("agent.a", "password123").ok()) << "a disabled user cannot sign in";
+  // Enabled again: a new sign-in works; the old tokens stay revoked.
+  ASSERT_TRUE(auth_.SetActive("agent.a", true, kAdmin).ok());
+  EXPECT_FALSE(auth_.Authenticate(a2).ok());
+  EXPECT_TRUE(auth_.Authenticate(Token("agent.a")).ok());
+  EXPECT_EQ(auth_.SetActive("nobody", false, kAdmin).code(), StatusCode::kNotFound);
+  // Both changes are audited.
+  auto txn = store_->Begin(TxnMode::kRead);
+  ASSERT_TRUE(txn.ok());
+  auto audit = store_->ListAudit(**txn, 0, 1000);
+  ASSERT_TRUE(audit.ok());
+  int disabled = 0, enabled = 0;
+  for (const auto& e : *audit) {
+    disabled += e.action == "user.disable" && e.object == "agent.a";
+    enabled += e.action == "user.enable" && e.object == "agent.a";
+  }
+  EXPECT_EQ(disabled, 1);
+  EXPECT_EQ(enabled, 1);
+}
+
 TEST_F(LiveFeedTest, EachUserHoldsAtMostMaxPerUser) {
   std::string a_token = Token("agent.a"), b_token = Token("agent.b");
   Seen s1, s2, s3, other;

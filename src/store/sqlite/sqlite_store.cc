@@ -372,6 +372,29 @@ Status SqliteStore::RevokeToken(Txn& txn, const std::string& token_hash, Timesta
   return OkStatus();
 }
 
+StatusOr<std::vector<std::string>> SqliteStore::SetUserActive(Txn& txn, const std::string& login,
+                                                              bool active, Timestamp now) {
+  KEFU_ASSIGN_OR_RETURN(Stmt u, D(txn).Prepare("UPDATE users SET active = ? WHERE login = ?"));
+  KEFU_RETURN_IF_ERROR(u.Bind(1, int64_t{active ? 1 : 0}).Bind(2, login).Run());
+  if (D(txn).Changes() == 0) return NotFound("user " + login + " not found");
+  std::vector<std::string> revoked;
+  if (active) return revoked;
+  KEFU_ASSIGN_OR_RETURN(Stmt q, D(txn).Prepare(
+                                    "SELECT hash FROM tokens WHERE revoked_at IS NULL AND user_id = "
+                                    "(SELECT id FROM users WHERE login = ?)"));
+  q.Bind(1, login);
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    revoked.push_back(q.Text(0));
+  }
+  KEFU_ASSIGN_OR_RETURN(Stmt r, D(txn).Prepare(
+                                    "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND "
+                                    "user_id = (SELECT id FROM users WHERE login = ?)"));
+  KEFU_RETURN_IF_ERROR(r.Bind(1, now.unix_ms).Bind(2, login).Run());
+  return revoked;
+}
+
 Status SqliteStore::InsertCustomer(Txn& txn, const Customer& c) {
   KEFU_ASSIGN_OR_RETURN(int64_t seq, SeqOf('C', c.id, "customer"));
   KEFU_ASSIGN_OR_RETURN(Stmt s, D(txn).Prepare("INSERT INTO customers(seq, name, phone, email, "

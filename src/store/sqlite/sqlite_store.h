@@ -38,6 +38,8 @@ class SqliteStore final : public Store {
   Status InsertToken(Txn& txn, const TokenRecord& t) override;
   StatusOr<User> LookupToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
   Status RevokeToken(Txn& txn, const std::string& token_hash, Timestamp now) override;
+  StatusOr<std::vector<std::string>> SetUserActive(Txn& txn, const std::string& login, bool active,
+                                                   Timestamp now) override;
 
   Status InsertCustomer(Txn& txn, const Customer& c) override;
   Status UpdateCustomer(Txn& txn, const Customer& c) override;
