@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/utf8.h"
 
@@ -111,19 +113,30 @@ InterviewReport BuildReport(const Interview& i, const Paper& kit,
   double sum = 0;
   int n = 0;
   for (const auto& iv : i.interviewers) r.scored_by[iv] = 0;
+  // Indexes, so that the report is linear in questions and scores: each
+  // question by id (the first of a repeated id, as a search would find), the
+  // interviewers' scores by question (in their order), competencies seen.
+  std::unordered_map<std::string_view, const Question*> question_of;
+  for (const auto& q : questions) question_of.emplace(q.id, &q);
+  std::unordered_map<std::string_view, std::vector<const InterviewScore*>> scores_of;
+  for (const auto& s : scores) {
+    if (IsInterviewer(i, s.interviewer)) scores_of[s.question_id].push_back(&s);
+  }
+  std::set<std::string> comp_seen;
+  static const std::vector<const InterviewScore*> kNone;
   for (const auto& sec : kit.sections) {
     for (const auto& qid : sec.question_ids) {
       QuestionResult qr;
       qr.question_id = qid;
-      auto q = std::find_if(questions.begin(), questions.end(), [&](const Question& x) { return x.id == qid; });
-      if (q != questions.end()) qr.competencies = q->competencies;
+      if (auto q = question_of.find(qid); q != question_of.end()) qr.competencies = q->second->competencies;
       for (const auto& c : qr.competencies) {
-        if (!Contains(comp_order, c)) comp_order.push_back(c);
+        if (comp_seen.insert(c).second) comp_order.push_back(c);
       }
       int lo = 5, hi = 1;
       double qsum = 0;
-      for (const auto& s : scores) {
-        if (s.question_id != qid || !IsInterviewer(i, s.interviewer)) continue;
+      auto found = scores_of.find(qid);
+      for (const InterviewScore* sp : found == scores_of.end() ? kNone : found->second) {
+        const InterviewScore& s = *sp;
         qr.scores[s.interviewer] = s.score;
         ++r.scored_by[s.interviewer];
         lo = std::min(lo, s.score);

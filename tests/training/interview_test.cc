@@ -2,6 +2,7 @@
 // sees the candidate, scoring checks and the kit's report.
 #include <gtest/gtest.h>
 
+#include "text/linear_time.h"
 #include "training/interview.h"
 
 namespace kefu::training {
@@ -269,6 +270,37 @@ TEST(BuildReport, PerQuestion) {
   EXPECT_EQ(r.scored_by, (std::map<std::string, int>{{"zhang", 3}, {"li", 3}, {"wang", 3}}));
   ASSERT_TRUE(r.overall.has_value());
   EXPECT_DOUBLE_EQ(*r.overall, 33.0 / 9);
+}
+
+// The report is linear in the kit's questions and the scores: a kit of
+// 4,000 questions scored by three interviewers costs at most kLinearSlack
+// times (per question) what one of 40 does. Undo: the question and score
+// indexes at the top of BuildReport (interview.cc), back to a search of
+// every question and a pass over every score per question.
+TEST(BuildReport, LinearInQuestionsAndScores) {
+  auto kit_of = [](int n) {
+    auto k = std::make_shared<Kit>();
+    k->paper.sections = {{QuestionType::kBehavioral, "一、行为面试题", 0, {}}};
+    k->questions.clear();
+    std::vector<InterviewScore> scores;
+    for (int q = 0; q < n; ++q) {
+      Question x;
+      x.id = "Q-" + std::to_string(q);
+      x.type = QuestionType::kBehavioral;
+      x.competencies = {"能力" + std::to_string(q % 50)};
+      k->paper.sections[0].question_ids.push_back(x.id);
+      k->questions.push_back(std::move(x));
+      for (const char* iv : {"zhang", "li", "wang"}) scores.push_back(S(iv, "Q-" + std::to_string(q), 1 + q % 5));
+    }
+    return std::make_pair(k, scores);
+  };
+  auto small = kit_of(40), large = kit_of(4000);
+  Interview i = MakeInterview();
+  using Input = std::pair<std::shared_ptr<Kit>, std::vector<InterviewScore>>;
+  kefu::testing::ExpectLinearIn<Input>("BuildReport", small, 40, large, 4000, [&](const Input& in) {
+    auto r = BuildReport(i, in.first->paper, in.first->questions, in.second, {});
+    ASSERT_EQ(r.questions.size(), in.first->questions.size());
+  });
 }
 
 TEST(BuildReport, PerCompetency) {
