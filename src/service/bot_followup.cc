@@ -58,6 +58,13 @@ StatusOr<int> BotService::AutoResolve(Timestamp now) {
       KEFU_ASSIGN_OR_RETURN(page, store_.ListTickets(*txn, f));
     }
     for (const Ticket& listed : page) {
+      // Most waiting chats are not yet due: look in a read transaction, and
+      // take the write lock only for those that change.
+      {
+        KEFU_ASSIGN_OR_RETURN(auto txn, store_.Begin(TxnMode::kRead));
+        KEFU_ASSIGN_OR_RETURN(auto last, LastMove(store_, *txn, listed.id));
+        if (AwaitsBotConfirmation(listed, last) && last->at.unix_ms > now.unix_ms - timeout_ms) continue;
+      }
       bool done = false;
       auto r = tickets_.Apply(SystemActor(), listed.id,
                               [&](Txn& txn, const Ticket& t, Timestamp at) -> StatusOr<Change> {
