@@ -18,8 +18,8 @@ BENCH_PACKAGES := wrk python3
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
 FUZZ_BUILD    ?= build-fuzz
 FUZZ_SECONDS  ?= 600
-# `make fuzz-smoke` runs each fuzz target this long from its seed corpus (not
-# yet part of `make test`: see docs/security.md, Fuzzing).
+# `make fuzz-smoke` (part of `make test`) runs each fuzz target this long from
+# its seed corpus.
 FUZZ_SMOKE_SECONDS ?= 60
 # The web console's end-to-end tests drive Debian's Chromium (never a
 # downloaded browser); the CJK fonts make Chinese readable in screenshots.
@@ -97,6 +97,7 @@ run: kefu web
 test: build web e2e-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory fuzz-smoke
 
 # The console's end-to-end tests (Playwright on Debian's Chromium) against a
 # real server with the demo data; screenshots go to $(BUILD)/screenshots.
@@ -111,9 +112,15 @@ screenshots: kefu web e2e-deps
 # every library (fuzz/request_pipeline_fuzz.cc). `make fuzz` runs it for
 # FUZZ_SECONDS, growing $(FUZZ_BUILD)/corpus from the seeds in fuzz/corpus;
 # crashes are written to $(FUZZ_BUILD)/artifacts.
+#
+# Unoptimised and without line tables the instrumented build takes about half
+# the time (it is part of `make test`); for a long run whose findings should
+# name source lines, use another folder and flags:
+#   make fuzz FUZZ_BUILD=build-fuzz-lines FUZZ_CXXFLAGS="-O1 -gline-tables-only"
+FUZZ_CXXFLAGS ?= -O0
 $(FUZZ_BUILD)/CMakeCache.txt:
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=None \
-	  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DKEFU_BUILD_FUZZ=ON -DKEFU_BUILD_TESTS=OFF -DKEFU_BUILD_BENCH=OFF
+	  -DCMAKE_CXX_FLAGS="$(FUZZ_CXXFLAGS)" -DKEFU_BUILD_FUZZ=ON -DKEFU_BUILD_TESTS=OFF -DKEFU_BUILD_BENCH=OFF
 
 fuzz-build: deps fuzz-deps $(FUZZ_BUILD)/CMakeCache.txt
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target request_pipeline_fuzz
