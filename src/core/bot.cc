@@ -23,10 +23,14 @@ BotDecision DecideBot(const BotInput& in, double min_confidence) {
     return handoff("needs_agent");
   }
   // The customer's own data answers more precisely than an article.
+  bool candidate = false;
   for (const auto* a : {&in.data_answer, &in.article_answer}) {
     if (*a && (*a)->confidence >= min_confidence) return BotDecision{false, "", **a};
+    candidate = candidate || a->has_value();
   }
-  return handoff("low_confidence");
+  // Unsure only when there was something to be unsure about: a confident
+  // classification with nothing to say is not "low confidence".
+  return handoff(candidate ? "low_confidence" : "no_answer");
 }
 
 }  // namespace kefu

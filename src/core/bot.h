@@ -9,7 +9,10 @@
 //   negative_sentiment  the customer is upset
 //   needs_agent         the category needs a person's action (damage,
 //                       quality, loss, wrong item, payment, complaints)
-//   low_confidence      no candidate answer reaches min_confidence
+//   low_confidence      a candidate answer exists but none reaches
+//                       min_confidence
+//   no_answer           neither the customer's data nor an article of the
+//                       question's category answers it
 #pragma once
 
 #include <optional>
